@@ -1,0 +1,61 @@
+# Set-up is automatic: the first target that needs Python creates .venv from requirements.lock.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+RAW ?= raw
+OUT ?= extracted
+GOLD ?= gold
+WORKERS ?= 1
+PKUSEG_MODEL := .models/pkuseg/default/features.pkl
+
+.PHONY: extract evaluate test review bench clean setup models help
+
+help:
+	@echo "make extract [RAW=dir OUT=dir WORKERS=n]  extract every report in RAW into OUT"
+	@echo "make evaluate                             score OUT against GOLD"
+	@echo "make test                                 run the test suite"
+	@echo "make review                               HTML review pages in OUT"
+	@echo "make bench                                speed and memory benchmark"
+	@echo "make clean                                remove OUT and caches"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+# The pkuseg model ships inside the pkuseg 0.0.25 source distribution on the package registry.
+models: $(PKUSEG_MODEL)
+$(PKUSEG_MODEL): | $(STAMP)
+	@mkdir -p .models/download
+	$(PY) -m pip download -q --disable-pip-version-check --no-deps --no-build-isolation pkuseg==0.0.25 -d .models/download
+	tar -xzf .models/download/pkuseg-0.0.25.tar.gz -C .models/download pkuseg-0.0.25/pkuseg/models/default
+	@mkdir -p .models/pkuseg
+	rm -rf .models/pkuseg/default && mv .models/download/pkuseg-0.0.25/pkuseg/models/default .models/pkuseg/default
+	rm -rf .models/download
+
+SEGMENTER := $(shell sed -n 's/^segmenter: *\([a-z]*\).*/\1/p' configs/pipeline.yml 2>/dev/null)
+EXTRACT_NEEDS := $(STAMP) $(if $(filter pkuseg,$(SEGMENTER)),$(PKUSEG_MODEL))
+
+extract: $(EXTRACT_NEEDS)
+	$(PY) -m pipeline extract --raw "$(RAW)" --out "$(OUT)" --workers $(WORKERS)
+
+evaluate: $(STAMP)
+	$(PY) -m pipeline evaluate --gold "$(GOLD)" --out "$(OUT)"
+
+review: $(STAMP)
+	$(PY) -m pipeline review --out "$(OUT)" --gold "$(GOLD)"
+
+test: $(STAMP) $(PKUSEG_MODEL)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf "$(OUT)" .pytest_cache .hypothesis bench/corpus

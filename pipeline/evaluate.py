@@ -1,0 +1,383 @@
+"""Scoring of extracted/ against gold/ by the rules of CONTRACT §4.
+
+Micro-averaged over every document that has gold. Mentions are scored with nervaluate (strict and
+partial schemes); everything else with one-to-one matching as the contract describes. Besides the
+printed table, writes extracted/evaluation.csv and extracted/evaluation.md (with every error in context).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MENTION_LABELS = ["PERSON", "TITLE", "AGENCY"]
+
+
+def norm(text: str) -> str:
+    """CONTRACT §4: NFKC, 臺→台, whitespace removed, casefold."""
+    t = unicodedata.normalize("NFKC", text or "").replace("臺", "台")
+    return re.sub(r"\s+", "", t).casefold()
+
+
+def read_csv(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        for k, v in list(r.items()):
+            if isinstance(v, str) and v.startswith("'") and len(v) > 1 and v[1] in "=+-@":
+                r[k] = v[1:]
+    return rows
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    attrs: dict = field(default_factory=dict)  # name -> [right, total]
+    errors: list = field(default_factory=list)  # (doc_id, kind, text, start, end, note)
+
+    def add(self, other: "Score"):
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        for k, (r, t) in other.attrs.items():
+            a = self.attrs.setdefault(k, [0, 0])
+            a[0] += r
+            a[1] += t
+        self.errors += other.errors
+
+    def attr(self, name: str, right: bool):
+        a = self.attrs.setdefault(name, [0, 0])
+        a[0] += int(right)
+        a[1] += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _float(x) -> float | None:
+    try:
+        return float(x) if x not in ("", None) else None
+    except ValueError:
+        return None
+
+
+def _overlap(a, b) -> bool:
+    return int(a["start"]) < int(b["end"]) and int(b["start"]) < int(a["end"])
+
+
+def score_mentions(doc_id, gold, pred, text) -> dict[str, Score]:
+    """Per label strict and partial scores through nervaluate, plus the span errors for the report."""
+    from nervaluate import Evaluator
+
+    def spans(rows):
+        return [[{"label": r["label"], "start": int(r["start"]), "end": int(r["end"]) - 1} for r in rows if r["label"] in MENTION_LABELS]]
+
+    out = {}
+    res = Evaluator(spans(gold), spans(pred), tags=MENTION_LABELS, loader="default").evaluate()
+    by_tag = res["entities"]
+    for label in MENTION_LABELS:
+        for scheme in ("strict", "partial"):
+            m = _by_tag(by_tag, label, scheme)
+            tp = m["correct"] + (m["partial"] if scheme == "partial" else 0)
+            s = Score(tp=tp, fp=m["actual"] - tp, fn=m["possible"] - tp)
+            if scheme == "strict":
+                gold_set = {(int(r["start"]), int(r["end"])) for r in gold if r["label"] == label}
+                pred_set = {(int(r["start"]), int(r["end"])) for r in pred if r["label"] == label}
+                for st, en in sorted(pred_set - gold_set):
+                    s.errors.append((doc_id, "FP", text[st:en], st, en, label))
+                for st, en in sorted(gold_set - pred_set):
+                    s.errors.append((doc_id, "FN", text[st:en], st, en, label))
+            out[f"{label}/{scheme}"] = s
+    return out
+
+
+def _by_tag(by_tag, label, scheme):
+    if label not in by_tag:
+        return {"correct": 0, "incorrect": 0, "partial": 0, "missed": 0, "spurious": 0, "possible": 0, "actual": 0}
+    m = by_tag[label][scheme]
+    if not isinstance(m, dict):
+        m = {k: getattr(m, k) for k in ("correct", "incorrect", "partial", "missed", "spurious", "possible", "actual")}
+    return m
+
+
+def score_people(doc_id, gold, pred) -> tuple[Score, Score]:
+    gold_people: dict[str, set] = {}
+    for r in gold:
+        key = norm(r["name"])
+        names = gold_people.setdefault(key, {key})
+        names.update(norm(a) for a in (r.get("aliases") or "").split("|") if a)
+    pred_names = {}
+    for r in pred:
+        pred_names.setdefault(norm(r["name"]), r["name"])
+    people = Score()
+    matched: dict[str, str] = {}  # pred norm -> gold key
+    free = set(gold_people)
+    for pn in sorted(pred_names):
+        g = next((k for k in sorted(free) if pn in gold_people[k]), None)
+        if g is None:
+            people.fp += 1
+            people.errors.append((doc_id, "FP", pred_names[pn], "", "", "person"))
+        else:
+            people.tp += 1
+            matched[pn] = g
+            free.discard(g)
+    for g in sorted(free):
+        people.fn += 1
+        people.errors.append((doc_id, "FN", g, "", "", "person"))
+
+    aff = Score()
+    gold_pairs = {}
+    for r in gold:
+        if r.get("title"):
+            gold_pairs.setdefault((norm(r["name"]), norm(r["title"])), []).append(norm(r.get("agency", "")))
+    pred_pairs = {}
+    for r in pred:
+        if r.get("title"):
+            g = matched.get(norm(r["name"]), "?" + norm(r["name"]))
+            pred_pairs.setdefault((g, norm(r["title"])), []).append((norm(r.get("agency", "")), r))
+    for key, rows in sorted(pred_pairs.items()):
+        if key in gold_pairs:
+            aff.tp += 1
+            g_ag = gold_pairs[key]
+            p_ag = rows[0][0]
+            ok = any(p_ag == g or (p_ag and g and (p_ag in g or g in p_ag)) for g in g_ag)
+            aff.attr("agency", ok)
+            if not ok:
+                aff.errors.append((doc_id, "agency", f"{rows[0][1]['name']} {rows[0][1]['title']}: {rows[0][1].get('agency', '')} ≠ {g_ag[0]}", "", "", "affiliation"))
+        else:
+            aff.fp += 1
+            aff.errors.append((doc_id, "FP", f"{rows[0][1]['name']} / {rows[0][1]['title']} / {rows[0][1].get('agency', '')}", "", "", "affiliation"))
+    for key in sorted(set(gold_pairs) - set(pred_pairs)):
+        aff.fn += 1
+        aff.errors.append((doc_id, "FN", f"{key[0]} / {key[1]} / {gold_pairs[key][0]}", "", "", "affiliation"))
+    return people, aff
+
+
+def score_agencies(doc_id, gold, pred) -> Score:
+    gold_names = {}
+    for r in gold:
+        forms = {norm(r["name"])} | {norm(v) for v in (r.get("variants") or "").split("|") if v}
+        gold_names[norm(r["name"])] = forms
+    s = Score()
+    free = set(gold_names)
+    for r in sorted(pred, key=lambda r: r["name"]):
+        forms = {norm(r["name"])} | {norm(v) for v in (r.get("variants") or "").split("|") if v}
+        g = next((k for k in sorted(free) if gold_names[k] & forms), None)
+        if g is None:
+            s.fp += 1
+            s.errors.append((doc_id, "FP", r["name"], "", "", "agency"))
+        else:
+            s.tp += 1
+            free.discard(g)
+    for g in sorted(free):
+        s.fn += 1
+        s.errors.append((doc_id, "FN", g, "", "", "agency"))
+    return s
+
+
+def score_statistics(doc_id, gold, pred) -> Score:
+    s = Score()
+    used = set()
+    for p in sorted(pred, key=lambda r: int(r["start"])):
+        pv = _float(p["value"])
+        g = next((i for i, g in enumerate(gold) if i not in used and _overlap(p, g) and _float(g["value"]) == pv), None)
+        if g is None:
+            s.fp += 1
+            s.errors.append((doc_id, "FP", p["text"], int(p["start"]), int(p["end"]), f"value={p['value']}"))
+            continue
+        used.add(g)
+        s.tp += 1
+        gr = gold[g]
+        s.attr("qualifier", p.get("qualifier", "") == gr.get("qualifier", ""))
+        s.attr("unit", norm(p.get("unit", "")) == norm(gr.get("unit", "")))
+        s.attr("value_max", _float(p.get("value_max")) == _float(gr.get("value_max")))
+        s.attr("subject", norm(p.get("subject", "")) == norm(gr.get("subject", "")))
+        for a in ("qualifier", "unit", "value_max"):
+            if norm(str(p.get(a, ""))) != norm(str(gr.get(a, ""))) and not (a == "value_max" and _float(p.get(a)) == _float(gr.get(a))):
+                s.errors.append((doc_id, a, p["text"], int(p["start"]), int(p["end"]), f"{p.get(a, '')!r} ≠ gold {gr.get(a, '')!r}"))
+    for i, g in enumerate(gold):
+        if i not in used:
+            s.fn += 1
+            s.errors.append((doc_id, "FN", g["text"], int(g["start"]), int(g["end"]), f"value={g['value']}"))
+    return s
+
+
+def score_recommendations(doc_id, gold, pred, people_gold) -> Score:
+    aliases = _alias_map(people_gold)
+    s = Score()
+    used = set()
+    for p in sorted(pred, key=lambda r: int(r["start"])):
+        g = next((i for i, g in enumerate(gold) if i not in used and _overlap(p, g)), None)
+        if g is None:
+            s.fp += 1
+            s.errors.append((doc_id, "FP", p["text"][:60], int(p["start"]), int(p["end"]), f"speaker={p.get('speaker', '')}"))
+            continue
+        used.add(g)
+        gr = gold[g]
+        if gr.get("optional") in ("1", "true", "True"):
+            continue
+        s.tp += 1
+        ok = aliases.get(norm(p.get("speaker", "")), norm(p.get("speaker", ""))) == aliases.get(norm(gr.get("speaker", "")), norm(gr.get("speaker", "")))
+        s.attr("speaker", ok)
+        if not ok:
+            s.errors.append((doc_id, "speaker", p["text"][:60], int(p["start"]), int(p["end"]), f"{p.get('speaker', '')!r} ≠ gold {gr.get('speaker', '')!r}"))
+    for i, g in enumerate(gold):
+        if i not in used and g.get("optional") not in ("1", "true", "True"):
+            s.fn += 1
+            s.errors.append((doc_id, "FN", g["text"][:60], int(g["start"]), int(g["end"]), f"speaker={g.get('speaker', '')}"))
+    return s
+
+
+def _alias_map(people_gold) -> dict[str, str]:
+    out = {}
+    for r in people_gold:
+        n = norm(r["name"])
+        out[n] = n
+        for a in (r.get("aliases") or "").split("|"):
+            if a:
+                out[norm(a)] = n
+    return out
+
+
+def score_sessions(doc_id, gold, pred) -> Score:
+    s = Score()
+    g_titles = [norm(r["title"]) for r in gold]
+    free = list(range(len(gold)))
+    for r in pred:
+        t = norm(r["title"])
+        k = next((i for i in free if g_titles[i] == t or (t and (t in g_titles[i] or g_titles[i] in t))), None)
+        if k is None:
+            s.fp += 1
+            s.errors.append((doc_id, "FP", r["title"], "", "", "session"))
+        else:
+            s.tp += 1
+            free.remove(k)
+    for i in free:
+        s.fn += 1
+        s.errors.append((doc_id, "FN", gold[i]["title"], "", "", "session"))
+    return s
+
+
+def score_roles(doc_id, gold, pred, people_gold) -> Score:
+    aliases = _alias_map(people_gold)
+    key = lambda r: (aliases.get(norm(r["name"]), norm(r["name"])), r["role"])  # noqa: E731
+    g, p = {key(r) for r in gold}, {key(r) for r in pred}
+    s = Score(tp=len(g & p), fp=len(p - g), fn=len(g - p))
+    for k in sorted(p - g):
+        s.errors.append((doc_id, "FP", f"{k[0]} {k[1]}", "", "", "role"))
+    for k in sorted(g - p):
+        s.errors.append((doc_id, "FN", f"{k[0]} {k[1]}", "", "", "role"))
+    return s
+
+
+def evaluate_doc(gold_dir: Path, pred_dir: Path) -> dict[str, Score]:
+    doc_id = gold_dir.name
+    text = (pred_dir / "text.txt").read_text(encoding="utf-8") if (pred_dir / "text.txt").exists() else ""
+    g = lambda name: read_csv(gold_dir / f"{name}.csv")  # noqa: E731
+    p = lambda name: read_csv(pred_dir / f"{name}.csv")  # noqa: E731
+    scores = {}
+    if (gold_dir / "mentions.csv").exists():
+        scores.update({f"mentions/{k}": v for k, v in score_mentions(doc_id, g("mentions"), p("mentions"), text).items()})
+    if (gold_dir / "people.csv").exists():
+        scores["people"], scores["affiliation"] = score_people(doc_id, g("people"), p("people"))
+    if (gold_dir / "agencies.csv").exists():
+        scores["agencies"] = score_agencies(doc_id, g("agencies"), p("agencies"))
+    if (gold_dir / "statistics.csv").exists():
+        scores["statistics"] = score_statistics(doc_id, g("statistics"), p("statistics"))
+    if (gold_dir / "recommendations.csv").exists():
+        scores["recommendations"] = score_recommendations(doc_id, g("recommendations"), p("recommendations"), g("people"))
+    if (gold_dir / "sessions.csv").exists():
+        scores["sessions"] = score_sessions(doc_id, g("sessions"), p("sessions"))
+    if (gold_dir / "roles.csv").exists():
+        scores["roles"] = score_roles(doc_id, g("roles"), p("roles"), g("people"))
+    return scores
+
+
+def gold_docs(gold: Path) -> list[Path]:
+    return sorted(p for p in gold.iterdir() if p.is_dir() and (p / "text.txt").exists()) if gold.is_dir() else []
+
+
+def evaluate(gold: Path, out: Path, docs=None) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+    totals: dict[str, Score] = {}
+    per_doc: dict[str, dict[str, Score]] = {}
+    for gd in gold_docs(gold):
+        if docs and gd.name not in docs:
+            continue
+        pd_ = out / gd.name
+        if not (pd_ / "text.txt").exists():
+            continue
+        scores = evaluate_doc(gd, pd_)
+        per_doc[gd.name] = scores
+        for k, v in scores.items():
+            totals.setdefault(k, Score()).add(v)
+    return totals, per_doc
+
+
+def format_table(totals: dict[str, Score], title: str = "") -> str:
+    lines = []
+    if title:
+        lines.append(title)
+    lines.append(f"| {'table / label':<26} | {'tp':>4} | {'fp':>4} | {'fn':>4} | {'P':>5} | {'R':>5} | {'F1':>5} | attributes |")
+    lines.append(f"|{'-' * 28}|{'-' * 6}|{'-' * 6}|{'-' * 6}|{'-' * 7}|{'-' * 7}|{'-' * 7}|------------|")
+    for k in sorted(totals, key=_order):
+        s = totals[k]
+        attrs = ", ".join(f"{a} {r / t:.3f} ({r}/{t})" for a, (r, t) in sorted(s.attrs.items()) if t)
+        lines.append(f"| {k:<26} | {s.tp:>4} | {s.fp:>4} | {s.fn:>4} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {attrs} |")
+    return "\n".join(lines)
+
+
+def _order(k: str):
+    order = ["people", "affiliation", "agencies", "mentions/PERSON/strict", "mentions/PERSON/partial", "mentions/TITLE/strict",
+             "mentions/TITLE/partial", "mentions/AGENCY/strict", "mentions/AGENCY/partial", "statistics", "recommendations",
+             "sessions", "roles"]
+    return (order.index(k) if k in order else 99, k)
+
+
+def evaluation_rows(totals, per_doc) -> list[dict]:
+    rows = []
+    for doc_id, scores in [("ALL", totals)] + sorted(per_doc.items()):
+        for k in sorted(scores, key=_order):
+            s = scores[k]
+            table, _, label = k.partition("/")
+            row = {"doc_id": doc_id, "table": table, "label": label, "tp": s.tp, "fp": s.fp, "fn": s.fn,
+                   "precision": f"{s.precision:.4f}", "recall": f"{s.recall:.4f}", "f1": f"{s.f1:.4f}"}
+            for a in ("agency", "qualifier", "unit", "value_max", "subject", "speaker"):
+                r_t = s.attrs.get(a)
+                row[f"{a}_accuracy"] = f"{r_t[0] / r_t[1]:.4f}" if r_t and r_t[1] else ""
+            rows.append(row)
+    return rows
+
+
+EVAL_COLUMNS = ["doc_id", "table", "label", "tp", "fp", "fn", "precision", "recall", "f1", "agency_accuracy",
+                "qualifier_accuracy", "unit_accuracy", "value_max_accuracy", "subject_accuracy", "speaker_accuracy"]
+
+
+def evaluate_dirs(gold: Path, out: Path, docs=None, write: bool = True) -> int:
+    totals, per_doc = evaluate(gold, out, docs)
+    if not per_doc:
+        print(f"evaluate: no report in {out} has gold in {gold}")
+        return 1
+    print(format_table(totals, f"Micro-averaged over {len(per_doc)} reports with gold ({', '.join(sorted(per_doc))})"))
+    if write:
+        from .evaluation_report import write_evaluation_files
+
+        write_evaluation_files(out, gold, totals, per_doc)
+        print(f"\nwrote {out / 'evaluation.csv'} and {out / 'evaluation.md'}")
+    return 0

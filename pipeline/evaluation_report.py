@@ -1,0 +1,60 @@
+"""evaluation.csv and evaluation.md: scores per table and label, a small F1 chart, and every false
+positive and false negative with its context, so annotators can fix gold and engineers rules."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .evaluate import EVAL_COLUMNS, evaluation_rows, format_table
+from .write import csv_bytes
+
+
+def _bar(f1: float, width: int = 20) -> str:
+    n = round(f1 * width)
+    return "█" * n + "░" * (width - n)
+
+
+def _context(text: str, start, end, pad: int = 15) -> str:
+    if start in ("", None) or not text:
+        return ""
+    s, e = int(start), int(end)
+    left = text[max(0, s - pad) : s].replace("\n", "⏎")
+    mid = text[s:e].replace("\n", "⏎")
+    right = text[e : e + pad].replace("\n", "⏎")
+    return f"…{left}【{mid}】{right}…"
+
+
+def write_evaluation_files(out: Path, gold: Path, totals, per_doc) -> None:
+    rows = evaluation_rows(totals, per_doc)
+    tmp = out / ".evaluation.csv.tmp"
+    tmp.write_bytes(csv_bytes(EVAL_COLUMNS, rows))
+    os.replace(tmp, out / "evaluation.csv")
+
+    md = ["# Evaluation", "", format_table(totals, f"Micro-averaged over {len(per_doc)} reports with gold."), "", "## F1 per table", "", "```"]
+    for k in sorted(totals, key=lambda k: k):
+        md.append(f"{k:<26} {_bar(totals[k].f1)} {totals[k].f1:.3f}")
+    md += ["```", "", "## Per report", ""]
+    for doc_id, scores in sorted(per_doc.items()):
+        md.append(format_table(scores, f"### {doc_id}"))
+        md.append("")
+    md += ["## Errors", "", "FP: predicted, not in gold. FN: in gold, not predicted. Attribute rows: matched, but the attribute differs.", ""]
+    texts = {}
+    for k in sorted(totals):
+        errs = totals[k].errors
+        if not errs:
+            continue
+        md.append(f"### {k} ({len(errs)})")
+        md.append("")
+        md.append("| doc | kind | text | context | note |")
+        md.append("|---|---|---|---|---|")
+        for doc_id, kind, text, s, e, note in errs:
+            if doc_id not in texts:
+                p = out / doc_id / "text.txt"
+                texts[doc_id] = p.read_text(encoding="utf-8") if p.exists() else ""
+            cell = str(text).replace("|", "¦").replace("\n", "⏎")
+            md.append(f"| {doc_id} | {kind} | {cell} | {_context(texts[doc_id], s, e).replace('|', '¦')} | {str(note).replace('|', '¦')} |")
+        md.append("")
+    tmp = out / ".evaluation.md.tmp"
+    tmp.write_text("\n".join(md) + "\n", encoding="utf-8")
+    os.replace(tmp, out / "evaluation.md")

@@ -1,0 +1,38 @@
+"""Stage 5 — extract: statistics, sessions and roles, recommendations, as spaCy components."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .segment import set_spans
+
+
+@Language.component("report_statistics")
+def report_statistics(doc: Doc) -> Doc:
+    from .statistics import find_statistics
+
+    stats = find_statistics(doc.text)
+    doc.user_data["statistics"] = [asdict(s) for s in stats]
+    return set_spans(doc, "STATISTIC", [(s.start, s.end, "STATISTIC") for s in stats])
+
+
+@Language.component("report_sessions")
+def report_sessions(doc: Doc) -> Doc:
+    from .sessions import find_sessions
+
+    sessions, roles = find_sessions(doc)
+    doc.user_data["sessions"] = sessions
+    doc.user_data["roles"] = roles
+    return doc
+
+
+@Language.component("report_recommendations")
+def report_recommendations(doc: Doc) -> Doc:
+    from .recommend import find_recommendations
+
+    recs = find_recommendations(doc)
+    doc.user_data["recommendations"] = recs
+    return set_spans(doc, "RECOMMENDATION", [(r["start"], r["end"], "RECOMMENDATION") for r in recs])

@@ -1,0 +1,143 @@
+"""Stage 1 — ingest: read a report file, decode it, normalise newlines, and prepare the analysis text.
+
+`text` is what offsets refer to (text.txt). The analysis text joins sentences split across page breaks
+and removes spaces inside spaced-out CJK words (主  席, 科 長); the Alignment maps it back.
+Blocks (title, heading, paragraph, caption, end mark) are lines of the analysis text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .alignment import Alignment, apply_deletions
+from .errors import ReportError
+from .readers import read_text
+
+SENTENCE_END = "。！？!?」』”\"）)：:；;■…"
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_LINE_BREAK_RUN = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
+_SPACED = re.compile(rf"(?<=[{_CJK}])[ \u3000]{{1,3}}(?=[{_CJK}])")
+
+
+@dataclass
+class Block:
+    start: int  # analysis offsets
+    end: int
+    kind: str  # title | heading | paragraph | caption | list | end_mark
+
+
+@dataclass
+class Report:
+    doc_id: str
+    source: str
+    text: str
+    analysis: str
+    alignment: Alignment
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def page_break_joins(text: str) -> list[tuple[int, int]]:
+    """Blank-line runs that split one sentence (…風 / 險上升): the paragraph before is long, has no
+    sentence-final punctuation at its end, and the text after goes on in the same script."""
+    joins = []
+    for m in _LINE_BREAK_RUN.finditer(text):
+        before_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[before_start : m.start()].rstrip()
+        after_end = text.find("\n", m.end())
+        after = text[m.end() : after_end if after_end != -1 else len(text)].strip()
+        if len(before) < 60 or not after or before[-1] in SENTENCE_END:
+            continue
+        if not re.match(rf"[{_CJK}A-Za-z0-9]", before[-1]) or not re.match(rf"[{_CJK}]", after[0]):
+            continue
+        joins.append((m.start(), m.end()))
+    return joins
+
+
+def _is_name_list_line(line: str) -> bool:
+    """A minutes-style list of short items separated by spaces (出席委員：甲乙丙 丁戊己 …)."""
+    items = [w for w in re.split(r"[ \u3000]+", line.strip()) if w]
+    short = [w for w in items if 2 <= len(w) <= 5]
+    return len(items) >= 3 and len(short) >= 3 and not any(len(w) == 1 for w in items[1:])
+
+
+def spaced_word_deletions(text: str) -> list[tuple[int, int]]:
+    """Spaces between CJK characters that are not list separators: 主  席 → 主席, 記者 王 → 記者王."""
+    deletions = []
+    pos = 0
+    for line in text.split("\n"):
+        if not _is_name_list_line(line):
+            for m in _SPACED.finditer(line):
+                deletions.append((pos + m.start(), pos + m.end()))
+        pos += len(line) + 1
+    return deletions
+
+
+def null_deletions(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff]+", text)]
+
+
+def classify_blocks(analysis: str) -> list[Block]:
+    blocks: list[Block] = []
+    pos = 0
+    seen_text = False
+    for line in analysis.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        s, e = start + lead, start + lead + len(stripped)
+        blocks.append(Block(s, e, _kind(stripped, first=not seen_text)))
+        seen_text = True
+    return blocks
+
+
+def _kind(line: str, first: bool) -> str:
+    if line in {"■", "□", "（完）", "(完)", "【完】"} or (len(line) <= 3 and not re.search(rf"[{_CJK}A-Za-z0-9]", line)):
+        return "end_mark"
+    ends = sum(line.count(c) for c in "。！？!?")
+    if first and len(line) <= 60 and ends == 0:
+        return "title"
+    if len(line) <= 40 and ends == 0 and not re.search(r"[，,：:、]$", line):
+        return "heading"
+    if len(line) <= 100 and ends == 1 and line[-1] in "。！？!?":
+        return "caption"
+    return "paragraph"
+
+
+def ingest(path: str | Path, doc_id: str | None = None) -> Report:
+    """Read and decode one report into a Report (raises ReportError naming the file)."""
+    path = Path(path)
+    raw_text, encoding = read_text(path)
+    text = normalise_newlines(raw_text)
+    warnings = []
+    if not text.strip():
+        warnings.append(("empty_report", "the report has no text"))
+    if "\ufffd" in text:
+        warnings.append(("invalid_bytes", "some bytes could not be decoded and were replaced by U+FFFD"))
+    deletions = page_break_joins(text) + spaced_word_deletions(text) + null_deletions(text)
+    analysis, alignment = apply_deletions(text, deletions)
+    return Report(
+        doc_id=doc_id or path.stem,
+        source=str(path),
+        text=text,
+        analysis=analysis,
+        alignment=alignment,
+        blocks=classify_blocks(analysis),
+        warnings=warnings,
+        encoding=encoding,
+    )
+
+
+def check_readable(path: Path) -> None:
+    if not path.is_file():
+        raise ReportError(path, "not a regular file")

@@ -1,0 +1,110 @@
+"""Compiled lexicons for recognition: titles, surnames, organisation suffixes, the gazetteer.
+
+Everything is read from configs/ and converted to simplified characters once, because matching runs
+on the simplified shadow (one pattern serves 台/臺, 爲/為 and other variants).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .config import load
+from .shadow import simplify
+
+
+def _alt(words) -> str:
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in words)
+
+
+def _s(words) -> list[str]:
+    return [simplify(w) for w in words]
+
+
+@dataclass
+class Lexicon:
+    title_re: re.Pattern
+    title_bases: frozenset
+    title_generic_before: tuple
+    fused: dict
+    honorifics: frozenset
+    surnames: frozenset
+    compound_surnames: frozenset
+    not_given: frozenset
+    name_followers: tuple
+    pronouns: tuple
+    pronoun_not_before: frozenset
+    pronoun_not_after: frozenset
+    latin_not_name: frozenset
+    suffix_re: re.Pattern
+    single_suffixes: frozenset
+    not_agency: frozenset
+    generic_prefixes: tuple
+    boundary_words: tuple
+    gazetteer_re: re.Pattern
+    gazetteer: frozenset
+    acronyms: frozenset
+    min_prefix_single: int
+    stop_tags: frozenset
+    venues: tuple
+    org_internal_words: frozenset
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    t = load("titles")
+    n = load("names")
+    o = load("organisations")
+    bases = _s(t["titles"])
+    mods = _s(t["modifiers"])
+    not_followed = _s(t["not_followed_by"])
+    title_re = re.compile(
+        rf"(?:{_alt(mods)}){{0,2}}(?:{_alt(bases)})(?!{_alt(not_followed)})"
+    )
+    singles = set(simplify("".join(n["single_surnames"].split())))
+    suffixes = _s(o["suffixes"])
+    return Lexicon(
+        title_re=title_re,
+        title_bases=frozenset(bases),
+        title_generic_before=tuple(_s(t["generic_before"])),
+        fused={simplify(k): simplify(v) for k, v in t["fused"].items()},
+        honorifics=frozenset(_s(t["honorifics"])),
+        surnames=frozenset(singles),
+        compound_surnames=frozenset(_s(n["compound_surnames"])),
+        not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
+        name_followers=tuple(sorted(_s(n["name_followers"]), key=len, reverse=True)),
+        pronouns=tuple(_s(n["pronouns"])),
+        pronoun_not_before=frozenset(_s(n["pronoun_not_before"])),
+        pronoun_not_after=frozenset(_s(n["pronoun_not_after"])),
+        latin_not_name=frozenset(n["latin_not_name_words"]),
+        suffix_re=re.compile(_alt(suffixes)),
+        single_suffixes=frozenset(x for x in suffixes if len(x) == 1),
+        not_agency=frozenset(_s(o["not_agency_words"])),
+        generic_prefixes=tuple(sorted(_s(o["generic_prefixes"]), key=len, reverse=True)),
+        boundary_words=tuple(sorted(_s(o["boundary_words"]), key=len, reverse=True)),
+        gazetteer_re=re.compile(_alt(_s(o["gazetteer"]))),
+        gazetteer=frozenset(_s(o["gazetteer"])),
+        acronyms=frozenset(o["acronyms"]),
+        min_prefix_single=int(o.get("min_prefix_for_single_char_suffix", 2)),
+        stop_tags=frozenset(o["stop_tags"]),
+        venues=tuple(_s(o["venues"])),
+        org_internal_words=frozenset(_s(o["org_internal_words"])),
+    )
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict:
+    """jieba's dictionary with part-of-speech tags: word → tag (simplified)."""
+    import jieba.posseg
+
+    dt = jieba.posseg.dt
+    dt.tokenizer.initialize()
+    return dt.word_tag_tab
+
+
+def is_common_word(word_simplified: str) -> bool:
+    """A dictionary word that is not a personal name (中心, 表示, 同樣 …)."""
+    tag = common_words().get(word_simplified)
+    return tag is not None and not tag.startswith("nr")

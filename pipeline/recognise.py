@@ -1,0 +1,684 @@
+"""Stage 3 — recognise PERSON, TITLE and AGENCY mentions with generic lexicons and genre patterns.
+
+The genre names people in a few fixed shapes: ORG + NAME + TITLE, ORG + TITLE + NAME, SURNAME + TITLE +
+GIVEN NAME, lists of names, bylines. Titles are the anchor: we find them first, then the name on the
+side the shape allows, then the organisation in the same chunk. Matching runs on the simplified
+shadow `s` (same length as the analysis text `a`), so offsets are shared.
+
+Output: doc.spans["PERSON"|"TITLE"|"AGENCY"] and doc.user_data["recognise"] with the affiliation
+facts (person, title, agency, former) that the link stage turns into tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon, is_common_word, lexicon
+from .segment import set_spans
+from .shadow import simplify
+
+_CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
+_DOTTED = re.compile(f"[{_CJK_CHARS}]{{1,6}}[.．·‧•・][{_CJK_CHARS}]{{1,6}}")
+_QUOTES = "”\"」』’“「『‘"
+_NAME_GAP = re.compile(r"[”\"」』’:：]?")
+_LIST_SEP = re.compile(r"、|及|和|與|以及|暨")
+_SPEECH_AFTER_PRONOUN = ("指出", "表示", "說", "建議", "鼓勵", "提醒", "也", "強調", "認為", "分享", "以", "在", "則", "更", "同時")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK.match(ch))
+
+
+@dataclass
+class Mention:
+    label: str
+    start: int
+    end: int
+    entity: str = ""  # person key or agency key
+
+
+@dataclass
+class Fact:
+    person: str  # person key (full name, simplified)
+    title: tuple[int, int] | None
+    agency: tuple[int, int] | None
+    former: bool = False
+    order: int = 0
+
+
+@dataclass
+class Person:
+    key: str  # simplified full name
+    start: int  # first written full form (analysis offsets)
+    end: int
+    surname: str
+    given: str
+    name: str = ""  # as first written, in the report's characters
+    titles: list[str] = field(default_factory=list)  # simplified base titles
+    forms: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Recogniser:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.a = doc.text
+        self.s = simplify(self.a)
+        self.lex: Lexicon = lexicon()
+        self.tok_starts = {t.idx for t in doc}
+        self.tok_ends = {t.idx + len(t) for t in doc}
+        self.nr_tokens = [(t.idx, t.idx + len(t)) for t in doc if t.tag_.startswith("nr")]
+        self.tok_by_end = {t.idx + len(t): (t.idx, t.tag_) for t in doc}
+        self.tag_at = {t.idx: t.tag_ for t in doc}
+        self.persons: dict[str, Person] = {}
+        self.mentions: list[Mention] = []
+        self.facts: list[Fact] = []
+        self.agencies: list[tuple[int, int]] = []
+        self.titles: list[tuple[int, int]] = []
+        self.kept_titles: set[tuple[int, int]] = set()
+
+    # ------------------------------------------------------------------ helpers
+    def starts_with_word(self, pos: int, words) -> str | None:
+        for w in words:
+            if self.s.startswith(w, pos):
+                return w
+        return None
+
+    def is_boundary_before(self, i: int) -> bool:
+        """True when a chunk (organisation or name) may start at i: after punctuation, a boundary
+        word (由, 邀請, 包括 …) or a verb, preposition, conjunction, adverb or pronoun token."""
+        if i <= 0:
+            return True
+        prev = self.s[i - 1]
+        if not (is_cjk(prev) or prev.isalpha()) or prev.isdigit():
+            return True
+        tok = self.tok_by_end.get(i)
+        if tok is not None:
+            word = self.s[tok[0] : i]
+            if word in self.lex.boundary_words:
+                return True
+            if tok[1] == "m" and (re.search(r"[0-9个余多几数]", word)):
+                return True
+            if tok[1].split("_")[0] in self.lex.stop_tags and word not in self.lex.org_internal_words:
+                return True
+        for w in self.lex.boundary_words:
+            if len(w) > 1 and self.s.endswith(w, 0, i) and i in self.tok_ends:
+                return True
+        return False
+
+    def scan_left(self, end: int, limit: int = 30) -> int:
+        """Leftmost start of the chunk that ends at `end` (organisation names extend to a boundary)."""
+        i = end
+        while i > 0 and end - i < limit:
+            if self.is_boundary_before(i):
+                break
+            prev = self.s[i - 1]
+            if prev in "(（" or prev in _QUOTES:
+                break
+            i -= 1
+        return i
+
+    def name_given_ok(self, given: str) -> bool:
+        return bool(given) and all(is_cjk(c) and c not in self.lex.not_given for c in given)
+
+    def surname_len(self, pos: int) -> int:
+        if self.s[pos : pos + 2] in self.lex.compound_surnames:
+            return 2
+        return 1 if self.s[pos : pos + 1] in self.lex.surnames else 0
+
+    def valid_full_name(self, i: int, j: int) -> bool:
+        """A Chinese full name at [i, j): surname + 1–2 given characters, not a dictionary word."""
+        if i < 0 or j > len(self.s) or not 2 <= j - i <= 4:
+            return False
+        sl = self.surname_len(i)
+        if not sl or not 1 <= (j - i - sl) <= 2:
+            return False
+        if not self.name_given_ok(self.s[i + sl : j]):
+            return False
+        name = self.s[i:j]
+        if is_common_word(name) or name in self.lex.not_agency:
+            return False
+        if self.lex.title_re.fullmatch(name) or self.lex.title_re.match(self.s, i + sl, j):
+            return False
+        return True
+
+    def agency_ending_at(self, pos: int) -> tuple[int, int] | None:
+        for a in self.agencies:
+            if a[1] == pos:
+                return a
+        return None
+
+    # ------------------------------------------------------------------ titles
+    def find_titles(self):
+        for m in self.lex.title_re.finditer(self.s):
+            ts, te = m.span()
+            if any(self.s.endswith(g, 0, ts) for g in self.lex.title_generic_before):
+                continue
+            self.titles.append((ts, te))
+
+    # ------------------------------------------------------------------ agencies
+    def find_agencies(self):
+        title_cover = set()
+        for ts, te in self.titles:
+            title_cover.update(range(ts, te))
+        cands: list[tuple[int, int]] = []
+        for m in self.lex.gazetteer_re.finditer(self.s):
+            cands.append(m.span())
+        for m in self.lex.suffix_re.finditer(self.s):
+            ss, se = m.span()
+            if ss in title_cover:
+                continue
+            suffix = m.group()
+            if se < len(self.s) and is_cjk(self.s[se]) and se not in self.tok_ends and not self._name_follows(se):
+                continue
+            if len(suffix) == 1 and self._verb_follows(se):
+                continue
+            start = self.scan_left(ss)
+            start = self._trim_generic(start, ss)
+            if start is None:
+                continue
+            if not self._valid_agency(start, se, suffix):
+                continue
+            cands.append((start, se))
+        # fused agency + title: 外交部長 → 外交部 + 部長
+        for ts, te in self.titles:
+            head = self.s[ts]
+            if self.lex.fused.get(head) == self.s[ts:te] and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts):
+                start = self._trim_generic(self.scan_left(ts), ts)
+                if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
+                    cands.append((start, ts + 1))
+        for m in re.finditer(r"[A-Z]{2,8}", self.s):
+            if m.group() in self.lex.acronyms and not self._inside_latin_word(m.start(), m.end()):
+                cands.append(m.span())
+        self.agencies = self._extend_brackets(_maximal(cands))
+
+    def _verb_follows(self, pos: int) -> bool:
+        tag = self.tag_at.get(pos)
+        return tag in ("v", "vd", "vn") and not self.lex.title_re.match(self.s, pos)
+
+    def _plain_name_before(self, ts: int) -> bool:
+        return any(self.valid_full_name(ts - n, ts) for n in (3, 2))
+
+    def _name_follows(self, pos: int) -> bool:
+        """An organisation suffix is followed directly by NAME + TITLE (外交部國際組織司張三副司長)."""
+        for n in (3, 2, 4):
+            if self.valid_full_name(pos, pos + n) and self.lex.title_re.match(self.s, pos + n):
+                return True
+        return False
+
+    def _inside_latin_word(self, i: int, j: int) -> bool:
+        return (i > 0 and self.s[i - 1].isascii() and self.s[i - 1].isalpha()) or (
+            j < len(self.s) and self.s[j].isascii() and self.s[j].isalpha()
+        )
+
+    def _trim_generic(self, start: int, limit: int) -> int | None:
+        """Drop leading digits and generic determiners; None when nothing specific remains."""
+        while start < limit and not (is_cjk(self.s[start]) or self.s[start].isalpha()):
+            start += 1
+        for g in self.lex.generic_prefixes:
+            if self.s.startswith(g, start):
+                if start + len(g) >= limit:
+                    return None
+                if g in ("各", "本", "該", "此", "其", "全", "跨", "貴", "兩", "多", "諸", "某", "每个"):
+                    return None
+        return start
+
+    def _valid_agency(self, start: int, end: int, suffix: str) -> bool:
+        whole = self.s[start:end]
+        if whole in self.lex.not_agency or len(whole) < 2:
+            return False
+        if any(whole.endswith(v) for v in self.lex.venues):
+            return False
+        prefix_len = end - len(suffix) - start
+        if len(suffix) == 1 and prefix_len < self.lex.min_prefix_single:
+            return False
+        if prefix_len <= 0:
+            return False
+        # the word that carries the suffix must not be a known non-organisation word (關係, 局勢 …)
+        for w in self.lex.not_agency:
+            if len(w) >= 2 and whole.endswith(w) and w[-len(suffix):] == suffix and len(w) > len(suffix):
+                if not any(whole.endswith(g) for g in self.lex.gazetteer):
+                    return False
+        return True
+
+    def _extend_brackets(self, spans):
+        out = []
+        for i, j in spans:
+            m = re.match(r"[(（]([A-Za-z][A-Za-z0-9&\- ]{0,15})[)）]", self.s[j : j + 20])
+            if m:
+                j += m.end()
+            out.append((i, j))
+        return out
+
+    # ------------------------------------------------------------------ people
+    def add_person(self, key_start: int, key_end: int, mention: tuple[int, int], key: str | None = None, name: str | None = None) -> str:
+        key = key or self.s[key_start:key_end]
+        p = self.persons.get(key)
+        if p is None:
+            sl = self.surname_len(key_start) if is_cjk(self.s[key_start]) else 0
+            p = Person(key, mention[0], mention[1], key[:sl], key[sl:], name=name or self.a[key_start:key_end])
+            self.persons[key] = p
+        p.forms.append(mention)
+        self.mentions.append(Mention("PERSON", mention[0], mention[1], key))
+        return key
+
+    def name_before_title(self, ts: int) -> tuple[int, int] | None:
+        # Latin name directly before the title
+        m = re.search(r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})[ ]?$", self.s[max(0, ts - 40) : ts])
+        if m and self._latin_ok(m.group(1)):
+            end = ts - (len(m.group(0)) - len(m.group(1)))
+            return end - len(m.group(1)), end
+        if self.agency_ending_at(ts):
+            return None
+        options = []
+        for n in (3, 4, 2):
+            i = ts - n
+            if i < 0:
+                continue
+            if n == 3 and self.s[i] in self.lex.single_suffixes and self.valid_full_name(i + 1, ts):
+                continue  # 組織司連澤 + 專門委員: the 司 closes the organisation
+            if self.valid_full_name(i, ts):
+                options.append((i, ts))
+        if not options:
+            return None
+        i, j = options[0]
+        if j - i == 2 and not (self.is_boundary_before(i) or self.agency_ending_at(i) or self._suffix_before(i)):
+            return None
+        return i, j
+
+    def _suffix_before(self, i: int) -> bool:
+        return i > 0 and self.s[i - 1] in self.lex.single_suffixes
+
+    def name_after_title(self, te: int) -> tuple[int, int] | None:
+        gap = _NAME_GAP.match(self.s, te)
+        p = gap.end() if gap else te
+        m = _LATIN_NAME.match(self.s, p)
+        if m and self._latin_ok(m.group()):
+            return m.span()
+        sl = self.surname_len(p)
+        if not sl:
+            return None
+        long_, short = (p, p + sl + 2), (p, p + sl + 1)
+        follower_after_short = self.starts_with_word(short[1], self.lex.name_followers)
+        if self.valid_full_name(*long_) and not (
+            follower_after_short and self.s[short[1]] in self.lex.not_given | {"致", "出", "說", "陪", "進", "表", "指", "攝", "率", "主", "發"}
+        ):
+            return long_
+        if self.valid_full_name(*short):
+            nxt = self.s[short[1] : short[1] + 1]
+            if not nxt or not is_cjk(nxt) or follower_after_short:
+                return short
+        return None
+
+    def _latin_ok(self, name: str) -> bool:
+        return not any(w in self.lex.latin_not_name for w in re.split(r"[ \-]", name))
+
+    def chunk_agency(self, end: int) -> tuple[int, int] | None:
+        """The organisation written before a name or title in the same chunk (ORG + NAME + TITLE)."""
+        known = self.agency_ending_at(end)
+        if known:
+            return known
+        if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
+            return None
+        start = self._trim_generic(self.scan_left(end), end)
+        if start is None or end - start < 2:
+            return None
+        text = self.s[start:end]
+        if text in self.lex.not_agency or self.lex.title_re.fullmatch(text) or is_common_word(text):
+            return None
+        if any(w in text for w in ("本场", "场次", "主持人", "与谈人")):
+            return None
+        return start, end
+
+    def is_former(self, start: int) -> bool:
+        i = start
+        while i > 0 and self.s[i - 1] in _QUOTES:
+            i -= 1
+        return i > 0 and self.s[i - 1] == "前"
+
+    def find_people(self):
+        title_set = set(self.titles)
+        used_titles: set[tuple[int, int]] = set()
+        order = 0
+        for ts, te in self.titles:
+            order += 1
+            # SURNAME + TITLE + GIVEN NAME (王執行長雪虹)
+            split = self._split_name(ts, te)
+            if split:
+                (ss, se), (gs, ge) = split
+                key = self.s[ss:se] + self.s[gs:ge]
+                self.add_person(ss, se, (ss, ge), key=key, name=self.a[ss:se] + self.a[gs:ge])
+                self.facts.append(Fact(key, (ts, te), self.chunk_agency(ss) if ss > 0 else None, self.is_former(ss), order))
+                used_titles.add((ts, te))
+                continue
+            before = self.name_before_title(ts)
+            if before:
+                key = self.add_person(*before, before)
+                agency = self.chunk_agency(before[0])
+                former = self.is_former(agency[0] if agency else before[0])
+                self.facts.append(Fact(key, (ts, te), agency, former, order))
+                used_titles.add((ts, te))
+                self._compound_titles(key, te, agency, former, used_titles, order)
+                continue
+            after = self.name_after_title(te)
+            if after:
+                key = self.add_person(*after, after)
+                agency = self._fused_agency(ts) or self.chunk_agency(ts)
+                former = self.is_former(agency[0] if agency else ts)
+                self.facts.append(Fact(key, (ts, te), agency, former, order))
+                used_titles.add((ts, te))
+                # compound title before the name: 教授兼系主任林某 — the first title shares the person
+                self._shared_titles_before(key, ts, agency, former, used_titles, order)
+        self.kept_titles |= used_titles
+        del title_set
+
+    def _fused_agency(self, ts: int):
+        for a in self.agencies:
+            if a[1] == ts + 1 and self.lex.fused.get(self.s[ts]):
+                return a
+        return None
+
+    def _split_name(self, ts: int, te: int):
+        sl = 2 if ts >= 2 and self.s[ts - 2 : ts] in self.lex.compound_surnames else (1 if ts >= 1 and self.s[ts - 1] in self.lex.surnames else 0)
+        if not sl:
+            return None
+        ss = ts - sl
+        if not (self.is_boundary_before(ss) or ss in self.tok_starts and self._after_chunk_end(ss)):
+            return None
+        given = self.s[te : te + 2]
+        if len(given) < 2 or not self.name_given_ok(given) or is_common_word(given):
+            return None
+        if is_common_word(self.s[te : te + 3]) or is_common_word(self.s[te + 1 : te + 3]):
+            return None
+        nxt = self.s[te + 2 : te + 3]
+        if nxt and is_cjk(nxt) and not self.starts_with_word(te + 2, self.lex.name_followers):
+            return None
+        return (ss, ts), (te, te + 2)
+
+    def _after_chunk_end(self, i: int) -> bool:
+        """The character before i ends an organisation or a title (本會王執行長雪虹, 主席羅委員致政)."""
+        return any(a[1] == i for a in self.agencies) or any(t[1] == i for t in self.titles) or (
+            i > 0 and self.s[i - 1] in self.lex.single_suffixes
+        )
+
+    def _compound_titles(self, key, te, agency, former, used, order):
+        pos = te
+        while pos < len(self.s) and self.s[pos] in "兼暨及":
+            nxt = next((t for t in self.titles if t[0] == pos + 1), None)
+            if not nxt:
+                break
+            self.facts.append(Fact(key, nxt, agency, former, order))
+            used.add(nxt)
+            pos = nxt[1]
+
+    def _shared_titles_before(self, key, ts, agency, former, used, order):
+        pos = ts
+        while pos > 0 and self.s[pos - 1] in "兼暨":
+            prev = next((t for t in self.titles if t[1] == pos - 1), None)
+            if not prev:
+                break
+            self.facts.append(Fact(key, prev, agency, former, order))
+            used.add(prev)
+            pos = prev[0]
+
+    def find_listed_people(self):
+        """Names listed without titles: enumerations (甲、乙及丙), spaced minutes lists, dotted names, credits."""
+        taken = self._person_cover()
+        for m in _DOTTED.finditer(self.s):
+            if not any(k in taken for k in range(*m.span())) and not re.search(r"\d", m.group()):
+                self.add_person(*m.span(), m.span())
+                taken.update(range(*m.span()))
+        # enumerations: at least two items that are valid names make the others names too
+        for seg in re.finditer(f"[{_CJK_CHARS}．·.•・()（）左右0-9 ]+(?:、[{_CJK_CHARS}．·.•・()（）左右0-9 ]+)+", self.s):
+            self._list_items(seg.start(), seg.end(), taken)
+        # minutes lists separated by spaces
+        for line in re.finditer(r"[^\n]+", self.a):
+            items = list(re.finditer(r"[^\s:：]+", line.group()))
+            if len(items) >= 3:
+                names = [it for it in items if self.valid_full_name(line.start() + it.start(), line.start() + it.end())]
+                if len(names) >= 3 and len(names) >= 0.6 * len(items):
+                    for it in names:
+                        span = (line.start() + it.start(), line.start() + it.end())
+                        if not any(k in taken for k in range(*span)):
+                            self.add_person(*span, span)
+                            taken.update(range(*span))
+        # photo credits: (… 某某攝)
+        for m in re.finditer(r"(?<=[\s(（記者社])([^\s(（)）]{2,4})攝[)）]", self.s):
+            i, j = m.span(1)
+            if self.valid_full_name(i, j) and not any(k in taken for k in range(i, j)):
+                self.add_person(i, j, (i, j))
+                taken.update(range(i, j))
+
+    def _list_items(self, start: int, end: int, taken: set):
+        pieces = []
+        pos = start
+        for part in re.split(r"(、)", self.s[start:end]):
+            if part != "、":
+                pieces.append((pos, pos + len(part)))
+            pos += len(part)
+        # the last piece may be "乙及丙…": split once at a conjunction
+        expanded = []
+        for k, (i, j) in enumerate(pieces):
+            if k == len(pieces) - 1:
+                m = re.match(f"([{_CJK_CHARS}．·.•・]{{2,8}}?)(?:及|和|與|以及)([{_CJK_CHARS}．·.•・]{{2,8}})", self.s[i:j])
+                if m:
+                    expanded.append((i + m.start(1), i + m.end(1)))
+                    expanded.append((i + m.start(2), i + m.end(2)))
+                    continue
+            expanded.append((i, j))
+        items = []
+        for k, (i, j) in enumerate(expanded):
+            core = re.match(f"[{_CJK_CHARS}．·.•・]+", self.s[i:j])
+            if not core:
+                continue
+            i2, j2 = i, i + core.end()
+            if k == 0:  # the first item may carry the words that introduce the list
+                for n in (3, 2, 4):
+                    if self.valid_full_name(j2 - n, j2) or any(t[0] == j2 - n and t[1] == j2 for t in self._person_spans()):
+                        i2 = j2 - n
+                        break
+                else:
+                    continue
+            items.append((i2, j2))
+        if len(items) < 2:
+            return
+        namey = [it for it in items if any(p[0] == it[0] and p[1] == it[1] for p in self._person_spans()) or self.valid_full_name(*it)]
+        if len(namey) < 2 or len(namey) < 0.5 * len(items):
+            return
+        for i, j in items:
+            text = self.s[i:j]
+            if any(k in taken for k in range(i, j)) or not 2 <= j - i <= 7:
+                continue
+            if is_common_word(text) or self.lex.title_re.search(text) or self.lex.suffix_re.search(text[-3:]):
+                continue
+            self.add_person(i, j, (i, j))
+            taken.update(range(i, j))
+
+    def _person_spans(self):
+        return [(m.start, m.end) for m in self.mentions if m.label == "PERSON"]
+
+    def _person_cover(self) -> set:
+        cover = set()
+        for m in self.mentions:
+            if m.label == "PERSON":
+                cover.update(range(m.start, m.end))
+        return cover
+
+    def find_latin_people(self):
+        taken = self._person_cover()
+        known = {p.key for p in self.persons.values()}
+        for m in _LATIN_NAME.finditer(self.s):
+            name = m.group()
+            if name in known and not any(k in taken for k in range(*m.span())):
+                self.add_person(*m.span(), m.span())
+                taken.update(range(*m.span()))
+
+    def find_repeated_names(self):
+        """Every later occurrence of a full name found by a pattern is a mention of that person."""
+        taken = self._person_cover()
+        agency_cover = set()
+        for a in self.agencies:
+            agency_cover.update(range(*a))
+        for key in sorted(self.persons, key=len, reverse=True):
+            if len(key) < 2:
+                continue
+            for m in re.finditer(re.escape(key), self.s):
+                i, j = m.span()
+                if any(k in taken or k in agency_cover for k in range(i, j)):
+                    continue
+                if j < len(self.s) and self.s[j] in self.lex.not_given and self.s[j] not in "的是在和與及等也將已說表指":
+                    pass
+                self.add_person(i, j, (i, j), key=key)
+                taken.update(range(i, j))
+
+    def find_nr_people(self):
+        """jieba's nr tag as a signal: a surname-initial three-character token that then speaks."""
+        taken = self._person_cover()
+        for i, j in self.nr_tokens:
+            if j - i != 3 or any(k in taken for k in range(i, j)) or not self.valid_full_name(i, j):
+                continue
+            if self.starts_with_word(j, ("表示", "指出", "說", "認為", "強調", "致詞", "提到")):
+                self.add_person(i, j, (i, j))
+                taken.update(range(i, j))
+
+    def find_short_forms(self):
+        """SURNAME + TITLE (張副司長) → the full-name person with that surname, preferring the title."""
+        taken = self._person_cover()
+        by_surname: dict[str, list[Person]] = {}
+        for p in self.persons.values():
+            if p.surname:
+                by_surname.setdefault(p.surname, []).append(p)
+        person_titles = self._person_title_texts()
+        for ts, te in self.titles:
+            for sl in (2, 1):
+                ss = ts - sl
+                if ss < 0 or any(k in taken for k in range(ss, te)):
+                    continue
+                sur = self.s[ss:ts]
+                if sur not in by_surname:
+                    continue
+                if not (self.is_boundary_before(ss) or ss in self.tok_starts or self._after_chunk_end(ss)):
+                    continue
+                cands = by_surname[sur]
+                title = self.s[ts:te]
+                best = [p for p in cands if any(t == title or t.endswith(title) or title.endswith(t) for t in person_titles.get(p.key, ()))]
+                pool = best or cands
+                # most recently introduced before this point, else the first
+                before = [p for p in pool if p.start < ss]
+                chosen = max(before, key=lambda p: max(f[0] for f in p.forms if f[0] < ss) if any(f[0] < ss for f in p.forms) else -1) if before else pool[0]
+                self.mentions.append(Mention("PERSON", ss, te, chosen.key))
+                chosen.forms.append((ss, te))
+                self.kept_titles.add((ts, te))
+                taken.update(range(ss, te))
+                break
+
+    def _person_title_texts(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for f in self.facts:
+            if f.title:
+                out.setdefault(f.person, []).append(self.s[f.title[0] : f.title[1]])
+        return out
+
+    def find_pronouns(self):
+        taken = self._person_cover()
+        people = sorted((m for m in self.mentions if m.label == "PERSON"), key=lambda m: m.start)
+        if not people:
+            return
+        starts = [m.start for m in people]
+        import bisect
+
+        for pron in self.lex.pronouns:
+            for m in re.finditer(re.escape(pron), self.s):
+                i, j = m.span()
+                if i in taken:
+                    continue
+                if len(pron) == 1:
+                    if j < len(self.s) and self.s[j] in self.lex.pronoun_not_before:
+                        continue
+                    if i > 0 and self.s[i - 1] in self.lex.pronoun_not_after:
+                        continue
+                    if not (self.is_boundary_before(i) or self.starts_with_word(j, _SPEECH_AFTER_PRONOUN)):
+                        continue
+                k = bisect.bisect_left(starts, i)
+                if k == 0:
+                    continue
+                ref = people[k - 1].entity
+                self.mentions.append(Mention("PERSON", i, j, ref))
+
+    # ------------------------------------------------------------------ titles kept
+    def keep_titles(self):
+        """A title is kept when attached to a person, fused with or directly after an organisation,
+        or when it refers back to a position that a named person holds in the report."""
+        agency_ends = {a[1] for a in self.agencies}
+        fused_ends = {a[1] - 1 for a in self.agencies}
+        held = {self.s[t[0] : t[1]] for t in self.kept_titles}
+        for ts, te in self.titles:
+            if (ts, te) in self.kept_titles:
+                continue
+            title = self.s[ts:te]
+            if ts in agency_ends or ts in fused_ends or (title in held and self._bare_ok(ts, te)):
+                self.kept_titles.add((ts, te))
+            elif re.search(r"駐[^\s，。、]{1,8}$", self.a[max(0, ts - 9) : ts]):
+                self.kept_titles.add((ts, te))
+
+    def _bare_ok(self, ts: int, te: int) -> bool:
+        nxt = self.s[te : te + 1]
+        return not nxt or not is_cjk(nxt) or bool(self.starts_with_word(te, self.lex.name_followers + _SPEECH_AFTER_PRONOUN))
+
+    # ------------------------------------------------------------------ run
+    def run(self):
+        self.find_titles()
+        self.find_agencies()
+        self.find_people()
+        self.find_listed_people()
+        self.find_latin_people()
+        self.find_nr_people()
+        self.find_repeated_names()
+        self.find_short_forms()
+        self.find_pronouns()
+        self.keep_titles()
+        return self
+
+
+def _maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest of overlapping spans (earliest first on ties)."""
+    out: list[tuple[int, int]] = []
+    for i, j in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
+        if all(j <= a or i >= b for a, b in out):
+            out.append((i, j))
+    return sorted(out)
+
+
+def recognise(doc: Doc) -> Doc:
+    r = Recogniser(doc).run()
+    mentions = _dedupe(r.mentions)
+    doc = set_spans(doc, "PERSON", [(m.start, m.end, "PERSON") for m in mentions])
+    doc = set_spans(doc, "TITLE", [(i, j, "TITLE") for i, j in sorted(r.kept_titles)])
+    doc = set_spans(doc, "AGENCY", [(i, j, "AGENCY") for i, j in r.agencies])
+    doc.user_data["recognise"] = {
+        "mentions": [(m.label, m.start, m.end, m.entity) for m in mentions],
+        "titles": sorted(r.kept_titles),
+        "agencies": r.agencies,
+        "facts": [(f.person, f.title, f.agency, f.former, f.order) for f in r.facts],
+        "persons": {k: (p.name, p.start, p.end, p.surname) for k, p in r.persons.items()},
+    }
+    return doc
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(not (m.end <= o.start or m.start >= o.end) for o in seen.values()):
+            continue
+        seen[(m.start, m.end)] = m
+    return list(seen.values())
+
+
+@Language.component("report_recogniser")
+def report_recogniser(doc: Doc) -> Doc:
+    return recognise(doc)

@@ -1,0 +1,5 @@
+"""Recommendations (first version, refined below)."""
+
+
+def find_recommendations(doc):
+    return []

@@ -1,0 +1,192 @@
+"""Run the pipeline over a folder of reports: only changed reports, one bad report never stops the
+others, failures listed in errors.csv, and the exit status says whether anything failed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import CONFIG_DIR, ROOT
+from .errors import ReportError
+from .readers import SUPPORTED
+
+PIPELINE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass
+class Job:
+    path: Path
+    doc_id: str
+
+
+@dataclass
+class Outcome:
+    doc_id: str
+    path: str
+    ok: bool
+    message: str = ""
+    skipped: bool = False
+
+
+def code_fingerprint() -> str:
+    """Hash of everything that changes the output: code, configs, pinned dependencies."""
+    h = hashlib.sha256()
+    files = sorted(PIPELINE_DIR.glob("*.py")) + sorted(CONFIG_DIR.glob("*"))
+    lock = ROOT / "requirements.lock"
+    if lock.exists():
+        files.append(lock)
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f/\\]")
+
+
+def doc_id_for(path: Path) -> str:
+    """doc_id is the file stem, made safe: it can never name a path outside the output folder."""
+    stem = _UNSAFE.sub("_", path.stem).strip()
+    stem = stem.lstrip(".") or "_"
+    return stem
+
+
+def list_reports(raw: Path) -> list[Path]:
+    if raw.is_file():
+        return [raw]
+    if not raw.is_dir():
+        raise ReportError(raw, "input folder does not exist")
+    return sorted(p for p in raw.iterdir() if not p.name.startswith(".") and (p.is_file() or p.is_symlink()))
+
+
+def plan(raw: Path, out: Path, force: bool = False) -> tuple[list[Job], list[Outcome], str]:
+    """Which reports need work. Cheap: no NLP imports, just hashes."""
+    code = code_fingerprint()
+    jobs, done = [], []
+    seen: dict[str, Path] = {}
+    for path in list_reports(raw):
+        doc_id = doc_id_for(path)
+        if doc_id in seen:
+            done.append(Outcome(doc_id, str(path), False, f"{path}: same doc_id as {seen[doc_id].name}; rename one of them"))
+            continue
+        seen[doc_id] = path
+        if path.suffix.lower() not in SUPPORTED:
+            done.append(Outcome(doc_id, str(path), False, f"{path}: unsupported file type {path.suffix!r}"))
+            continue
+        if not force and _up_to_date(path, out / doc_id, code):
+            done.append(Outcome(doc_id, str(path), True, skipped=True))
+            continue
+        jobs.append(Job(path, doc_id))
+    return jobs, done, code
+
+
+def _source_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _up_to_date(path: Path, folder: Path, code: str) -> bool:
+    fp = folder / ".fingerprint.json"
+    if not fp.exists():
+        return False
+    try:
+        data = json.loads(fp.read_text())
+    except (OSError, ValueError):
+        return False
+    if data.get("code") != code:
+        return False
+    st = path.stat()
+    if data.get("size") == st.st_size and data.get("mtime_ns") == st.st_mtime_ns:
+        return True
+    return data.get("source") == _source_hash(path)
+
+
+def process_job(job: Job, out: Path, code: str) -> Outcome:
+    """Ingest → segment → recognise → link → extract → write for one report; never raises."""
+    from .ingest import ingest
+    from .nlp import process
+    from .write import render, write_report_dir
+
+    try:
+        report = ingest(job.path, job.doc_id)
+        doc = process(report)
+        files = render(doc)
+        st = job.path.stat()
+        fingerprint = {"code": code, "source": _source_hash(job.path), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        write_report_dir(out, job.doc_id, files, fingerprint)
+        warn = "; ".join(m for _, m in report.warnings)
+        return Outcome(job.doc_id, str(job.path), True, warn)
+    except ReportError as err:
+        return Outcome(job.doc_id, str(job.path), False, str(err))
+    except MemoryError:
+        return Outcome(job.doc_id, str(job.path), False, f"{job.path}: out of memory")
+    except Exception as err:  # one bad report never stops the others
+        tb = traceback.extract_tb(err.__traceback__)[-1]
+        return Outcome(job.doc_id, str(job.path), False, f"{job.path}: internal error {type(err).__name__}: {err} ({Path(tb.filename).name}:{tb.lineno})")
+
+
+_worker_state: dict = {}
+
+
+def _init_worker(out: str, code: str):
+    from .nlp import get_nlp
+
+    get_nlp()  # models load once per worker
+    _worker_state.update(out=Path(out), code=code)
+
+
+def _work(job: Job) -> Outcome:
+    return process_job(job, _worker_state["out"], _worker_state["code"])
+
+
+def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: bool | None = None) -> list[Outcome]:
+    from .write import clean_leftovers
+
+    out.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out)
+    jobs, outcomes, code = plan(raw, out, force)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if jobs:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(jobs), unit="report", disable=not progress or len(jobs) < 2, file=sys.stderr)
+        if workers > 1 and len(jobs) > 1:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork")
+            with ctx.Pool(min(workers, len(jobs)), initializer=_init_worker, initargs=(str(out), code)) as pool:
+                for o in pool.imap_unordered(_work, jobs, chunksize=1):
+                    outcomes.append(o)
+                    bar.update()
+        else:
+            for job in jobs:
+                outcomes.append(process_job(job, out, code))
+                bar.update()
+        bar.close()
+    outcomes.sort(key=lambda o: o.doc_id)
+    write_errors(out, outcomes)
+    if any(not o.skipped for o in outcomes) or not (out / "mentions.csv").exists():
+        from .corpus import write_corpus_tables
+
+        write_corpus_tables(out)
+    return outcomes
+
+
+def write_errors(out: Path, outcomes: list[Outcome]) -> None:
+    from .write import csv_bytes
+
+    rows = [{"doc_id": o.doc_id, "file": o.path, "error": o.message} for o in outcomes if not o.ok]
+    data = csv_bytes(["doc_id", "file", "error"], rows)
+    tmp = out / ".errors.csv.tmp"
+    tmp.write_bytes(data)
+    os.replace(tmp, out / "errors.csv")

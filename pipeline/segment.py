@@ -1,0 +1,159 @@
+"""Stage 2 — segment: a spaCy Doc per report, tokens from jieba (default) or spacy-pkuseg run on the
+simplified shadow, while the Doc's words keep the report's own characters."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+from .config import ROOT, settings
+from .shadow import simplify
+
+_LINE = re.compile(r"[^\n]+|\n")
+_SPACE = re.compile(r"\s+")
+
+
+class JiebaSegmenter:
+    name = "jieba"
+
+    def __init__(self):
+        import logging
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        self._tok = jieba.posseg.dt
+        self._tok.tokenizer.initialize()
+        user_dict = settings().get("jieba_user_dict")
+        if user_dict:
+            self._tok.tokenizer.load_userdict(str(ROOT / user_dict))
+
+    def segment(self, line: str):
+        """Yield (word, tag) over a simplified line; words concatenate to the line."""
+        for pair in self._tok.cut(line):
+            yield pair.word, pair.flag
+
+
+class PkusegSegmenter:
+    name = "pkuseg"
+
+    def __init__(self, model_dir: str | Path | None = None):
+        import spacy_pkuseg
+
+        model_dir = Path(model_dir or ROOT / settings().get("pkuseg_model", ".models/pkuseg/default"))
+        if not (model_dir / "features.pkl").exists():
+            raise FileNotFoundError(
+                f"pkuseg model not found in {model_dir}: run `make models` (it fetches pkuseg 0.0.25 from the package registry)"
+            )
+        self._seg = spacy_pkuseg.pkuseg(model_name=str(model_dir))
+
+    def segment(self, line: str):
+        # pkuseg drops whitespace: re-find each word in the line so the words still cover it
+        pos = 0
+        for word in self._seg.cut(line):
+            at = line.find(word, pos)
+            if at < 0:
+                continue
+            if at > pos:
+                yield line[pos:at], "x"
+            yield word, ""
+            pos = at + len(word)
+        if pos < len(line):
+            yield line[pos:], "x"
+
+
+@lru_cache(maxsize=None)
+def get_segmenter(name: str | None = None):
+    name = name or settings().get("segmenter", "jieba")
+    if name == "jieba":
+        return JiebaSegmenter()
+    if name == "pkuseg":
+        return PkusegSegmenter()
+    raise ValueError(f"unknown segmenter {name!r} in configs/pipeline.yml (jieba | pkuseg)")
+
+
+class ShadowTokenizer:
+    """spaCy tokenizer: segment the simplified shadow, keep the original characters as words."""
+
+    def __init__(self, vocab, segmenter_name: str | None = None):
+        self.vocab = vocab
+        self.segmenter_name = segmenter_name
+
+    def __call__(self, text: str) -> Doc:
+        seg = get_segmenter(self.segmenter_name)
+        shadow = simplify(text)
+        words: list[str] = []
+        tags: list[str] = []
+        for m in _LINE.finditer(shadow):
+            if m.group() == "\n":
+                words.append("\n")
+                tags.append("_SP")
+                continue
+            start = m.start()
+            pos = start
+            for word, tag in seg.segment(m.group()):
+                if not word:
+                    continue
+                words.append(text[pos : pos + len(word)])
+                tags.append("_SP" if _SPACE.fullmatch(word) else (tag or "X"))
+                pos += len(word)
+            if pos != m.end():  # defensive: a segmenter that lost characters
+                words.append(text[pos : m.end()])
+                tags.append("X")
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        return doc
+
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+    def to_disk(self, path, **kwargs):
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+
+def blank_nlp(segmenter_name: str | None = None):
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = ShadowTokenizer(nlp.vocab, segmenter_name)
+    return nlp
+
+
+def with_boundaries(doc: Doc, offsets) -> Doc:
+    """Return a Doc whose token boundaries include every offset in `offsets`.
+
+    Segmenter tokens may cross entity edges (jieba joins 司 + 張芝); spans must start and end on token
+    edges, so we split such tokens. Words keep their tags; user data and span groups are carried over.
+    """
+    cuts = {o for o in offsets if 0 < o < len(doc.text)}
+    starts = {t.idx for t in doc}
+    if cuts <= starts:
+        return doc
+    words, tags = [], []
+    for t in doc:
+        inner = sorted(c - t.idx for c in cuts if t.idx < c < t.idx + len(t))
+        pos = 0
+        for c in inner + [len(t)]:
+            words.append(t.text[pos:c])
+            tags.append(t.tag_)
+            pos = c
+    new = Doc(doc.vocab, words=words, spaces=[False] * len(words), tags=tags)
+    new.user_data.update(doc.user_data)
+    for name, group in doc.spans.items():
+        new.spans[name] = [new.char_span(s.start_char, s.end_char, label=s.label_) for s in group]
+    return new
+
+
+def set_spans(doc: Doc, name: str, spans: list[tuple[int, int, str]]) -> Doc:
+    """Put exact character spans into doc.spans[name], splitting tokens where an edge falls inside one."""
+    doc = with_boundaries(doc, [o for s, e, _ in spans for o in (s, e)])
+    doc.spans[name] = [doc.char_span(s, e, label=label) for s, e, label in spans]
+    return doc
