@@ -1,5 +1,126 @@
-"""Recommendations (first version, refined below)."""
+"""Recommendations: sentences in which a named speaker advises, urges, proposes or reminds.
+
+The speaker is resolved in order: a person mention (full name, short form or pronoun, already linked
+to the full-name person by the recogniser) before the cue in the same sentence; else the current
+speaker of the paragraph (the last person named in it, or a minutes label such as 曾委員銘宗：).
+Normative modals (應, 須 …) count only when such a speaker exists.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .config import load
+from .sentences import split_sentences
 
 
-def find_recommendations(doc):
-    return []
+@lru_cache(maxsize=1)
+def _cfg():
+    c = load("recommendations")
+    not_cues = sorted(c["not_cues"], key=len, reverse=True)
+    return c, re.compile("|".join(re.escape(w) for w in not_cues))
+
+
+def _mask(sentence: str, not_cue_re) -> str:
+    """Blank out words that merely contain a cue character (因應, 需求 …)."""
+    return not_cue_re.sub(lambda m: "\u3000" * len(m.group()), sentence)
+
+
+def find_cue(sentence: str, has_speaker: bool) -> tuple[str, int] | None:
+    c, not_cue_re = _cfg()
+    masked = _mask(sentence, not_cue_re)
+    hits = []
+    for w in c["cues"]:
+        k = masked.find(w)
+        if k != -1:
+            hits.append((k, -len(w), w))
+    k = masked.find(c["proposal_verb"])
+    if k != -1:
+        clause_end = min([x for x in (masked.find("，", k), masked.find("。", k)) if x != -1] or [len(masked)])
+        for obj in c["proposal_objects"]:
+            j = masked.find(obj, k, clause_end)
+            if j != -1:
+                hits.append((k, -(j + len(obj) - k), masked[k : j + len(obj)]))
+                break
+    if has_speaker:
+        for w in c["modals"]:
+            k = masked.find(w)
+            if k != -1:
+                hits.append((k, -len(w), w))
+    if not hits:
+        return None
+    k, _, w = min(hits)
+    # a wish about the event with no advice word is not a recommendation
+    if w in c["modals"] and any(x in masked[:k] for x in c["wish_words"]):
+        return None
+    return w, k
+
+
+def _person_mentions(doc):
+    link = doc.user_data.get("link", {})
+    names = link.get("person_names", {})
+    out = []
+    for label, i, j, ent in doc.user_data.get("recognise", {}).get("mentions", []):
+        if label == "PERSON" and ent in names:
+            out.append((i, j, names[ent]))
+    return sorted(out)
+
+
+_LABEL = re.compile(r"^\s*([^\s:：，。]{2,8})[:：]")
+
+
+def find_recommendations(doc) -> list[dict]:
+    c, _ = _cfg()
+    text = doc.text
+    people = _person_mentions(doc)
+    sessions = doc.user_data.get("sessions", [])
+    blocks = doc.user_data.get("blocks", []) or [(0, len(text), "paragraph")]
+    label_speaker = ""
+    out = []
+    for bs, be, kind in blocks:
+        block_people = [p for p in people if bs <= p[0] < be]
+        m = _LABEL.match(text, bs, be)
+        if m:
+            lab = [p for p in block_people if p[0] >= bs + m.start(1) and p[1] <= bs + m.end(1) + 1]
+            if lab:
+                label_speaker = lab[0][2]
+        current = label_speaker
+        for ss, se in split_sentences(text, bs, be):
+            sent = text[ss:se]
+            in_sent = [p for p in block_people if ss <= p[0] < se]
+            cue = find_cue(sent, has_speaker=bool(in_sent or current))
+            if cue is None:
+                if in_sent:
+                    current = in_sent[0][2]
+                continue
+            word, k = cue
+            before = [p for p in in_sent if p[0] < ss + k]
+            speaker = before[0][2] if before else (current or (in_sent[0][2] if in_sent and word not in c["modals"] else ""))
+            if word in c["modals"] and not speaker:
+                continue
+            if in_sent:
+                current = before[0][2] if before else current
+            session = next((s["session_id"] for s in sessions if s["start"] <= ss < s["end"]), "")
+            out.append({"start": ss, "end": se, "speaker": speaker, "cue": word, "session_id": session,
+                        "items": split_items(sent, k + len(word), c)})
+    return out
+
+
+def split_items(sentence: str, pos: int, c) -> list[str]:
+    """The enumerated measures after the cue: 建議從甲、乙、丙等面向推展 → [甲, 乙, 丙]."""
+    m = re.match(r"[^，。；：:]*", sentence[pos:])
+    clause = m.group() if m else ""
+    if "、" not in clause:
+        return []
+    for lead in sorted(c["item_lead"], key=len, reverse=True):
+        if clause.startswith(lead):
+            clause = clause[len(lead) :]
+            break
+    for tail in sorted(c["item_tail"], key=len, reverse=True):
+        k = clause.find(tail)
+        if k > 0:
+            clause = clause[:k]
+            break
+    parts = [p.strip() for p in re.split(r"、|及|與|和|以及", clause) if p.strip()]
+    return parts if len(parts) >= 2 else []

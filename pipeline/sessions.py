@@ -1,5 +1,154 @@
-"""Sessions of an event and who took which role (first version, refined below)."""
+"""Sessions of an event (opening, each titled panel, closing) and who took which role in each.
+
+A session starts at a heading whose text below names a moderator or panelists, or at the first
+sentence that mentions the opening or closing. Roles come from cue words (configs/events.yml): people
+written before a `before` cue (甲、乙擔任與談人) or after an `after` cue (主持人為甲), within the
+sentence and after the last word that opens a new list (邀請, 由 …). Photo captions confirm roles;
+the role table is a set, so they never duplicate them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .config import load
+from .sentences import split_sentences
+
+_RESET_BEFORE_ONLY = ("邀請", "之後", "隨後", "接著", "分別由", "由", "邀", ")", "）")
+_CLAUSE_END = re.compile(r"[，,；;](?!\s*(?:以及|及|和|與|暨))|由")
+_EVENT_WORDS = ("研討會", "論壇", "會議", "研習營", "座談會", "營隊", "工作坊", "研習", "大會", "年會", "典禮")
+
+
+def _people(doc) -> list[tuple[int, int, str]]:
+    """PERSON mentions that are names or short forms (pronouns do not take roles): (start, end, name)."""
+    link = doc.user_data.get("link", {})
+    names = link.get("person_names", {})
+    out = []
+    for label, i, j, ent in doc.user_data.get("recognise", {}).get("mentions", []):
+        if label != "PERSON" or ent not in names or j - i < 2 or doc.text[i:j] in ("本人",):
+            continue
+        out.append((i, j, names[ent]))
+    return sorted(out)
+
+
+def _first_cue(text: str, cues, start: int = 0) -> int:
+    best = -1
+    for c in cues:
+        k = text.find(c, start)
+        if k != -1 and (best == -1 or k < best):
+            best = k
+    return best
 
 
 def find_sessions(doc):
-    return [], []
+    cfg = load("events")
+    text = doc.text
+    blocks = doc.user_data.get("blocks", [])
+    sentences = split_sentences(text)
+
+    def sentence_start(pos: int) -> int:
+        for s, e in sentences:
+            if s <= pos < e:
+                return s
+        return pos
+
+    starts: list[tuple[int, str]] = []
+    headings = []
+    for k, (bs, be, kind) in enumerate(blocks):
+        if kind != "heading":
+            continue
+        nxt = next((b for b in blocks[k + 1 :] if b[2] in ("paragraph", "caption")), None)
+        if nxt and any(c in text[nxt[0] : nxt[1]] for c in cfg["session_body_cues"]) and "場次" not in text[bs:be]:
+            headings.append((bs, text[bs:be].strip().strip("「」")))
+    first_heading = headings[0][0] if headings else len(text)
+    last_heading = headings[-1][0] if headings else 0
+
+    op = _first_cue(text, cfg["opening_cues"])
+    if op == -1 and any(w in text for w in _EVENT_WORDS):
+        k = _first_cue(text, ("致詞", "致辭"))
+        if k != -1 and k < max(first_heading, len(text) * 0.3):
+            op = k
+    if op != -1 and op < first_heading:
+        starts.append((sentence_start(op), "開幕"))
+    for hs, title in headings:
+        starts.append((hs, title))
+    cl = _first_cue(text, cfg["closing_cues"], last_heading)
+    if cl != -1 and (not starts or sentence_start(cl) > starts[-1][0]):
+        starts.append((sentence_start(cl), "閉幕"))
+
+    starts.sort()
+    sessions = []
+    for n, (s, title) in enumerate(starts, start=1):
+        end = starts[n][0] if n < len(starts) else len(text)
+        sessions.append({"session_id": f"S{n}", "title": title, "start": s, "end": end})
+    roles = find_roles(doc, sessions, sentences, cfg)
+    return sessions, roles
+
+
+def _session_at(sessions, pos: int):
+    for s in sessions:
+        if s["start"] <= pos < s["end"]:
+            return s
+    return None
+
+
+def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
+    text = doc.text
+    people = _people(doc)
+    cues = []
+    for role, spec in cfg["roles"].items():
+        for direction in ("before", "after"):
+            for c in spec.get(direction, []):
+                cues.append((c, role, direction))
+    cues.sort(key=lambda c: -len(c[0]))
+    only = cfg["session_only_roles"]
+    roles: dict[tuple, dict] = {}
+    for ss, se in sentences:
+        sent = text[ss:se]
+        found = []
+        taken = set()
+        for c, role, direction in cues:
+            for m in re.finditer(re.escape(c), sent):
+                if any(k in taken for k in range(m.start(), m.end())):
+                    continue
+                taken.update(range(m.start(), m.end()))
+                found.append((ss + m.start(), ss + m.end(), role, direction))
+        if not found:
+            continue
+        found.sort()
+        in_sent = [p for p in people if ss <= p[0] < se]
+        prev_end = ss
+        for k, (cs, ce, role, direction) in enumerate(found):
+            session = _session_at(sessions, cs)
+            if role in only:
+                # remarks belong to the opening or closing session; which one is told by the session
+                title = session["title"] if session else ""
+                role = next((r for r, t in only.items() if t == title), None)
+                if role is None:
+                    prev_end = ce
+                    continue
+            if direction == "before":
+                lo = prev_end
+                for r in _RESET_BEFORE_ONLY:
+                    p = text.rfind(r, prev_end, cs)
+                    if p != -1:
+                        lo = max(lo, p + len(r))
+                chosen = [p for p in in_sent if lo <= p[0] and p[1] <= cs]
+            else:
+                hi = found[k + 1][0] if k + 1 < len(found) else se
+                m = _CLAUSE_END.search(text, ce, hi)
+                if m:
+                    hi = m.start()
+                chosen = [p for p in in_sent if ce <= p[0] and p[1] <= hi]
+            prev_end = ce
+            behalf = ""
+            if role == "speaker" and direction == "before":
+                d = text.rfind(cfg["on_behalf_cue"], lo if direction == "before" else ce, cs)
+                if d != -1:
+                    absent = [p for p in chosen if p[0] >= d]
+                    chosen = [p for p in chosen if p[1] <= d]
+                    behalf = absent[0][2] if absent else ""
+            for _, _, name in chosen:
+                sid = session["session_id"] if session else ""
+                roles.setdefault((sid, name, role, behalf), {"session_id": sid, "name": name, "role": role, "on_behalf_of": behalf})
+    return sorted(roles.values(), key=lambda r: (int(r["session_id"][1:]) if r["session_id"] else 0, r["role"], r["name"]))
