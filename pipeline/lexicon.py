@@ -41,6 +41,10 @@ class Lexicon:
     suffix_re: re.Pattern
     single_suffixes: frozenset
     not_agency: frozenset
+    non_org_words: frozenset
+    event_heads: tuple
+    acronym_actor_tags: frozenset
+    suffix_needs_place: dict
     generic_prefixes: tuple
     boundary_words: tuple
     gazetteer_re: re.Pattern
@@ -81,7 +85,11 @@ def lexicon() -> Lexicon:
         latin_not_name=frozenset(n["latin_not_name_words"]),
         suffix_re=re.compile(_alt(suffixes)),
         single_suffixes=frozenset(x for x in suffixes if len(x) == 1),
-        not_agency=frozenset(_s(o["not_agency_words"])),
+        not_agency=frozenset(_s(o["non_org_words"] + o["generic_org_words"])),
+        non_org_words=frozenset(_s(o["non_org_words"])),
+        event_heads=tuple(sorted(_s(o["event_heads"]), key=len, reverse=True)),
+        acronym_actor_tags=frozenset(o["acronym_actor_tags"]),
+        suffix_needs_place={simplify(k): tuple(_s(v)) for k, v in o["suffix_needs_place"].items()},
         generic_prefixes=tuple(sorted(_s(o["generic_prefixes"]), key=len, reverse=True)),
         boundary_words=tuple(sorted(_s(o["boundary_words"]), key=len, reverse=True)),
         gazetteer_re=re.compile(_alt(_s(o["gazetteer"]))),
@@ -108,3 +116,7 @@ def is_common_word(word_simplified: str) -> bool:
     """A dictionary word that is not a personal name (中心, 表示, 同樣 …)."""
     tag = common_words().get(word_simplified)
     return tag is not None and not tag.startswith("nr")
+
+
+def word_tag(word_simplified: str) -> str | None:
+    return common_words().get(word_simplified)

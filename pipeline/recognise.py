@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .lexicon import Lexicon, is_common_word, lexicon
+from .lexicon import Lexicon, is_common_word, lexicon, word_tag
 from .segment import set_spans
 from .shadow import simplify
 
@@ -104,7 +104,12 @@ class Recogniser:
                 return True
             if tok[1] == "m" and (re.search(r"[0-9个余多几数]", word)):
                 return True
+            if word in self.lex.single_suffixes:
+                return False
             if tok[1].split("_")[0] in self.lex.stop_tags and word not in self.lex.org_internal_words:
+                # 及/和 between two Latin acronyms stays inside a name (…研究院WTO及RTA中心)
+                if word in ("及", "和", "與") and i < len(self.s) and self.s[i].isascii() and self.s[i].isupper() and tok[0] > 0 and self.s[tok[0] - 1].isascii() and self.s[tok[0] - 1].isupper():
+                    return False
                 return True
         for w in self.lex.boundary_words:
             if len(w) > 1 and self.s.endswith(w, 0, i) and i in self.tok_ends:
@@ -118,6 +123,13 @@ class Recogniser:
             if self.is_boundary_before(i):
                 break
             prev = self.s[i - 1]
+            if prev in "”」』\"" and i < end:
+                # a quoted name inside an organisation's name: “國策研究院”文教基金會
+                opening = max(self.s.rfind(q, max(0, i - 14), i - 1) for q in "“「『\"")
+                if opening != -1 and "\n" not in self.s[opening:i]:
+                    i = opening
+                    continue
+                break
             if prev in "(（" or prev in _QUOTES:
                 break
             i -= 1
@@ -176,7 +188,9 @@ class Recogniser:
             suffix = m.group()
             if se < len(self.s) and is_cjk(self.s[se]) and se not in self.tok_ends and not self._name_follows(se):
                 continue
-            if len(suffix) == 1 and self._verb_follows(se):
+            if len(suffix) == 1 and (self._verb_follows(se) or self._suffix_is_function_word(ss, se)):
+                continue
+            if se < len(self.s) and self.starts_with_word(se, self.lex.event_heads):
                 continue
             start = self.scan_left(ss)
             start = self._trim_generic(start, ss)
@@ -188,14 +202,25 @@ class Recogniser:
         # fused agency + title: 外交部長 → 外交部 + 部長
         for ts, te in self.titles:
             head = self.s[ts]
-            if self.lex.fused.get(head) == self.s[ts:te] and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts):
+            if self.lex.fused.get(head) == self.s[ts:te] and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and not any(c[1] == ts for c in cands):
                 start = self._trim_generic(self.scan_left(ts), ts)
                 if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
                     cands.append((start, ts + 1))
         for m in re.finditer(r"[A-Z]{2,8}", self.s):
-            if m.group() in self.lex.acronyms and not self._inside_latin_word(m.start(), m.end()):
+            if m.group() in self.lex.acronyms and not self._inside_latin_word(m.start(), m.end()) and self._acronym_acts(m.end()):
                 cands.append(m.span())
         self.agencies = self._extend_brackets(_maximal(cands))
+
+    def _suffix_is_function_word(self, ss: int, se: int) -> bool:
+        """所 as a particle (…中心所主辦), 組 inside a verb (重組): the token says so."""
+        tok = self.tok_by_end.get(se)
+        if tok is None:
+            return False
+        word = self.s[tok[0] : se]
+        tag = tok[1]
+        if len(word) == 1:
+            return tag in ("c", "u", "uj", "p", "d", "r")
+        return word in self.lex.non_org_words or (tag in ("v", "vn", "a", "d") and word not in self.lex.org_internal_words and word_tag(word) is not None and word[-1] == self.s[se - 1] and len(word) == 2)
 
     def _verb_follows(self, pos: int) -> bool:
         tag = self.tag_at.get(pos)
@@ -212,9 +237,19 @@ class Recogniser:
         return False
 
     def _inside_latin_word(self, i: int, j: int) -> bool:
-        return (i > 0 and self.s[i - 1].isascii() and self.s[i - 1].isalpha()) or (
-            j < len(self.s) and self.s[j].isascii() and self.s[j].isalpha()
-        )
+        """Part of a longer Latin word or phrase (China-ASEAN Free Trade Area), or of a bracketed acronym."""
+        before = self.s[max(0, i - 2) : i]
+        after = self.s[j : j + 2]
+        return bool(re.search(r"[A-Za-z\-]$|[A-Za-z] $|[(（]$", before) or re.match(r"^[A-Za-z\-]|^ [A-Za-z]|^[)）]", after))
+
+    def _acronym_acts(self, j: int) -> bool:
+        """A bare acronym names the organisation when it acts (APEC特別重視 …) or holds a title (ABAC代表)."""
+        if self.lex.title_re.match(self.s, j):
+            return True
+        tag = self.tag_at.get(j)
+        if tag is None or self.starts_with_word(j, self.lex.event_heads):
+            return False
+        return tag.split("_")[0] in self.lex.acronym_actor_tags
 
     def _trim_generic(self, start: int, limit: int) -> int | None:
         """Drop leading digits and generic determiners; None when nothing specific remains."""
@@ -239,8 +274,11 @@ class Recogniser:
             return False
         if prefix_len <= 0:
             return False
+        need = self.lex.suffix_needs_place.get(suffix)
+        if need and not any(self.s.endswith(x, start, end - len(suffix)) for x in need) and whole not in self.lex.gazetteer:
+            return False
         # the word that carries the suffix must not be a known non-organisation word (關係, 局勢 …)
-        for w in self.lex.not_agency:
+        for w in self.lex.non_org_words:
             if len(w) >= 2 and whole.endswith(w) and w[-len(suffix):] == suffix and len(w) > len(suffix):
                 if not any(whole.endswith(g) for g in self.lex.gazetteer):
                     return False
@@ -321,19 +359,32 @@ class Recogniser:
     def chunk_agency(self, end: int) -> tuple[int, int] | None:
         """The organisation written before a name or title in the same chunk (ORG + NAME + TITLE)."""
         known = self.agency_ending_at(end)
-        if known:
-            return known
         if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
-            return None
+            return known
         start = self._trim_generic(self.scan_left(end), end)
+        if known and (start is None or start >= known[0] or known[0] - start < 2):
+            return known
         if start is None or end - start < 2:
             return None
         text = self.s[start:end]
-        if text in self.lex.not_agency or self.lex.title_re.fullmatch(text) or is_common_word(text):
+        tag = word_tag(text)
+        if text in self.lex.not_agency or self.lex.title_re.fullmatch(text) or (tag is not None and tag not in ("nt", "nz", "j")):
             return None
-        if any(w in text for w in ("本场", "场次", "主持人", "与谈人")):
+        if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text):
             return None
-        return start, end
+        if self._is_place_only(start, end):
+            return None
+        span = (start, end)
+        if known:
+            self.agencies = [a for a in self.agencies if a != known]
+        if span not in self.agencies:
+            self.agencies.append(span)
+        return span
+
+    def _is_place_only(self, start: int, end: int) -> bool:
+        """A country or city name alone (美國, 台北) is not an organisation; jieba tags places ns."""
+        tok = self.tok_by_end.get(end)
+        return tok is not None and tok[0] == start and tok[1] == "ns"
 
     def is_former(self, start: int) -> bool:
         i = start
@@ -631,6 +682,21 @@ class Recogniser:
         return not nxt or not is_cjk(nxt) or bool(self.starts_with_word(te, self.lex.name_followers + _SPEECH_AFTER_PRONOUN))
 
     # ------------------------------------------------------------------ run
+    def drop_agencies_over_people(self):
+        """An 'organisation' that swallowed a name or a title was a scanning error: drop it."""
+        cover = set()
+        for m in self.mentions:
+            if m.label == "PERSON":
+                cover.update(range(m.start, m.end))
+        keep = []
+        for i, j in self.agencies:
+            if any(k in cover for k in range(i, j)):
+                continue
+            if any(i <= t[0] and t[1] <= j and (t in self.kept_titles) for t in self.titles):
+                continue
+            keep.append((i, j))
+        self.agencies = _maximal(keep)
+
     def run(self):
         self.find_titles()
         self.find_agencies()
@@ -641,6 +707,7 @@ class Recogniser:
         self.find_repeated_names()
         self.find_short_forms()
         self.find_pronouns()
+        self.drop_agencies_over_people()
         self.keep_titles()
         return self
 
