@@ -52,6 +52,7 @@ class Lexicon:
     acronyms: frozenset
     min_prefix_single: int
     stop_tags: frozenset
+    verb_stop_min_freq: int
     venues: tuple
     org_internal_words: frozenset
 
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         acronyms=frozenset(o["acronyms"]),
         min_prefix_single=int(o.get("min_prefix_for_single_char_suffix", 2)),
         stop_tags=frozenset(o["stop_tags"]),
+        verb_stop_min_freq=int(o.get("verb_stop_min_freq", 0)),
         venues=tuple(_s(o["venues"])),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
     )
@@ -116,6 +118,18 @@ def is_common_word(word_simplified: str) -> bool:
     """A dictionary word that is not a personal name (中心, 表示, 同樣 …)."""
     tag = common_words().get(word_simplified)
     return tag is not None and not tag.startswith("nr")
+
+
+@lru_cache(maxsize=1)
+def _freq() -> dict:
+    import jieba
+
+    jieba.dt.initialize()
+    return jieba.dt.FREQ
+
+
+def word_freq(word_simplified: str) -> int:
+    return _freq().get(word_simplified) or 0
 
 
 def word_tag(word_simplified: str) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .lexicon import Lexicon, is_common_word, lexicon, word_tag
+from .lexicon import Lexicon, is_common_word, lexicon, word_freq, word_tag
 from .segment import set_spans
 from .shadow import simplify
 
@@ -100,15 +100,18 @@ class Recogniser:
         tok = self.tok_by_end.get(i)
         if tok is not None:
             word = self.s[tok[0] : i]
+            # 及/和 between two Latin acronyms stays inside a name (…研究院WTO及RTA中心)
+            if word in ("及", "和", "與") and i < len(self.s) and self.s[i].isascii() and self.s[i].isupper() and tok[0] > 0 and self.s[tok[0] - 1].isascii() and self.s[tok[0] - 1].isupper():
+                return False
             if word in self.lex.boundary_words:
                 return True
             if tok[1] == "m" and (re.search(r"[0-9个余多几数]", word)):
                 return True
             if word in self.lex.single_suffixes:
                 return False
-            if tok[1].split("_")[0] in self.lex.stop_tags and word not in self.lex.org_internal_words:
-                # 及/和 between two Latin acronyms stays inside a name (…研究院WTO及RTA中心)
-                if word in ("及", "和", "與") and i < len(self.s) and self.s[i].isascii() and self.s[i].isupper() and tok[0] > 0 and self.s[tok[0] - 1].isascii() and self.s[tok[0] - 1].isupper():
+            tag = tok[1].split("_")[0]
+            if tag in self.lex.stop_tags and word not in self.lex.org_internal_words:
+                if tag.startswith("v") and word_freq(word) < self.lex.verb_stop_min_freq:
                     return False
                 return True
         for w in self.lex.boundary_words:
@@ -120,15 +123,15 @@ class Recogniser:
         """Leftmost start of the chunk that ends at `end` (organisation names extend to a boundary)."""
         i = end
         while i > 0 and end - i < limit:
-            if self.is_boundary_before(i):
-                break
             prev = self.s[i - 1]
             if prev in "”」』\"" and i < end:
                 # a quoted name inside an organisation's name: “國策研究院”文教基金會
                 opening = max(self.s.rfind(q, max(0, i - 14), i - 1) for q in "“「『\"")
-                if opening != -1 and "\n" not in self.s[opening:i]:
+                if opening != -1 and "\n" not in self.s[opening:i] and self.lex.suffix_re.search(self.s, opening, i):
                     i = opening
                     continue
+                break
+            if self.is_boundary_before(i):
                 break
             if prev in "(（" or prev in _QUOTES:
                 break
@@ -199,8 +202,13 @@ class Recogniser:
             if not self._valid_agency(start, se, suffix):
                 continue
             cands.append((start, se))
-        # fused agency + title: 外交部長 → 外交部 + 部長
+        # fused agency + title: 外交部長 → 外交部 + 部長; 國際處處長 → 國際處 + 處長
         for ts, te in self.titles:
+            if ts > 0 and self.s[ts - 1] == self.s[ts] and self.s[ts] in self.lex.fused:
+                start = self._trim_generic(self.scan_left(ts - 1), ts - 1)
+                if start is not None and ts - start >= 3 and self._valid_agency(start, ts, self.s[ts - 1]):
+                    cands.append((start, ts))
+                continue
             head = self.s[ts]
             if self.lex.fused.get(head) == self.s[ts:te] and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and not any(c[1] == ts for c in cands):
                 start = self._trim_generic(self.scan_left(ts), ts)
@@ -209,7 +217,13 @@ class Recogniser:
         for m in re.finditer(r"[A-Z]{2,8}", self.s):
             if m.group() in self.lex.acronyms and not self._inside_latin_word(m.start(), m.end()) and self._acronym_acts(m.end()):
                 cands.append(m.span())
-        self.agencies = self._extend_brackets(_maximal(cands))
+        spans = self._extend_brackets(_maximal(cands))
+        self.agencies = [sp for sp in spans if not self._names_event(*sp)]
+
+    def _names_event(self, i: int, j: int) -> bool:
+        """The organisation's name is the start of an event's name (…協會（ASEAN）領袖峰會)."""
+        m = re.match(f"[{_CJK_CHARS}]{{0,6}}?(?:{'|'.join(map(re.escape, self.lex.event_heads))})", self.s[j : j + 10])
+        return bool(m) and not self.lex.title_re.match(self.s, j)
 
     def _suffix_is_function_word(self, ss: int, se: int) -> bool:
         """所 as a particle (…中心所主辦), 組 inside a verb (重組): the token says so."""
@@ -219,7 +233,11 @@ class Recogniser:
         word = self.s[tok[0] : se]
         tag = tok[1]
         if len(word) == 1:
-            return tag in ("c", "u", "uj", "p", "d", "r")
+            if tag not in ("c", "u", "uj", "p", "d", "r"):
+                return False
+            nxt = self.s[se : se + 1]
+            follows_ok = not nxt or not is_cjk(nxt) or self.lex.title_re.match(self.s, se) or self._name_follows(se)
+            return not follows_ok
         return word in self.lex.non_org_words or (tag in ("v", "vn", "a", "d") and word not in self.lex.org_internal_words and word_tag(word) is not None and word[-1] == self.s[se - 1] and len(word) == 2)
 
     def _verb_follows(self, pos: int) -> bool:
@@ -249,7 +267,15 @@ class Recogniser:
         tag = self.tag_at.get(j)
         if tag is None or self.starts_with_word(j, self.lex.event_heads):
             return False
-        return tag.split("_")[0] in self.lex.acronym_actor_tags
+        if self.starts_with_word(j, ("为", "所", "作为", "做为", "是", "已", "也", "将", "亦", "应", "特别", "过去")):
+            return True
+        tag = tag.split("_")[0]
+        if tag == "d":
+            return True
+        i = j - 1
+        while i > 0 and self.s[i - 1].isascii() and self.s[i - 1].isalpha():
+            i -= 1
+        return tag in ("v", "vd") and (i == 0 or not (is_cjk(self.s[i - 1]) or self.s[i - 1].isalnum()))
 
     def _trim_generic(self, start: int, limit: int) -> int | None:
         """Drop leading digits and generic determiners; None when nothing specific remains."""
@@ -267,6 +293,11 @@ class Recogniser:
         whole = self.s[start:end]
         if whole in self.lex.not_agency or len(whole) < 2:
             return False
+        tok = self.tok_by_end.get(end)
+        if tok is not None and tok[0] > start:
+            word = self.s[tok[0] : end]
+            if word in self.lex.not_agency and any(word.startswith(g) for g in self.lex.generic_prefixes):
+                return False  # 地點本院, 集本中心: the name ends in a generic self-reference
         if any(whole.endswith(v) for v in self.lex.venues):
             return False
         prefix_len = end - len(suffix) - start
@@ -372,7 +403,7 @@ class Recogniser:
             return None
         if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text):
             return None
-        if self._is_place_only(start, end):
+        if self._is_place_only(start, end) or (text.startswith("驻") and self._is_place_only(start + 1, end)):
             return None
         span = (start, end)
         if known:
@@ -384,7 +415,9 @@ class Recogniser:
     def _is_place_only(self, start: int, end: int) -> bool:
         """A country or city name alone (美國, 台北) is not an organisation; jieba tags places ns."""
         tok = self.tok_by_end.get(end)
-        return tok is not None and tok[0] == start and tok[1] == "ns"
+        if tok is not None and tok[0] == start and tok[1] == "ns":
+            return True
+        return word_tag(self.s[start:end]) == "ns"
 
     def is_former(self, start: int) -> bool:
         i = start
