@@ -69,11 +69,16 @@ def _is_name_list_line(line: str) -> bool:
 
 
 def spaced_word_deletions(text: str) -> list[tuple[int, int]]:
-    """Spaces between CJK characters that are not list separators: 主  席 → 主席, 記者 王 → 記者王."""
+    """Spaces between CJK characters that are not list separators: 主  席 → 主席, 記者 王 → 記者王.
+    The headline keeps its spaces: there they separate phrases."""
     deletions = []
     pos = 0
+    first = True
     for line in text.split("\n"):
-        if not _is_name_list_line(line):
+        headline = first and bool(line.strip())
+        if line.strip():
+            first = False
+        if not headline and not _is_name_list_line(line):
             for m in _SPACED.finditer(line):
                 deletions.append((pos + m.start(), pos + m.end()))
         pos += len(line) + 1

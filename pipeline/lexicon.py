@@ -35,6 +35,7 @@ class Lexicon:
     not_given: frozenset
     name_followers: tuple
     pronouns: tuple
+    role_only_titles: frozenset
     pronoun_not_before: frozenset
     pronoun_not_after: frozenset
     latin_not_name: frozenset
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
         name_followers=tuple(sorted(_s(n["name_followers"]), key=len, reverse=True)),
         pronouns=tuple(_s(n["pronouns"])),
+        role_only_titles=frozenset(_s(n.get("role_only_titles", []))),
         pronoun_not_before=frozenset(_s(n["pronoun_not_before"])),
         pronoun_not_after=frozenset(_s(n["pronoun_not_after"])),
         latin_not_name=frozenset(n["latin_not_name_words"]),

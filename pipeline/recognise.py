@@ -158,6 +158,8 @@ class Recogniser:
         name = self.s[i:j]
         if is_common_word(name) or name in self.lex.not_agency:
             return False
+        if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= 200:
+            return False  # 包括吳…, 陸續退…: the 'surname' starts an ordinary word
         if self.lex.title_re.fullmatch(name) or self.lex.title_re.match(self.s, i + sl, j):
             return False
         return True
@@ -174,6 +176,8 @@ class Recogniser:
             ts, te = m.span()
             if any(self.s.endswith(g, 0, ts) for g in self.lex.title_generic_before):
                 continue
+            if m.group() in self.lex.role_only_titles and not (ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]))):
+                continue  # 主席：… is the chair of the sitting, not a position
             self.titles.append((ts, te))
 
     # ------------------------------------------------------------------ agencies
@@ -373,12 +377,14 @@ class Recogniser:
         if not sl:
             return None
         long_, short = (p, p + sl + 2), (p, p + sl + 1)
+        title_starts = {t[0] for t in self.titles}
         follower_after_short = self.starts_with_word(short[1], self.lex.name_followers)
-        if self.valid_full_name(*long_) and not (
-            follower_after_short and self.s[short[1]] in self.lex.not_given | {"致", "出", "說", "陪", "進", "表", "指", "攝", "率", "主", "發"}
-        ):
+        long_ok = self.valid_full_name(*long_) and not any(k in title_starts for k in range(p + 1, long_[1]))
+        if long_ok and follower_after_short and not any(a == p and b == long_[1] for a, b in self.nr_tokens):
+            long_ok = False  # 代表張明因須…: the third character begins the next word
+        if long_ok:
             return long_
-        if self.valid_full_name(*short):
+        if self.valid_full_name(*short) and not any(k in title_starts for k in range(p + 1, short[1])):
             nxt = self.s[short[1] : short[1] + 1]
             if not nxt or not is_cjk(nxt) or follower_after_short:
                 return short

@@ -22,14 +22,25 @@ def _cfg():
     return c, re.compile("|".join(re.escape(w) for w in not_cues))
 
 
-def _mask(sentence: str, not_cue_re) -> str:
-    """Blank out words that merely contain a cue character (因應, 需求 …)."""
-    return not_cue_re.sub(lambda m: "\u3000" * len(m.group()), sentence)
+_NOUN_USE = re.compile(r"(?:給予|致|獻上)[^，。]{0,4}(?:勉勵|建議)|(?<=因)[須需]|(?<=所)[需須]")
 
 
-def find_cue(sentence: str, has_speaker: bool) -> tuple[str, int] | None:
+def _mask(sentence: str, not_cue_re, spans=()) -> str:
+    """Blank out words that merely contain a cue character (因應, 需求, a name such as 侯宜秀 …)."""
+    out = list(not_cue_re.sub(lambda m: "\u3000" * len(m.group()), sentence))
+    for m in _NOUN_USE.finditer(sentence):
+        for k in range(m.start(), m.end()):
+            out[k] = "\u3000"
+    for s, e in spans:
+        for k in range(max(0, s), min(len(out), e)):
+            out[k] = "\u3000"
+    return "".join(out)
+
+
+def find_cue(sentence: str, has_speaker: bool, names=()) -> tuple[str, int] | None:
+    """The first cue of the sentence and its offset; `names` are spans to ignore (people's names)."""
     c, not_cue_re = _cfg()
-    masked = _mask(sentence, not_cue_re)
+    masked = _mask(sentence, not_cue_re, names)
     hits = []
     for w in c["cues"]:
         k = masked.find(w)
@@ -37,7 +48,7 @@ def find_cue(sentence: str, has_speaker: bool) -> tuple[str, int] | None:
             hits.append((k, -len(w), w))
     k = masked.find(c["proposal_verb"])
     if k != -1:
-        clause_end = min([x for x in (masked.find("，", k), masked.find("。", k)) if x != -1] or [len(masked)])
+        clause_end = min([x for x in (masked.find("，", k), masked.find("。", k), masked.find("「", k)) if x != -1] + [len(masked), k + 12])
         for obj in c["proposal_objects"]:
             j = masked.find(obj, k, clause_end)
             if j != -1:
@@ -89,7 +100,8 @@ def find_recommendations(doc) -> list[dict]:
         for ss, se in split_sentences(text, bs, be):
             sent = text[ss:se]
             in_sent = [p for p in block_people if ss <= p[0] < se]
-            cue = find_cue(sent, has_speaker=bool(in_sent or current))
+            names = [(p[0] - ss, p[1] - ss) for p in in_sent]
+            cue = find_cue(sent, has_speaker=bool(in_sent or current), names=names)
             if cue is None:
                 if in_sent:
                     current = in_sent[0][2]

@@ -14,7 +14,8 @@ import re
 from .config import load
 from .sentences import split_sentences
 
-_RESET_BEFORE_ONLY = ("邀請", "之後", "隨後", "接著", "分別由", "由", "邀", ")", "）")
+# Words after which a new list of people starts (應邀 is "at the invitation", not a new list).
+_LIST_START = re.compile(r"邀請|之後|隨後|接著|分別由|由|(?<!應)邀|[)）]")
 _CLAUSE_END = re.compile(r"[，,；;](?!\s*(?:以及|及|和|與|暨))|由")
 _EVENT_WORDS = ("研討會", "論壇", "會議", "研習營", "座談會", "營隊", "工作坊", "研習", "大會", "年會", "典禮")
 
@@ -129,10 +130,8 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
                     continue
             if direction == "before":
                 lo = prev_end
-                for r in _RESET_BEFORE_ONLY:
-                    p = text.rfind(r, prev_end, cs)
-                    if p != -1:
-                        lo = max(lo, p + len(r))
+                for m in _LIST_START.finditer(text, prev_end, cs):
+                    lo = max(lo, m.end())
                 chosen = [p for p in in_sent if lo <= p[0] and p[1] <= cs]
             else:
                 hi = found[k + 1][0] if k + 1 < len(found) else se
