@@ -36,6 +36,7 @@ class Lexicon:
     name_followers: tuple
     pronouns: tuple
     role_only_titles: frozenset
+    strong_followers: frozenset
     pronoun_not_before: frozenset
     pronoun_not_after: frozenset
     latin_not_name: frozenset
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         name_followers=tuple(sorted(_s(n["name_followers"]), key=len, reverse=True)),
         pronouns=tuple(_s(n["pronouns"])),
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),
+        strong_followers=frozenset(_s(n.get("strong_followers", []))),
         pronoun_not_before=frozenset(_s(n["pronoun_not_before"])),
         pronoun_not_after=frozenset(_s(n["pronoun_not_after"])),
         latin_not_name=frozenset(n["latin_not_name_words"]),

@@ -80,6 +80,7 @@ class Recogniser:
         self.facts: list[Fact] = []
         self.agencies: list[tuple[int, int]] = []
         self.titles: list[tuple[int, int]] = []
+        self.all_title_ends: set[int] = set()
         self.kept_titles: set[tuple[int, int]] = set()
 
     # ------------------------------------------------------------------ helpers
@@ -160,6 +161,8 @@ class Recogniser:
             return False
         if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= 200:
             return False  # 包括吳…, 陸續退…: the 'surname' starts an ordinary word
+        if i > 0 and is_cjk(self.s[i - 1]) and is_common_word(self.s[i - 1 : i + 1]) and word_freq(self.s[i - 1 : i + 1]) >= 200:
+            return False  # 非常重視: the 'surname' ends an ordinary word
         if self.lex.title_re.fullmatch(name) or self.lex.title_re.match(self.s, i + sl, j):
             return False
         return True
@@ -174,9 +177,10 @@ class Recogniser:
     def find_titles(self):
         for m in self.lex.title_re.finditer(self.s):
             ts, te = m.span()
+            self.all_title_ends.add(te)
             if any(self.s.endswith(g, 0, ts) for g in self.lex.title_generic_before):
                 continue
-            if m.group() in self.lex.role_only_titles and not (ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]))):
+            if m.group() in self.lex.role_only_titles and not (ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or self.s[ts - 1] in ")）")):
                 continue  # 主席：… is the chair of the sitting, not a position
             self.titles.append((ts, te))
 
@@ -283,7 +287,7 @@ class Recogniser:
 
     def _trim_generic(self, start: int, limit: int) -> int | None:
         """Drop leading digits and generic determiners; None when nothing specific remains."""
-        while start < limit and not (is_cjk(self.s[start]) or self.s[start].isalpha()):
+        while start < limit and not (is_cjk(self.s[start]) or self.s[start].isalpha() or self.s[start] in "“「『\""):
             start += 1
         for g in self.lex.generic_prefixes:
             if self.s.startswith(g, start):
@@ -309,6 +313,9 @@ class Recogniser:
             return False
         if prefix_len <= 0:
             return False
+        prefix_text = self.s[start : end - len(suffix)]
+        if prefix_text and prefix_text[-1] in "本该各此其贵" and (end - len(suffix) - 1) in self.tok_starts:
+            return False  # 集本中心: "this centre", a self-reference
         need = self.lex.suffix_needs_place.get(suffix)
         if need and not any(self.s.endswith(x, start, end - len(suffix)) for x in need) and whole not in self.lex.gazetteer:
             return False
@@ -370,6 +377,8 @@ class Recogniser:
     def name_after_title(self, te: int) -> tuple[int, int] | None:
         gap = _NAME_GAP.match(self.s, te)
         p = gap.end() if gap else te
+        if gap and gap.group() in (":", "：") and re.match(r"\S{2,4}[ \u3000]+\S", self.a[p : p + 12]):
+            return None  # 出席委員：甲 乙 丙 — a list header, not each person's title
         m = _LATIN_NAME.match(self.s, p)
         if m and self._latin_ok(m.group()):
             return m.span()
@@ -380,7 +389,8 @@ class Recogniser:
         title_starts = {t[0] for t in self.titles}
         follower_after_short = self.starts_with_word(short[1], self.lex.name_followers)
         long_ok = self.valid_full_name(*long_) and not any(k in title_starts for k in range(p + 1, long_[1]))
-        if long_ok and follower_after_short and not any(a == p and b == long_[1] for a, b in self.nr_tokens):
+        strong = self.s[short[1] : short[1] + 1] in self.lex.strong_followers
+        if long_ok and follower_after_short and (strong or not any(a == p and b == long_[1] for a, b in self.nr_tokens)):
             long_ok = False  # 代表張明因須…: the third character begins the next word
         if long_ok:
             return long_
@@ -393,7 +403,23 @@ class Recogniser:
     def _latin_ok(self, name: str) -> bool:
         return not any(w in self.lex.latin_not_name for w in re.split(r"[ \-]", name))
 
-    def chunk_agency(self, end: int) -> tuple[int, int] | None:
+    def _dateline_outlet(self, ts: int, te: int):
+        """記者 in a news dateline: the outlet that opens it (中央社…台北15日電(記者 X))."""
+        if self.s[ts:te] != "记者":
+            return None
+        line_start = self.s.rfind("\n", 0, ts) + 1
+        m = None
+        for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?(?:电视台|新闻网|社|报|网)(?=[\u4e00-\u9fff]{0,4}\d{1,2}(?:月\d{1,2}日|日)电)", self.s[max(line_start, ts - 40) : ts]):
+            pass
+        if not m:
+            return None
+        base = max(line_start, ts - 40)
+        span = (base + m.start(), base + m.end())
+        if span not in self.agencies:
+            self.agencies.append(span)
+        return span
+
+    def chunk_agency(self, end: int, title: str = "") -> tuple[int, int] | None:
         """The organisation written before a name or title in the same chunk (ORG + NAME + TITLE)."""
         known = self.agency_ending_at(end)
         if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
@@ -409,7 +435,8 @@ class Recogniser:
             return None
         if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text):
             return None
-        if self._is_place_only(start, end) or (text.startswith("驻") and self._is_place_only(start + 1, end)):
+        local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长"))
+        if (self._is_place_only(start, end) and not local) or (text.startswith("驻") and self._is_place_only(start + 1, end)):
             return None
         span = (start, end)
         if known:
@@ -458,7 +485,13 @@ class Recogniser:
             after = self.name_after_title(te)
             if after:
                 key = self.add_person(*after, after)
-                agency = self._fused_agency(ts) or self.chunk_agency(ts)
+                first = ts
+                while first > 1 and self.s[first - 1] in "兼暨":
+                    prev = next((t for t in self.titles if t[1] == first - 1), None)
+                    if not prev:
+                        break
+                    first = prev[0]
+                agency = self._fused_agency(ts) or self.chunk_agency(first, self.s[ts:te]) or self._dateline_outlet(ts, te)
                 former = self.is_former(agency[0] if agency else ts)
                 self.facts.append(Fact(key, (ts, te), agency, former, order))
                 used_titles.add((ts, te))
@@ -492,7 +525,7 @@ class Recogniser:
 
     def _after_chunk_end(self, i: int) -> bool:
         """The character before i ends an organisation or a title (本會王執行長雪虹, 主席羅委員致政)."""
-        return any(a[1] == i for a in self.agencies) or any(t[1] == i for t in self.titles) or (
+        return any(a[1] == i for a in self.agencies) or i in self.all_title_ends or (
             i > 0 and self.s[i - 1] in self.lex.single_suffixes
         )
 
@@ -717,6 +750,8 @@ class Recogniser:
                 self.kept_titles.add((ts, te))
 
     def _bare_ok(self, ts: int, te: int) -> bool:
+        if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes):
+            return False  # 青年代表: part of a longer noun
         nxt = self.s[te : te + 1]
         return not nxt or not is_cjk(nxt) or bool(self.starts_with_word(te, self.lex.name_followers + _SPEECH_AFTER_PRONOUN))
 

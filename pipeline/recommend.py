@@ -78,7 +78,7 @@ def _person_mentions(doc):
     return sorted(out)
 
 
-_LABEL = re.compile(r"^\s*([^\s:：，。]{2,8})[:：]")
+_LABEL = re.compile(r"\s*([^\s:：，。]{2,8})[:：]")
 
 
 def find_recommendations(doc) -> list[dict]:
@@ -93,7 +93,7 @@ def find_recommendations(doc) -> list[dict]:
         block_people = [p for p in people if bs <= p[0] < be]
         m = _LABEL.match(text, bs, be)
         if m:
-            lab = [p for p in block_people if p[0] >= bs + m.start(1) and p[1] <= bs + m.end(1) + 1]
+            lab = [p for p in block_people if p[0] >= m.start(1) and p[1] <= m.end(1)]
             if lab:
                 label_speaker = lab[0][2]
         current = label_speaker
