@@ -180,7 +180,8 @@ class Recogniser:
             self.all_title_ends.add(te)
             if any(self.s.endswith(g, 0, ts) for g in self.lex.title_generic_before):
                 continue
-            if m.group() in self.lex.role_only_titles and not (ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or self.s[ts - 1] in ")）")):
+            after_org = ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or re.search(r"[(（][A-Z]{2,}[)）]$", self.s[max(0, ts - 12) : ts]))
+            if m.group() in self.lex.role_only_titles and not after_org:
                 continue  # 主席：… is the chair of the sitting, not a position
             self.titles.append((ts, te))
 
@@ -685,7 +686,8 @@ class Recogniser:
                 sur = self.s[ss:ts]
                 if sur not in by_surname:
                     continue
-                if not (self.is_boundary_before(ss) or ss in self.tok_starts or self._after_chunk_end(ss)):
+                if not (self.is_boundary_before(ss) or ss in self.tok_starts or self._after_chunk_end(ss)
+                        or any(self.s.endswith(w, 0, ss) for w in self.lex.boundary_words)):
                     continue
                 cands = by_surname[sur]
                 title = self.s[ts:te]
@@ -744,7 +746,7 @@ class Recogniser:
             if (ts, te) in self.kept_titles:
                 continue
             title = self.s[ts:te]
-            if ts in agency_ends or ts in fused_ends or (title in held and self._bare_ok(ts, te)):
+            if ts in agency_ends or ts in fused_ends or ((title in held or self.lex.bare_titles_count) and self._bare_ok(ts, te)):
                 self.kept_titles.add((ts, te))
             elif re.search(r"駐[^\s，。、]{1,8}$", self.a[max(0, ts - 9) : ts]):
                 self.kept_titles.add((ts, te))

@@ -37,6 +37,9 @@ SCORE_KEYS = [("people", "people"), ("affiliation", "affil."), ("agencies", "age
               ("mentions/PERSON/strict", "PERSON"), ("mentions/TITLE/strict", "TITLE"),
               ("mentions/AGENCY/strict", "AGENCY"), ("statistics", "stats"), ("recommendations", "recs"),
               ("sessions", "sessions"), ("roles", "roles")]
+PAGE_SIZE = 500  # table rows rendered at a time (a page of a large report stays light in the browser)
+MAX_LISTED = 200  # warnings and problems listed above the text
+NUMERIC = ["start", "end", "value", "value_max", "mention_count", "first_start"]
 
 
 def esc(s) -> str:
@@ -102,171 +105,172 @@ def _score_cell(r: dict | None) -> str:
 
 
 # --------------------------------------------------------------------------------- one report
+class _Table:
+    """One table of a page: columns (doc_id dropped), rows as lists, the column whose values are the
+    row keys (or None: keys are row numbers), and the global number of its first row."""
+
+    def __init__(self, name: str, header: list[str], rows: list[list[str]], base: int):
+        self.name = name
+        self.col = {c: i for i, c in enumerate(header)}
+        width = len(header)
+        self.raw = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
+        self.base = base
+        idc = ID_COLUMN.get(name)
+        j = self.col.get(idc) if idc else None
+        self.keycol = None
+        if j is not None:
+            ids = [r[j] for r in self.raw]
+            if all(ids) and len(set(ids)) == len(ids):
+                self.keycol = j
+        self.extra: list[tuple[str, list[str]]] = []  # computed columns appended on output
+
+    def get(self, r: list[str], c: str) -> str:
+        j = self.col.get(c)
+        return r[j] if j is not None else ""
+
+    def key(self, i: int) -> str:
+        return f"{self.name}:{self.raw[i][self.keycol] if self.keycol is not None else i + 1}"
+
+    def payload(self) -> dict:
+        keep = [j for c, j in self.col.items() if c != "doc_id"]
+        cols = [c for c in self.col if c != "doc_id"] + [c for c, _ in self.extra]
+        rows = [[r[j] for j in keep] for r in self.raw]
+        for _, vals in self.extra:
+            for r, v in zip(rows, vals):
+                r.append(v)
+        keycol = keep.index(self.keycol) if self.keycol is not None else -1
+        return {"name": self.name, "cols": cols, "rows": rows, "keycol": keycol, "base": self.base}
+
+
 class _Page:
-    """Spans and rows of one report and the links between them."""
+    """Spans of one report and the rows they feed (global row numbers across the page's tables)."""
 
     def __init__(self, doc_id: str, text: str):
         self.doc_id = doc_id
         self.text = text
         self.spans: list[list] = []  # [start, end, cls]
-        self.span_rows: list[list[str]] = []  # rows each span feeds (its own row first)
-        self.row_spans: dict[str, list[int]] = {}
-        self.row_desc: dict[str, str] = {}
+        self.span_rows: list[list[int]] = []  # rows each span feeds (its own row first)
+        self.override: dict[int, list[int]] = {}  # rows whose spans are not "the spans that feed them"
         self.problems: list[str] = []
-        self.tables: dict[str, tuple[list[str], list[dict], list[str]]] = {}  # name -> (columns, rows, keys)
+        self.tables: dict[str, _Table] = {}
+        self.n_rows = 0
 
-    def add_span(self, s, e, cls: str, key: str) -> int | None:
+    def table(self, name: str, header: list[str], rows: list[list[str]]) -> _Table:
+        t = _Table(name, header, rows, self.n_rows)
+        self.n_rows += len(rows)
+        self.tables[name] = t
+        return t
+
+    def add_span(self, s, e, cls: str, row: int, key: str) -> int | None:
         s, e = _int(s), _int(e)
         if s is None or e is None or not (0 <= s < e <= len(self.text)):
-            self.problems.append(f"{key}: offsets [{s},{e}) outside the text (length {len(self.text)})")
+            self.problem(f"{key}: offsets [{s},{e}) outside the text (length {len(self.text)})")
             return None
         self.spans.append([s, e, cls])
-        self.span_rows.append([key])
-        i = len(self.spans) - 1
-        self.row_spans.setdefault(key, []).append(i)
-        return i
+        self.span_rows.append([row])
+        return len(self.spans) - 1
 
-    def table_keys(self, name: str, rows: list[dict]) -> list[str]:
-        col = ID_COLUMN.get(name)
-        ids = [r.get(col, "") for r in rows] if col else []
-        if col and all(ids) and len(set(ids)) == len(ids):
-            return [f"{name}:{i}" for i in ids]
-        return [f"{name}:{n}" for n in range(1, len(rows) + 1)]
+    def problem(self, msg: str) -> None:
+        self.problems.append(msg)
 
 
-def _load_tables(d: Path) -> dict[str, tuple[list[str], list[dict]]]:
-    tables = {}
-    for name in TABLES:
-        f = d / f"{name}.csv"
-        if f.exists():
-            header, rows = read_csv_table(f)
-            tables[name] = (header, [dict(zip(header, r + [""] * (len(header) - len(r)))) for r in rows])
-        else:
-            tables[name] = (list(TABLES[name]), [])
-    return tables
+def _read(d: Path, name: str) -> tuple[list[str], list[list[str]]]:
+    f = d / f"{name}.csv"
+    if f.exists():
+        header, rows = read_csv_table(f)
+        if header:
+            return header, rows
+    return list(TABLES.get(name, [])), []
 
 
 def build_page(d: Path, gold_dir: Path | None, scores: dict[str, dict] | None) -> str:
     text = (d / "text.txt").read_bytes().decode("utf-8")
-    doc_id = d.name
-    pg = _Page(doc_id, text)
-    tables = _load_tables(d)
+    pg = _Page(d.name, text)
 
-    def short(s: str, n: int = 40) -> str:
-        s = s.replace("\n", "⏎")
-        return s if len(s) <= n else s[: n - 1] + "…"
-
-    # mentions
-    cols, rows = tables["mentions"]
-    keys = pg.table_keys("mentions", rows)
-    mention_span: list[int | None] = []
+    # mentions: each its own span; people and agencies are fed by the mentions of their entity_id
+    m = pg.table("mentions", *_read(d, "mentions"))
     by_entity: dict[str, list[int]] = {}
-    for k, r in zip(keys, rows):
-        pg.row_desc[k] = f"{k.split(':', 1)[1]} · {r.get('label', '')} {short(r.get('text', ''))}"
-        i = pg.add_span(r.get("start"), r.get("end"), LABEL_CLASS.get(r.get("label", ""), "X"), k)
-        mention_span.append(i)
-        if i is not None:
-            if text[pg.spans[i][0] : pg.spans[i][1]] != r.get("text", ""):
-                pg.problems.append(f"{k}: text {r.get('text', '')!r} is not text.txt[{pg.spans[i][0]}:{pg.spans[i][1]}]")
-            if r.get("entity_id"):
-                by_entity.setdefault(r["entity_id"], []).append(i)
-    pg.tables["mentions"] = (cols, rows, keys)
-
-    # people and agencies: rows made from mentions (entity_id)
-    person_keys: dict[str, list[str]] = {}
+    mention_span: list[tuple[int, str]] = []
+    jl, js, je, jt, jent = (m.col.get(c) for c in ("label", "start", "end", "text", "entity_id"))
+    for i, r in enumerate(m.raw):
+        label = r[jl] if jl is not None else ""
+        sp = pg.add_span(r[js] if js is not None else None, r[je] if je is not None else None,
+                         LABEL_CLASS.get(label, "X"), m.base + i, m.key(i))
+        if sp is None:
+            continue
+        s, e = pg.spans[sp][0], pg.spans[sp][1]
+        if jt is not None and text[s:e] != r[jt]:
+            pg.problem(f"{m.key(i)}: text {r[jt]!r} is not text.txt[{s}:{e}] {text[s:e]!r}")
+        ent = r[jent] if jent is not None else ""
+        if ent:
+            by_entity.setdefault(ent, []).append(sp)
+            mention_span.append((sp, ent))
+    entity_rows: dict[str, list[int]] = {}
     name_to_pid: dict[str, str] = {}
-    cols, rows = tables["people"]
-    keys = pg.table_keys("people", rows)
-    for k, r in zip(keys, rows):
-        pid = r.get("person_id", "")
-        person_keys.setdefault(pid, []).append(k)
-        for nm in [r.get("name", "")] + r.get("aliases", "").split("|"):
+    p = pg.table("people", *_read(d, "people"))
+    for i, r in enumerate(p.raw):
+        pid = p.get(r, "person_id")
+        entity_rows.setdefault(pid, []).append(p.base + i)
+        for nm in [p.get(r, "name")] + p.get(r, "aliases").split("|"):
             if nm:
                 name_to_pid.setdefault(nm, pid)
-        pg.row_spans[k] = list(by_entity.get(pid, []))
-        extra = " ".join(x for x in (r.get("agency", ""), r.get("title", "")) if x)
-        pg.row_desc[k] = f"{pid} · {r.get('name', '')}" + (f" ({short(extra)})" if extra else "")
-    pg.tables["people"] = (cols, rows, keys)
-    agency_keys: dict[str, list[str]] = {}
-    cols, rows = tables["agencies"]
-    keys = pg.table_keys("agencies", rows)
-    for k, r in zip(keys, rows):
-        aid = r.get("agency_id", "")
-        agency_keys.setdefault(aid, []).append(k)
-        pg.row_spans[k] = list(by_entity.get(aid, []))
-        pg.row_desc[k] = f"{aid} · {short(r.get('name', ''))}"
-    pg.tables["agencies"] = (cols, rows, keys)
-    for r, i in zip(tables["mentions"][1], mention_span):
-        if i is not None and r.get("entity_id"):
-            pg.span_rows[i] += person_keys.get(r["entity_id"], []) + agency_keys.get(r["entity_id"], [])
+    a = pg.table("agencies", *_read(d, "agencies"))
+    for i, r in enumerate(a.raw):
+        entity_rows.setdefault(a.get(r, "agency_id"), []).append(a.base + i)
+    for sp, ent in mention_span:
+        pg.span_rows[sp] += entity_rows.get(ent, [])
 
-    # statistics, recommendations, sessions, warnings: rows with their own span
-    for name, cls, desc in (
-        ("statistics", "st", lambda r: f"{r.get('text', '')} = {r.get('value', '')} {r.get('unit', '')} ({r.get('qualifier', '')})"),
-        ("recommendations", "rc", lambda r: f"{r.get('speaker', '') or '?'} · {r.get('cue', '')} · {r.get('text', '')}"),
-        ("sessions", "ss", lambda r: r.get("title", "")),
-    ):
-        cols, rows = tables[name]
-        keys = pg.table_keys(name, rows)
-        for k, r in zip(keys, rows):
-            pg.row_desc[k] = f"{k.split(':', 1)[1]} · {short(desc(r))}"
-            pg.add_span(r.get("start"), r.get("end"), cls, k)
-        pg.tables[name] = (cols, rows, keys)
-    session_range = {}
-    for k, r in zip(pg.tables["sessions"][2], pg.tables["sessions"][1]):
-        s, e = _int(r.get("start")), _int(r.get("end"))
-        if s is not None and e is not None:
-            session_range[r.get("session_id", "")] = (s, e, k)
+    # rows with a span of their own
+    for name, cls in (("statistics", "st"), ("recommendations", "rc"), ("sessions", "ss"), ("warnings", "wn")):
+        t = pg.table(name, *_read(d, name))
+        for i, r in enumerate(t.raw):
+            if name == "warnings" and t.get(r, "start") == "":
+                continue  # a warning about the whole report
+            sp = pg.add_span(t.get(r, "start"), t.get(r, "end"), cls, t.base + i, t.key(i))
+            if sp is not None and "text" in t.col:
+                s, e = pg.spans[sp][0], pg.spans[sp][1]
+                if text[s:e] != t.get(r, "text"):
+                    pg.problem(f"{t.key(i)}: text {t.get(r, 'text')!r} is not text.txt[{s}:{e}] {text[s:e]!r}")
 
-    cols, rows = tables["roles"]
-    keys = pg.table_keys("roles", rows)
-    for k, r in zip(keys, rows):
-        pid = name_to_pid.get(r.get("name", ""))
+    # roles: the person's mentions inside the session (else anywhere), else the session itself
+    ses = pg.tables["sessions"]
+    session_span = {}
+    for sp, (s, e, cls) in enumerate(pg.spans):
+        if cls == "ss":
+            row = pg.span_rows[sp][0]
+            session_span[ses.get(ses.raw[row - ses.base], "session_id")] = sp
+    ro = pg.table("roles", *_read(d, "roles"))
+    for i, r in enumerate(ro.raw):
+        pid = name_to_pid.get(ro.get(r, "name"))
         spans = list(by_entity.get(pid, [])) if pid else []
-        rng = session_range.get(r.get("session_id", ""))
-        if rng:
-            inside = [i for i in spans if rng[0] <= pg.spans[i][0] < rng[1]]
-            spans = inside or spans
-            for i in pg.row_spans.get(rng[2], []):
-                pg.span_rows[i].append(k)
-        pg.row_spans[k] = spans
-        pg.row_desc[k] = f"{r.get('session_id', '') or '–'} · {r.get('name', '')} · {r.get('role', '')}"
-    pg.tables["roles"] = (cols, rows, keys)
-
-    cols, rows = tables["warnings"]
-    keys = pg.table_keys("warnings", rows)
-    for k, r in zip(keys, rows):
-        pg.row_desc[k] = f"{r.get('kind', '')}: {short(r.get('message', ''), 60)}"
-        if r.get("start", "") != "":
-            pg.add_span(r.get("start"), r.get("end"), "wn", k)
-        else:
-            pg.row_spans[k] = []
-    pg.tables["warnings"] = (cols, rows, keys)
+        ssp = session_span.get(ro.get(r, "session_id"))
+        if ssp is not None:
+            s, e = pg.spans[ssp][0], pg.spans[ssp][1]
+            spans = [x for x in spans if s <= pg.spans[x][0] < e] or spans or [ssp]
+            pg.span_rows[ssp].append(ro.base + i)
+        pg.override[ro.base + i] = spans
 
     # gold mentions, when the gold report has the same text
     gold_note = ""
-    gold_status: dict[tuple, bool] = {}
     if gold_dir is not None and (gold_dir / "text.txt").exists():
         gtext = (gold_dir / "text.txt").read_bytes().decode("utf-8", errors="replace")
         if gtext != text:
-            gold_note = f"gold/{doc_id}/text.txt differs from this report's text.txt: gold spans not shown"
+            gold_note = f"gold/{pg.doc_id}/text.txt differs from this report's text.txt: gold spans not shown"
         elif (gold_dir / "mentions.csv").exists():
-            grows = read_csv_dicts(gold_dir / "mentions.csv")
-            pred = {(r.get("label"), _int(r.get("start")), _int(r.get("end"))) for r in pg.tables["mentions"][1]}
-            gset = {(r.get("label"), _int(r.get("start")), _int(r.get("end"))) for r in grows}
-            gkeys = [f"gold:{n}" for n in range(1, len(grows) + 1)]
-            for k, r in zip(gkeys, grows):
-                found = (r.get("label"), _int(r.get("start")), _int(r.get("end"))) in pred
-                r["status"] = "found" if found else "missed"
-                pg.row_desc[k] = f"gold {r.get('label', '')} {short(r.get('text', ''))} ({r['status']})"
-                pg.add_span(r.get("start"), r.get("end"), "g" + LABEL_CLASS.get(r.get("label", ""), "X"), k)
-            gcols = [c for c in ("label", "start", "end", "text", "entity", "status")]
-            pg.tables["gold"] = (gcols, grows, gkeys)
-            for r in pg.tables["mentions"][1]:
-                gold_status[id(r)] = (r.get("label"), _int(r.get("start")), _int(r.get("end"))) in gset
-
-    warnings_free = [r for r in tables["warnings"][1] if r.get("start", "") == ""]
-    return _render_page(pg, scores, gold_note, gold_status, warnings_free)
+            gh, grows = read_csv_table(gold_dir / "mentions.csv")
+            gc = {c: i for i, c in enumerate(gh)}
+            want = ("label", "start", "end", "text", "entity")
+            grows = [[r[gc[c]] if c in gc and gc[c] < len(r) else "" for c in want] for r in grows]
+            pred = {(m.get(r, "label"), _int(m.get(r, "start")), _int(m.get(r, "end"))) for r in m.raw}
+            gset = {(r[0], _int(r[1]), _int(r[2])) for r in grows}
+            for r in grows:
+                r.append("found" if (r[0], _int(r[1]), _int(r[2])) in pred else "missed")
+            g = pg.table("gold", list(want) + ["status"], grows)
+            for i, r in enumerate(g.raw):
+                pg.add_span(r[1], r[2], "g" + LABEL_CLASS.get(r[0], "X"), g.base + i, g.key(i))
+            m.extra.append(("gold", ["✓" if (m.get(r, "label"), _int(m.get(r, "start")), _int(m.get(r, "end"))) in gset else "✗"
+                                     for r in m.raw]))
+    return _render_page(pg, scores, gold_note)
 
 
 def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
@@ -279,64 +283,49 @@ def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
         ends.setdefault(e, []).append(i)
     bounds = sorted(set(starts) | set(ends) | {0, len(text)})
     cls_of = [c for _, _, c in pg.spans]
-    active: dict[int, None] = {}
+    active: set[int] = set()
+    escape = html.escape
     out: list[str] = []
-    for b, pos in enumerate(bounds[:-1]):
-        for i in ends.get(pos, ()):
-            active.pop(i, None)
-        for i in starts.get(pos, ()):
-            active[i] = None
-        piece = html.escape(text[pos : bounds[b + 1]], quote=False)
+    append = out.append
+    class_cache: dict[frozenset, str] = {}
+    for b in range(len(bounds) - 1):
+        pos = bounds[b]
+        gone = ends.get(pos)
+        if gone:
+            active.difference_update(gone)
+        new = starts.get(pos)
+        if new:
+            active.update(new)
+        piece = escape(text[pos : bounds[b + 1]], quote=False)
         if not active:
-            out.append(piece)
+            append(piece)
             continue
         idx = sorted(active)
-        classes = " ".join(sorted({cls_of[i] for i in idx}))
-        badge = session_titles.get(pos)
-        sb = f' data-sb="{esc(badge)}"' if badge is not None and pos in starts else ""
-        out.append(f'<span class="{classes}{" sb" if sb else ""}" data-i="{" ".join(map(str, idx))}"{sb}>{piece}</span>')
+        ckey = frozenset(cls_of[i] for i in idx)
+        classes = class_cache.get(ckey)
+        if classes is None:
+            classes = class_cache[ckey] = " ".join(sorted(ckey))
+        badge = session_titles.get(pos) if new else None
+        if badge is not None:
+            append(f'<span class="{classes} sb" data-i="{" ".join(map(str, idx))}" data-sb="{esc(badge)}">{piece}</span>')
+        else:
+            append(f'<span class="{classes}" data-i="{" ".join(map(str, idx))}">{piece}</span>')
     return "".join(out)
 
 
-def _render_table(name: str, cols: list[str], rows: list[dict], keys: list[str], gold_status: dict) -> str:
-    show = [c for c in cols if c != "doc_id"]
-    add_gold = name == "mentions" and bool(gold_status)
-    out = ['<table class="rows"><thead><tr>']
-    out += [f"<th>{esc(c)}</th>" for c in show]
-    if add_gold:
-        out.append('<th title="strict match with a gold mention">gold</th>')
-    out.append("</tr></thead><tbody>")
-    for k, r in zip(keys, rows):
-        out.append(f'<tr data-k="{esc(k)}">')
-        for c in show:
-            v = r.get(c, "")
-            cl = ' class="num"' if c in ("start", "end", "value", "value_max", "mention_count", "first_start") else ""
-            if c == "status":
-                cl = f' class="{"ok" if v == "found" else "bad"}"'
-            out.append(f"<td{cl}>{esc(v)}</td>")
-        if add_gold:
-            ok = gold_status.get(id(r), False)
-            out.append(f'<td class="{"ok" if ok else "bad"}">{"✓" if ok else "✗"}</td>')
-        out.append("</tr>")
-    out.append("</tbody></table>")
-    if not rows:
-        out.append('<p class="empty">no rows</p>')
-    return "".join(out)
-
-
-def _render_page(pg: _Page, scores, gold_note: str, gold_status: dict, warnings_free: list[dict]) -> str:
+def _render_page(pg: _Page, scores, gold_note: str) -> str:
+    ses = pg.tables["sessions"]
     session_titles = {}
-    for k, r in zip(pg.tables["sessions"][2], pg.tables["sessions"][1]):
-        s = _int(r.get("start"))
+    for r in ses.raw:
+        s = _int(ses.get(r, "start"))
         if s is not None and 0 <= s < len(pg.text):
-            session_titles.setdefault(s, f"{r.get('session_id', '')} {r.get('title', '')}".strip())
+            session_titles.setdefault(s, f"{ses.get(r, 'session_id')} {ses.get(r, 'title')}".strip())
     body = _segments(pg, session_titles)
-    tabs = [t for t in TAB_ORDER if t in pg.tables]
+    tabs = [pg.tables[t] for t in TAB_ORDER if t in pg.tables]
     nav, panes = [], []
     for n, t in enumerate(tabs):
-        cols, rows, keys = pg.tables[t]
-        nav.append(f'<button data-tab="{t}"{" class=on" if n == 0 else ""}>{esc(t)} <small>{len(rows)}</small></button>')
-        panes.append(f'<div class="pane" id="tab-{t}"{"" if n == 0 else " hidden"}>{_render_table(t, cols, rows, keys, gold_status)}</div>')
+        nav.append(f'<button data-tab="{t.name}"{" class=on" if n == 0 else ""}>{esc(t.name)} <small>{len(t.raw)}</small></button>')
+        panes.append(f'<div class="pane" id="tab-{t.name}"{"" if n == 0 else " hidden"}></div>')
     score_html = ""
     if scores:
         cells = []
@@ -348,26 +337,33 @@ def _render_page(pg: _Page, scores, gold_note: str, gold_status: dict, warnings_
                 cells.append(f'<span class="sc {band}" title="P {float(r["precision"]):.3f} · R {float(r["recall"]):.3f} · '
                              f'tp {esc(r["tp"])} fp {esc(r["fp"])} fn {esc(r["fn"])}">{esc(label)} {f1:.2f}</span>')
         score_html = '<div class="scores">F1 vs gold: ' + " ".join(cells) + "</div>"
-    notes = []
-    n_warn = len(pg.tables["warnings"][1])
-    if n_warn or pg.problems or gold_note:
+    notes = ""
+    w = pg.tables["warnings"]
+    whole = 0
+    if w.raw or pg.problems or gold_note:
         items = []
-        for r, k in zip(pg.tables["warnings"][1], pg.tables["warnings"][2]):
-            link = f' <a href="#" data-go="{esc(k)}">show</a>' if pg.row_spans.get(k) else ""
-            items.append(f"<li><b>{esc(r.get('kind', ''))}</b> {esc(r.get('message', ''))}{link}</li>")
-        items += [f'<li class="bad"><b>page</b> {esc(p)}</li>' for p in pg.problems]
+        for i, r in enumerate(w.raw[:MAX_LISTED]):
+            has_span = w.get(r, "start") != ""
+            whole += not has_span
+            link = f' <a href="#" data-go="{esc(w.key(i))}">show</a>' if has_span else ""
+            items.append(f"<li><b>{esc(w.get(r, 'kind'))}</b> {esc(w.get(r, 'message'))}{link}</li>")
+        if len(w.raw) > MAX_LISTED:
+            items.append(f"<li>… {len(w.raw) - MAX_LISTED} more in the warnings tab</li>")
+        items += [f'<li class="bad"><b>page</b> {esc(p)}</li>' for p in pg.problems[:MAX_LISTED]]
+        if len(pg.problems) > MAX_LISTED:
+            items.append(f'<li class="bad">… {len(pg.problems) - MAX_LISTED} more problems</li>')
         if gold_note:
             items.append(f'<li class="bad"><b>gold</b> {esc(gold_note)}</li>')
-        total = n_warn + len(pg.problems) + bool(gold_note)
-        notes.append(f'<details id="warnbox"{" open" if warnings_free or pg.problems else ""}><summary>⚠ {total} warning(s)'
-                     f"</summary><ul>{''.join(items)}</ul></details>")
-    has_gold = "gold" in pg.tables
-    data = {"spans": pg.spans, "spanRows": pg.span_rows, "rowSpans": pg.row_spans, "rowDesc": pg.row_desc, "rank": KIND_RANK}
+        total = len(w.raw) + len(pg.problems) + bool(gold_note)
+        notes = (f'<details id="warnbox"{" open" if whole or pg.problems or gold_note else ""}><summary>⚠ {total} warning(s)'
+                 f"</summary><ul>{''.join(items)}</ul></details>")
+    data = {"spans": pg.spans, "spanRows": pg.span_rows, "override": pg.override, "nRows": pg.n_rows,
+            "tables": [t.payload() for t in tabs], "rank": KIND_RANK, "page": PAGE_SIZE}
     legend = "".join(
         f'<label class="lg"><input type="checkbox" checked data-hide="{c}"><span class="{c}">{esc(n)}</span></label>'
         for c, n in (("P", "PERSON"), ("T", "TITLE"), ("A", "AGENCY"), ("st", "statistic"), ("rc", "recommendation"), ("wn", "warning"))
     )
-    if has_gold:
+    if "gold" in pg.tables:
         legend += '<label class="lg"><input type="checkbox" id="showgold"><span class="gbar">gold mentions</span></label>'
     title = esc(pg.doc_id)
     return "".join([
@@ -377,10 +373,10 @@ def _render_page(pg: _Page, scores, gold_note: str, gold_status: dict, warnings_
         f'<header><div class="top"><a href="../index.html">← all reports</a><h1>{title}</h1>'
         f'<span class="meta">{len(pg.text):,} characters</span>{score_html}</div><div class="legend">{legend}</div></header>',
         '<main><section id="left"><div id="info">Hover or click the text to see the rows a span feeds; click a row on the right to find its span.</div>',
-        "".join(notes),
+        notes,
         f'<div id="text">{body}</div></section>',
         f'<section id="right"><nav id="tabs">{"".join(nav)}</nav>{"".join(panes)}</section></main>',
-        '<pre id="autotest-result" hidden></pre>',
+        '<pre id="autotest-result"></pre>',
         f'<script type="application/json" id="data">{_json_for_script(data)}</script>',
         f"<script>{JS}</script></body></html>\n",
     ])

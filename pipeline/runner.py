@@ -51,11 +51,34 @@ def code_fingerprint() -> str:
 _UNSAFE = re.compile(r"[\x00-\x1f/\\]")
 
 
+def _printable(s: str) -> str:
+    """File names need not be valid UTF-8 on Linux: undecodable bytes (surrogate escapes) become "_"."""
+    return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "_")
+
+
 def doc_id_for(path: Path) -> str:
     """doc_id is the file stem, made safe: it can never name a path outside the output folder."""
-    stem = _UNSAFE.sub("_", path.stem).strip()
+    stem = _printable(path.stem)
+    stem = _UNSAFE.sub("_", stem).strip()
     stem = stem.lstrip(".") or "_"
     return stem
+
+
+# files the run itself writes into OUT: a report folder with one of these names would clash with them
+RESERVED_NAMES = {"errors.csv", "evaluation.csv", "evaluation.md"}
+MAX_DOC_ID_BYTES = 200  # leaves room for the ".tmp-<doc_id>-<pid>" folder within the 255-byte name limit
+
+
+def doc_id_problem(doc_id: str, out: Path) -> str | None:
+    """Why doc_id cannot name a folder in OUT, or None."""
+    from .write import TABLES
+
+    reserved = RESERVED_NAMES | {f"{name}.csv" for name in TABLES}
+    if doc_id in reserved or ((out / doc_id).exists() and not (out / doc_id).is_dir()):
+        return f"the name {doc_id!r} is taken by a file the run writes into {out}; rename the report"
+    if len(doc_id.encode("utf-8", "surrogateescape")) > MAX_DOC_ID_BYTES:
+        return f"the file name is too long for an output folder (over {MAX_DOC_ID_BYTES} bytes); shorten it"
+    return None
 
 
 def list_reports(raw: Path) -> list[Path]:
@@ -77,6 +100,10 @@ def plan(raw: Path, out: Path, force: bool = False) -> tuple[list[Job], list[Out
             done.append(Outcome(doc_id, str(path), False, f"{path}: same doc_id as {seen[doc_id].name}; rename one of them"))
             continue
         seen[doc_id] = path
+        problem = doc_id_problem(doc_id, out)
+        if problem:
+            done.append(Outcome(doc_id, str(path), False, f"{path}: {problem}"))
+            continue
         if path.suffix.lower() not in SUPPORTED:
             done.append(Outcome(doc_id, str(path), False, f"{path}: unsupported file type {path.suffix!r}"))
             continue
@@ -104,7 +131,10 @@ def _up_to_date(path: Path, folder: Path, code: str) -> bool:
         return False
     if data.get("code") != code:
         return False
-    st = path.stat()
+    try:
+        st = path.stat()
+    except OSError:  # a broken link or a vanished file: let the job report it
+        return False
     if data.get("size") == st.st_size and data.get("mtime_ns") == st.st_mtime_ns:
         return True
     return data.get("source") == _source_hash(path)
@@ -185,7 +215,7 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
 def write_errors(out: Path, outcomes: list[Outcome]) -> None:
     from .write import csv_bytes
 
-    rows = [{"doc_id": o.doc_id, "file": o.path, "error": o.message} for o in outcomes if not o.ok]
+    rows = [{"doc_id": o.doc_id, "file": _printable(o.path), "error": _printable(o.message)} for o in outcomes if not o.ok]
     data = csv_bytes(["doc_id", "file", "error"], rows)
     tmp = out / ".errors.csv.tmp"
     tmp.write_bytes(data)
