@@ -85,9 +85,10 @@ def link(doc: Doc) -> Doc:
             if simplify(form) == ent or norm_key(form) == norm_key(persons[ent][0]):
                 written[ent].append(form)
     people = []
+    extra = rec.get("aliases", {})
     for k in order:
         name, start, _, _ = persons[k]
-        aliases = [f for f in dict.fromkeys(written[k]) if f != name]
+        aliases = [f for f in dict.fromkeys(written[k] + list(extra.get(k, []))) if f != name]
         base = {"person_id": person_id[k], "name": name, "aliases": aliases, "first": start}
         rows = aff[k] or [{"title": "", "agency": "", "former": False, "start": start}]
         for r in rows:

@@ -75,6 +75,8 @@ class Recogniser:
         self.nr_tokens = [(t.idx, t.idx + len(t)) for t in doc if t.tag_.startswith("nr")]
         self.tok_by_end = {t.idx + len(t): (t.idx, t.tag_) for t in doc}
         self.tag_at = {t.idx: t.tag_ for t in doc}
+        self._token_spans = [(t.idx, t.idx + len(t), t.tag_) for t in doc]
+        self._token_starts_sorted = [t[0] for t in self._token_spans]
         self.persons: dict[str, Person] = {}
         self.mentions: list[Mention] = []
         self.facts: list[Fact] = []
@@ -82,6 +84,7 @@ class Recogniser:
         self.titles: list[tuple[int, int]] = []
         self.all_title_ends: set[int] = set()
         self.kept_titles: set[tuple[int, int]] = set()
+        self.aliases: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ helpers
     def starts_with_word(self, pos: int, words) -> str | None:
@@ -112,8 +115,8 @@ class Recogniser:
                 return False
             tag = tok[1].split("_")[0]
             if tag in self.lex.stop_tags and word not in self.lex.org_internal_words:
-                if tag.startswith("v") and word_freq(word) < self.lex.verb_stop_min_freq:
-                    return False
+                if tag.startswith("v") and (len(word) < 2 or word_freq(word) < self.lex.verb_stop_min_freq):
+                    return False  # one-character or rare 'verbs' are mostly segmentation slips inside names
                 return True
         for w in self.lex.boundary_words:
             if len(w) > 1 and self.s.endswith(w, 0, i) and i in self.tok_ends:
@@ -254,7 +257,7 @@ class Recogniser:
         return tag in ("v", "vd", "vn") and not self.lex.title_re.match(self.s, pos)
 
     def _plain_name_before(self, ts: int) -> bool:
-        return any(self.valid_full_name(ts - n, ts) for n in (3, 2))
+        return any(self.valid_full_name(ts - n, ts) and not self.crosses_place(ts - n, ts) for n in (3, 2))
 
     def _name_follows(self, pos: int) -> bool:
         """An organisation suffix is followed directly by NAME + TITLE (外交部國際組織司張三副司長)."""
@@ -315,8 +318,8 @@ class Recogniser:
         if prefix_len <= 0:
             return False
         prefix_text = self.s[start : end - len(suffix)]
-        if prefix_text and prefix_text[-1] in "本该各此其贵" and (end - len(suffix) - 1) in self.tok_starts:
-            return False  # 集本中心: "this centre", a self-reference
+        if prefix_text and prefix_text[-1] in "本该各此其贵" and not (len(prefix_text) >= 2 and is_common_word(prefix_text[-2:])):
+            return False  # 集本中心: "this centre", a self-reference (but 日本…, 資本… are words)
         need = self.lex.suffix_needs_place.get(suffix)
         if need and not any(self.s.endswith(x, start, end - len(suffix)) for x in need) and whole not in self.lex.gazetteer:
             return False
@@ -363,7 +366,7 @@ class Recogniser:
                 continue
             if n == 3 and self.s[i] in self.lex.single_suffixes and self.valid_full_name(i + 1, ts):
                 continue  # 組織司連澤 + 專門委員: the 司 closes the organisation
-            if self.valid_full_name(i, ts):
+            if self.valid_full_name(i, ts) and not self.crosses_place(i, ts):
                 options.append((i, ts))
         if not options:
             return None
@@ -371,6 +374,18 @@ class Recogniser:
         if j - i == 2 and not (self.is_boundary_before(i) or self.agency_ending_at(i) or self._suffix_before(i)):
             return None
         return i, j
+
+    def token_at(self, pos: int):
+        """(start, end, tag) of the segmenter token covering character pos."""
+        import bisect
+
+        k = bisect.bisect_right(self._token_starts_sorted, pos) - 1
+        return self._token_spans[k] if k >= 0 else None
+
+    def crosses_place(self, i: int, j: int) -> bool:
+        """A place or organisation token runs across the candidate's end (高雄|市長 read as 高雄市)."""
+        t = self.token_at(j - 1)
+        return t is not None and t[1] > j and t[2] in ("ns", "nt")
 
     def _suffix_before(self, i: int) -> bool:
         return i > 0 and self.s[i - 1] in self.lex.single_suffixes
@@ -512,9 +527,11 @@ class Recogniser:
         if not sl:
             return None
         ss = ts - sl
-        if not (self.is_boundary_before(ss) or ss in self.tok_starts and self._after_chunk_end(ss)):
-            return None
         given = self.s[te : te + 2]
+        nr_signal = (self.tag_at.get(ss, "").startswith("nr") and (ss + sl) in self.tok_starts) or (
+            self.tag_at.get(te, "").startswith("nr") and (te + 2) in self.tok_ends)
+        if not (self.is_boundary_before(ss) or ss in self.tok_starts and (self._after_chunk_end(ss) or nr_signal)):
+            return None
         if len(given) < 2 or not self.name_given_ok(given) or is_common_word(given):
             return None
         if is_common_word(self.s[te : te + 3]) or is_common_word(self.s[te + 1 : te + 3]):
@@ -554,9 +571,14 @@ class Recogniser:
         """Names listed without titles: enumerations (甲、乙及丙), spaced minutes lists, dotted names, credits."""
         taken = self._person_cover()
         for m in _DOTTED.finditer(self.s):
-            if not any(k in taken for k in range(*m.span())) and not re.search(r"\d", m.group()):
-                self.add_person(*m.span(), m.span())
-                taken.update(range(*m.span()))
+            i, j = m.span()
+            dot = i + re.search(r"[.．·‧•・]", m.group()).start()
+            for k in range(i + 1, dot - 1):
+                if self.is_boundary_before(k) or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1):
+                    i = k
+            if not any(k in taken for k in range(i, j)) and not re.search(r"\d", self.s[i:j]):
+                self.add_person(i, j, (i, j))
+                taken.update(range(i, j))
         # enumerations: at least two items that are valid names make the others names too
         for seg in re.finditer(f"[{_CJK_CHARS}．·.•・()（）左右0-9 ]+(?:、[{_CJK_CHARS}．·.•・()（）左右0-9 ]+)+", self.s):
             self._list_items(seg.start(), seg.end(), taken)
@@ -633,13 +655,53 @@ class Recogniser:
                 cover.update(range(m.start, m.end))
         return cover
 
+    def find_bilingual_people(self):
+        """A Chinese rendering followed by the Latin name in brackets (or the reverse): one person,
+        the other form an alias — 史密斯（John Smith）, John Smith（史密斯）."""
+        taken = self._person_cover()
+        title_ends = {t[1] for t in self.titles}
+        pat = re.compile(f"([{_CJK_CHARS}．·‧•・]{{2,10}})[（(]([A-Z][a-z]+(?:[ \\-][A-Z][a-z]+){{1,2}})[）)]")
+        for m in pat.finditer(self.s):
+            latin = m.group(2)
+            if not self._latin_ok(latin):
+                continue
+            i, j = m.span(1)
+            # the Chinese form starts after a title or a boundary inside the run
+            for k in range(i, j - 1):
+                if k in title_ends or (k > i and self.is_boundary_before(k)):
+                    i = k
+            if j - i < 2 or self.lex.title_re.fullmatch(self.s[i:j]) or self.lex.suffix_re.search(self.s[j - 1 : j]):
+                continue
+            existing = next((mm for mm in self.mentions if mm.label == "PERSON" and mm.start == i and mm.end == j), None)
+            key = existing.entity if existing else None
+            if key is None:
+                if any(x in taken for x in range(i, j)):
+                    continue
+                key = self.add_person(i, j, (i, j))
+            ls, le = m.span(2)
+            if not any(x in taken for x in range(ls, le)):
+                self.add_person(ls, le, (ls, le), key=key)
+            self.aliases.setdefault(key, []).append(self.a[ls:le])
+            taken.update(range(i, le))
+        pat2 = re.compile(f"([A-Z][a-z]+(?:[ \\-][A-Z][a-z]+){{1,2}})[（(]([{_CJK_CHARS}．·‧•・]{{2,8}})[）)]")
+        for m in pat2.finditer(self.s):
+            if not self._latin_ok(m.group(1)) or any(x in taken for x in range(m.start(), m.end())):
+                continue
+            key = self.add_person(*m.span(1), m.span(1))
+            self.add_person(*m.span(2), m.span(2), key=key)
+            self.aliases.setdefault(key, []).append(self.a[m.start(2) : m.end(2)])
+            taken.update(range(m.start(), m.end()))
+
     def find_latin_people(self):
         taken = self._person_cover()
-        known = {p.key for p in self.persons.values()}
+        known = {p.key: p.key for p in self.persons.values()}
+        for key, forms in self.aliases.items():
+            for f in forms:
+                known.setdefault(simplify(f), key)
         for m in _LATIN_NAME.finditer(self.s):
             name = m.group()
             if name in known and not any(k in taken for k in range(*m.span())):
-                self.add_person(*m.span(), m.span())
+                self.add_person(*m.span(), m.span(), key=known[name])
                 taken.update(range(*m.span()))
 
     def find_repeated_names(self):
@@ -752,7 +814,8 @@ class Recogniser:
                 self.kept_titles.add((ts, te))
 
     def _bare_ok(self, ts: int, te: int) -> bool:
-        if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes):
+        surname_before = ts > 0 and self.s[ts - 1] in self.lex.surnames and self.is_boundary_before(ts - 1)
+        if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes or surname_before):
             return False  # 青年代表: part of a longer noun
         nxt = self.s[te : te + 1]
         return not nxt or not is_cjk(nxt) or bool(self.starts_with_word(te, self.lex.name_followers + _SPEECH_AFTER_PRONOUN))
@@ -778,6 +841,7 @@ class Recogniser:
         self.find_agencies()
         self.find_people()
         self.find_listed_people()
+        self.find_bilingual_people()
         self.find_latin_people()
         self.find_nr_people()
         self.find_repeated_names()
@@ -809,6 +873,7 @@ def recognise(doc: Doc) -> Doc:
         "agencies": r.agencies,
         "facts": [(f.person, f.title, f.agency, f.former, f.order) for f in r.facts],
         "persons": {k: (p.name, p.start, p.end, p.surname) for k, p in r.persons.items()},
+        "aliases": r.aliases,
     }
     return doc
 

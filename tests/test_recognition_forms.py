@@ -1,0 +1,172 @@
+"""Every form of issue 3, on small hand-written examples (none copied from the corpus)."""
+
+import pytest
+
+from helpers import extract_string, mentions, people_rows
+
+
+@pytest.fixture
+def run(tmp_path):
+    return lambda text: extract_string(text, tmp_path)
+
+
+def test_org_name_title(run):
+    t = run("內政部移民署王大明副署長出席今天的記者會。")
+    assert ("王大明", "副署長", "內政部移民署") in people_rows(t)
+    assert "內政部移民署" in mentions(t, "AGENCY")
+
+
+def test_org_title_name(run):
+    t = run("國家發展委員會主任委員劉文華表示，明年將推動新計畫。")
+    assert ("劉文華", "主任委員", "國家發展委員會") in people_rows(t)
+
+
+def test_surname_title_given_name(run):
+    t = run("本會李理事長美玲出席年會並致詞。")
+    rows = people_rows(t)
+    assert ("李美玲", "理事長", "") in rows
+    assert "李理事長美玲" in mentions(t, "PERSON")
+    assert "理事長" in mentions(t, "TITLE")
+
+
+def test_title_name_without_agency(run):
+    t = run("總統林志明今天出席典禮，教授陳怡君則在會中發表演說。")
+    rows = people_rows(t)
+    assert ("林志明", "總統", "") in rows
+    assert ("陳怡君", "教授", "") in rows
+
+
+@pytest.mark.parametrize(
+    "text, agency, title, name",
+    [
+        ("內政部長黃建國昨天表示，將檢討相關法規。", "內政部", "部長", "黃建國"),
+        ("高雄市長吳明德宣布新的交通政策。", "高雄市", "市長", "吳明德"),
+        ("國家安全局長鄭志豪列席報告。", "國家安全局", "局長", "鄭志豪"),
+        ("立法院長周正雄主持院會。", "立法院", "院長", "周正雄"),
+    ],
+)
+def test_fused_agency_and_title(run, text, agency, title, name):
+    t = run(text)
+    assert (name, title, agency) in people_rows(t)
+    assert agency in mentions(t, "AGENCY")
+    assert title in mentions(t, "TITLE")
+
+
+def test_list_sharing_a_verb(run):
+    t = run("本場次由東海大學政治學系黃文彬教授、中華電信吳雅琪經理及交通部航港局林建宏科長擔任與談人。")
+    rows = people_rows(t)
+    assert ("黃文彬", "教授", "東海大學政治學系") in rows
+    assert ("吳雅琪", "經理", "中華電信") in rows
+    assert ("林建宏", "科長", "交通部航港局") in rows
+
+
+def test_minutes_list_separated_by_spaces(run):
+    t = run("出席委員：王小明 李大華 陳志強 林美惠\n主  席：周委員文德\n")
+    names = {r["name"] for r in t["people"]}
+    assert {"王小明", "李大華", "陳志強", "林美惠", "周文德"} <= names
+    assert ("王小明", "委員", "") not in people_rows(t)  # 出席委員 heads the list, it is no one's title
+
+
+def test_compound_titles_give_one_row_each(run):
+    t = run("逢甲大學經濟學系教授兼系主任周文彬指出，產業轉型刻不容緩。")
+    rows = people_rows(t)
+    assert ("周文彬", "教授", "逢甲大學經濟學系") in rows
+    assert ("周文彬", "系主任", "逢甲大學經濟學系") in rows
+
+
+def test_latin_name_with_title(run):
+    t = run("亞洲開發銀行執行長John Smith表示，區域合作仍是重點。John Smith也強調人才培育。")
+    assert ("John Smith", "執行長", "亞洲開發銀行") in people_rows(t)
+    assert mentions(t, "PERSON").count("John Smith") == 2
+
+
+def test_chinese_rendering_with_latin_name_in_brackets(run):
+    t = run("美國國務院發言人史密斯（John Smith）表示，雙方將加強合作。")
+    person = next(r for r in t["people"] if r["name"] == "史密斯")
+    assert person["aliases"] == "John Smith"
+    assert person["title"] == "發言人"
+
+
+def test_indigenous_name_with_dot(run):
+    t = run("出席貴賓包括阿洛.卡力、王美華及陳建志。")
+    names = {r["name"] for r in t["people"]}
+    assert {"阿洛.卡力", "王美華", "陳建志"} <= names
+
+
+def test_byline_and_photo_credit(run):
+    t = run("（中央社記者吳佳蓉台北5日電）行政院今天召開會議。\n會議現場。（記者陳冠宇攝）")
+    rows = people_rows(t)
+    assert ("吳佳蓉", "記者", "中央社") in rows
+    assert "陳冠宇" in {r["name"] for r in t["people"]}
+
+
+def test_names_without_title_in_a_list(run):
+    t = run("出席的顧問包括張文豪、林雅婷、黃志偉及陳美玲，外交部次長吳正宏陪同。")
+    names = {r["name"] for r in t["people"]}
+    assert {"張文豪", "林雅婷", "黃志偉", "陳美玲", "吳正宏"} <= names
+    assert {r["title"] for r in t["people"] if r["name"] == "張文豪"} == {""}
+
+
+def test_former_office_is_not_part_of_the_title(run):
+    t = run("前財政部長劉建志今天出席論壇。")
+    row = next(r for r in t["people"] if r["name"] == "劉建志")
+    assert (row["title"], row["agency"], row["former"]) == ("部長", "財政部", "1")
+    assert "前" not in "".join(mentions(t, "TITLE"))
+
+
+def test_honorific_is_not_a_title(run):
+    t = run("王大同先生與李美華小姐一同出席。")
+    assert "先生" not in mentions(t, "TITLE")
+    assert "小姐" not in mentions(t, "TITLE")
+
+
+def test_short_forms_and_pronouns_resolve_to_the_full_name(run):
+    text = "交通部公路局林雅婷科長說明計畫進度。林科長建議加快審查。她也提醒各單位留意時程。"
+    t = run(text)
+    pid = {r["name"]: r["person_id"] for r in t["people"]}["林雅婷"]
+    person_mentions = {r["text"]: r["entity_id"] for r in t["mentions"] if r["label"] == "PERSON"}
+    assert person_mentions["林科長"] == pid
+    assert person_mentions["她"] == pid
+    assert {r["name"] for r in t["people"]} == {"林雅婷"}  # a short form never becomes a person
+
+
+def test_short_form_without_full_name_is_not_a_person(run):
+    t = run("張處長表示，明年預算將增加。")
+    assert t["people"] == []
+    assert "處長" in mentions(t, "TITLE")
+
+
+def test_maximal_agency_with_parent(run):
+    t = run("外交部北美司吳志豪司長接見訪問團。")
+    assert "外交部北美司" in mentions(t, "AGENCY")
+
+
+def test_agency_abbreviation_and_bracketed_part(run):
+    t = run("政大國關中心主任李明哲與世界貿易組織(WTO)秘書處代表會談。")
+    agencies = mentions(t, "AGENCY")
+    assert "政大國關中心" in agencies
+    assert any(a.startswith("世界貿易組織(WTO)") for a in agencies)
+
+
+def test_tai_variants_merge_into_one_agency_row(run):
+    t = run("國立臺灣大學陳志明教授與國立台灣大學李美玲副教授共同發表研究。")
+    rows = [r for r in t["agencies"] if "灣大學" in r["name"]]
+    assert len(rows) == 1
+    assert rows[0]["variants"] in ("國立台灣大學", "國立臺灣大學")
+    assert rows[0]["mention_count"] == 2
+
+
+def test_generic_phrases_are_not_agencies(run):
+    t = run("各部會應配合辦理，本中心將持續追蹤，相關單位也會協助。")
+    assert mentions(t, "AGENCY") == []
+
+
+def test_warning_for_same_surname_and_title_with_two_given_names(run):
+    t = run("研究中心吳建成副主任主持會議。會後由吳建城副主任總結。")
+    kinds = [w["kind"] for w in t["warnings"]]
+    assert "name_variant" in kinds
+
+
+def test_warning_for_agency_written_two_ways(run):
+    t = run("國立臺灣大學陳志明教授與國立台灣大學李美玲副教授共同發表研究。")
+    assert any(w["kind"] == "agency_variants" for w in t["warnings"])
