@@ -75,7 +75,8 @@ def spaced_word_deletions(text: str) -> list[tuple[int, int]]:
     pos = 0
     first = True
     for line in text.split("\n"):
-        headline = first and bool(line.strip()) and len(line.strip()) <= 60 and "。" not in line
+        followed_by_blank = text[pos + len(line) : pos + len(line) + 2] == "\n\n"
+        headline = first and bool(line.strip()) and len(line.strip()) <= 60 and "。" not in line and followed_by_blank
         if line.strip():
             first = False
         if not headline and not _is_name_list_line(line):

@@ -532,9 +532,10 @@ class Recogniser:
             self.tag_at.get(te, "").startswith("nr") and (te + 2) in self.tok_ends)
         if not (self.is_boundary_before(ss) or ss in self.tok_starts and (self._after_chunk_end(ss) or nr_signal)):
             return None
-        if len(given) < 2 or not self.name_given_ok(given) or is_common_word(given):
-            return None
-        if is_common_word(self.s[te : te + 3]) or is_common_word(self.s[te + 1 : te + 3]):
+        if len(given) < 2 or not self.name_given_ok(given) or (is_common_word(given) and word_freq(given) >= 50):
+            return None  # 張副司長期盼…: the 'given name' is an ordinary word
+        if (is_common_word(self.s[te : te + 3]) and word_freq(self.s[te : te + 3]) >= 50) or (
+                is_common_word(self.s[te + 1 : te + 3]) and word_freq(self.s[te + 1 : te + 3]) >= 50):
             return None
         nxt = self.s[te + 2 : te + 3]
         if nxt and is_cjk(nxt) and not self.starts_with_word(te + 2, self.lex.name_followers):

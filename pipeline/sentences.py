@@ -23,6 +23,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             depth.append(_OPEN[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
+            if not depth and i > start and text[i - 1] in _END:
+                _emit(text, s, i + 1, out)  # 「…。」 closes the sentence
+                s = i + 1
         elif ch == "\n":
             depth.clear()
             _emit(text, s, i, out)

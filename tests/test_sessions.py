@@ -1,0 +1,52 @@
+"""Sessions of an event and the roles people take, on a hand-written record."""
+
+from helpers import extract_string
+
+RECORD = """2026年城市治理論壇紀實
+
+本次論壇首先由台北市政府林志豪副市長開幕致詞。
+
+智慧城市與數位治理
+
+本場次主持人為政治大學公共行政學系吳明哲教授，由中華電信王雅琪經理、資策會陳建宏組長及交通部李美華科長擔任與談人。王雅琪經理說明智慧路燈的建置經驗。
+
+劉志偉研究員，代理國發會黃冠宇處長主講，分享數位轉型政策。
+
+政治大學公共行政學系吳明哲教授主持「智慧城市與數位治理」場次。
+
+韌性城市的挑戰
+
+本場次由臺灣大學地理系周佳蓉副教授主持，邀請內政部消防署蔡文龍科長、成功大學都市計劃學系鄭雅婷教授擔任與談人。
+
+論壇最後由主辦單位張家豪執行長進行閉幕致詞。
+"""
+
+
+def test_sessions_and_roles(tmp_path):
+    t = extract_string(RECORD, tmp_path)
+    titles = [s["title"] for s in t["sessions"]]
+    assert titles == ["開幕", "智慧城市與數位治理", "韌性城市的挑戰", "閉幕"]
+    for s in t["sessions"]:
+        assert int(s["start"]) < int(s["end"])
+    roles = {(r["session_id"], r["name"], r["role"], r["on_behalf_of"]) for r in t["roles"]}
+    assert ("S1", "林志豪", "opening_remarks", "") in roles
+    assert ("S2", "吳明哲", "moderator", "") in roles
+    assert ("S2", "王雅琪", "panelist", "") in roles
+    assert ("S2", "陳建宏", "panelist", "") in roles
+    assert ("S2", "李美華", "panelist", "") in roles
+    assert ("S2", "劉志偉", "speaker", "黃冠宇") in roles
+    assert ("S3", "周佳蓉", "moderator", "") in roles
+    assert ("S3", "蔡文龍", "panelist", "") in roles
+    assert ("S3", "鄭雅婷", "panelist", "") in roles
+    assert ("S4", "張家豪", "closing_remarks", "") in roles
+
+
+def test_caption_confirms_a_role_without_duplicating_it(tmp_path):
+    t = extract_string(RECORD, tmp_path)
+    moderators = [r for r in t["roles"] if r["name"] == "吳明哲" and r["role"] == "moderator"]
+    assert len(moderators) == 1
+
+
+def test_report_without_event_has_no_sessions(tmp_path):
+    t = extract_string("行政院今天通過預算案，財政部長陳建國表示將撙節支出。", tmp_path)
+    assert t["sessions"] == [] and t["roles"] == []
