@@ -1,0 +1,141 @@
+"""End to end on the reports in raw/: the CLI writes every contract table, offsets slice to text.txt,
+rows are ordered, CSVs are UTF-8 with BOM and \\n line ends, and `evaluate` scores against gold/."""
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, read_csv
+from pipeline.write import TABLES
+
+REQUIRED = {
+    "mentions": ["doc_id", "mention_id", "label", "start", "end", "text", "entity_id"],
+    "people": ["doc_id", "person_id", "name", "title", "agency", "aliases", "first_start"],
+    "agencies": ["doc_id", "agency_id", "name", "variants", "mention_count"],
+    "statistics": ["doc_id", "stat_id", "start", "end", "text", "value", "value_max", "qualifier", "unit", "subject"],
+    "recommendations": ["doc_id", "rec_id", "start", "end", "text", "speaker", "cue"],
+    "sessions": ["session_id", "title", "start", "end"],
+    "roles": ["session_id", "name", "role"],
+}
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("extracted")
+    res = run_cli("extract", "--raw", str(ROOT / "raw"), "--out", str(out), "--quiet")
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+def report_dirs(out: Path):
+    dirs = sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert {d.name for d in dirs} == {p.stem for p in (ROOT / "raw").iterdir() if p.is_file()}
+    return dirs
+
+
+def test_every_table_has_the_contract_columns(out):
+    for d in report_dirs(out):
+        assert (d / "text.txt").exists()
+        for table, cols in REQUIRED.items():
+            raw = (d / f"{table}.csv").read_bytes()
+            assert raw.startswith(b"\xef\xbb\xbf"), f"{d.name}/{table}.csv has no BOM"
+            assert b"\r" not in raw
+            header = raw.decode("utf-8-sig").split("\n", 1)[0].split(",")
+            assert header[: len(TABLES[table])] == TABLES[table]
+            assert set(cols) <= set(header)
+
+
+def test_offsets_slice_to_text_in_every_table(out):
+    checked = 0
+    for d in report_dirs(out):
+        text = (d / "text.txt").read_text(encoding="utf-8")
+        for table in ("mentions", "statistics", "recommendations"):
+            rows = read_csv(d / f"{table}.csv")
+            starts = [int(r["start"]) for r in rows]
+            assert starts == sorted(starts), f"{d.name}/{table}.csv is not ordered by start"
+            for r in rows:
+                assert text[int(r["start"]) : int(r["end"])] == r["text"]
+                checked += 1
+        for s in read_csv(d / "sessions.csv"):
+            assert 0 <= int(s["start"]) < int(s["end"]) <= len(text)
+    assert checked > 500
+
+
+def test_text_txt_equals_the_utf8_report(out):
+    for d in report_dirs(out):
+        assert (d / "text.txt").read_bytes() == (ROOT / "raw" / f"{d.name}.txt").read_bytes().replace(b"\r\n", b"\n")
+
+
+def test_golden_rows_of_the_seed(out):
+    d = out / "apec_workshop_2025"
+    people = {(r["name"], r["title"], r["agency"]) for r in read_csv(d / "people.csv")}
+    assert ("張芝颯", "副司長", "外交部國際組織司") in people
+    assert ("Eduardo Pedrosa", "執行長", "APEC秘書處") in people
+    assert ("連澤", "專門委員", "外交部國際組織司") in people
+    stats = {r["text"]: r for r in read_csv(d / "statistics.csv")}
+    assert (stats["逾40個部會"]["value"], stats["逾40個部會"]["qualifier"], stats["逾40個部會"]["unit"], stats["逾40個部會"]["subject"]) == ("40", "over", "個", "部會")
+    assert stats["13個經濟體"]["subject"] == "經濟體"
+    recs = read_csv(d / "recommendations.csv")
+    she = next(r for r in recs if r["text"].startswith("她建議可透過兩步驟"))
+    assert she["speaker"] == "蔡芳宜"
+    roles = {(r["name"], r["role"], r.get("on_behalf_of", "")) for r in read_csv(d / "roles.csv")}
+    assert ("連科雄", "speaker", "李冠志") in roles
+    assert [s["title"] for s in read_csv(d / "sessions.csv")][0] == "開幕"
+    warnings = read_csv(d / "warnings.csv")
+    assert any(w["kind"] == "name_variant" and "鍾錦" in w["message"] for w in warnings)
+
+
+def test_rerun_with_nothing_changed_does_no_work(out):
+    res = run_cli("extract", "--raw", str(ROOT / "raw"), "--out", str(out), "--quiet")
+    assert res.returncode == 0
+    assert " 0 built" in res.stderr and "up to date" in res.stderr
+
+
+def test_corpus_tables_concatenate_reports(out):
+    rows = read_csv(out / "people.csv")
+    assert {r["doc_id"] for r in rows} >= {"apec_workshop_2025", "d1_youth_camp_2018_nchu"}
+
+
+def test_evaluate_prints_scores_and_writes_files(out):
+    res = run_cli("evaluate", "--gold", str(ROOT / "gold"), "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "people" in res.stdout and "mentions/PERSON/strict" in res.stdout
+    rows = read_csv(out / "evaluation.csv")
+    assert {"doc_id", "table", "label", "tp", "fp", "fn", "precision", "recall", "f1"} <= set(rows[0])
+    total = {(r["table"], r["label"]): r for r in rows if r["doc_id"] == "ALL"}
+    # regression floor on the annotated reports (the measured scores are in README.md)
+    assert float(total[("people", "")]["f1"]) >= 0.95
+    assert float(total[("statistics", "")]["f1"]) >= 0.95
+    assert float(total[("recommendations", "")]["f1"]) >= 0.88
+    assert float(total[("roles", "")]["f1"]) >= 0.9
+    assert float(total[("mentions", "AGENCY/strict")]["f1"]) >= 0.85
+    assert (out / "evaluation.md").read_text(encoding="utf-8").count("FN") > 0
+
+
+def test_every_command_has_help():
+    for args in (["--help"], ["extract", "--help"], ["evaluate", "--help"], ["stage", "--help"], ["review", "--help"],
+                 ["gold", "--help"], ["gold", "export", "--help"], ["gold", "import", "--help"], ["gold", "check", "--help"]):
+        res = run_cli(*args)
+        assert res.returncode == 0 and "usage:" in res.stdout, args
+
+
+def test_stages_run_on_their_own_and_chain_to_the_same_tables(out, tmp_path):
+    steps = [("ingest", ROOT / "raw" / "d4_apec_sommeeting_2025_nextapple.txt", tmp_path / "r.json"),
+             ("segment", tmp_path / "r.json", tmp_path / "1.spacy"),
+             ("recognise", tmp_path / "1.spacy", tmp_path / "2.spacy"),
+             ("link", tmp_path / "2.spacy", tmp_path / "3.spacy"),
+             ("extract", tmp_path / "3.spacy", tmp_path / "4.spacy"),
+             ("write", tmp_path / "4.spacy", tmp_path / "out")]
+    for name, inp, outp in steps:
+        res = run_cli("stage", name, str(inp), str(outp))
+        assert res.returncode == 0, res.stderr
+    chained = tmp_path / "out" / "d4_apec_sommeeting_2025_nextapple"
+    for f in sorted(chained.iterdir()):
+        assert f.read_bytes() == (out / chained.name / f.name).read_bytes(), f.name
