@@ -69,7 +69,9 @@ class PkusegSegmenter:
 
 @lru_cache(maxsize=None)
 def get_segmenter(name: str | None = None):
-    name = name or settings().get("segmenter", "jieba")
+    import os
+
+    name = name or os.environ.get("PIPELINE_SEGMENTER") or settings().get("segmenter", "jieba")
     if name == "jieba":
         return JiebaSegmenter()
     if name == "pkuseg":
