@@ -10,7 +10,7 @@ GOLD ?= gold
 WORKERS ?= 1
 PKUSEG_MODEL := .models/pkuseg/default/features.pkl
 
-.PHONY: extract evaluate test review bench clean setup models help
+.PHONY: extract evaluate test review bench baselines clean setup models help
 
 help:
 	@echo "make extract [RAW=dir OUT=dir WORKERS=n]  extract every report in RAW into OUT"
@@ -52,10 +52,16 @@ review: $(STAMP)
 	$(PY) -m pipeline review --out "$(OUT)" --gold "$(GOLD)"
 
 test: $(STAMP) $(PKUSEG_MODEL)
+	bash scripts/ensure_chromium.sh
 	$(PY) -m pytest
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# jieba.posseg and THULAC on the same gold, beside this pipeline (THULAC is an optional extra).
+baselines: $(STAMP)
+	$(PY) -m pip install -q --disable-pip-version-check thulac==0.2.2
+	$(PY) bench/baselines.py
 
 clean:
 	rm -rf "$(OUT)" .pytest_cache .hypothesis bench/corpus

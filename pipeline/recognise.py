@@ -81,8 +81,11 @@ class Recogniser:
         self.mentions: list[Mention] = []
         self.facts: list[Fact] = []
         self.agencies: list[tuple[int, int]] = []
+        self.agency_by_end: dict[int, tuple[int, int]] = {}
         self.titles: list[tuple[int, int]] = []
         self.all_title_ends: set[int] = set()
+        self.title_by_start: dict[int, tuple[int, int]] = {}
+        self.title_by_end: dict[int, tuple[int, int]] = {}
         self.kept_titles: set[tuple[int, int]] = set()
         self.aliases: dict[str, list[str]] = {}
 
@@ -171,10 +174,19 @@ class Recogniser:
         return True
 
     def agency_ending_at(self, pos: int) -> tuple[int, int] | None:
-        for a in self.agencies:
-            if a[1] == pos:
-                return a
-        return None
+        return self.agency_by_end.get(pos)
+
+    def set_agencies(self, spans) -> None:
+        self.agencies = list(spans)
+        self.agency_by_end = {a[1]: a for a in self.agencies}
+
+    def add_agency(self, span, replace=None) -> None:
+        if replace is not None and replace in self.agencies:
+            self.agencies.remove(replace)
+            self.agency_by_end.pop(replace[1], None)
+        if self.agency_by_end.get(span[1]) != span:
+            self.agencies.append(span)
+            self.agency_by_end[span[1]] = span
 
     # ------------------------------------------------------------------ titles
     def find_titles(self):
@@ -187,6 +199,8 @@ class Recogniser:
             if m.group() in self.lex.role_only_titles and not after_org:
                 continue  # 主席：… is the chair of the sitting, not a position
             self.titles.append((ts, te))
+            self.title_by_start[ts] = (ts, te)
+            self.title_by_end[te] = (ts, te)
 
     # ------------------------------------------------------------------ agencies
     def find_agencies(self):
@@ -215,6 +229,7 @@ class Recogniser:
                 continue
             cands.append((start, se))
         # fused agency + title: 外交部長 → 外交部 + 部長; 國際處處長 → 國際處 + 處長
+        cand_ends = {c[1] for c in cands}
         for ts, te in self.titles:
             if ts > 0 and self.s[ts - 1] == self.s[ts] and self.s[ts] in self.lex.fused:
                 start = self._trim_generic(self.scan_left(ts - 1), ts - 1)
@@ -222,7 +237,7 @@ class Recogniser:
                     cands.append((start, ts))
                 continue
             head = self.s[ts]
-            if self.lex.fused.get(head) == self.s[ts:te] and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and not any(c[1] == ts for c in cands):
+            if self.lex.fused.get(head) == self.s[ts:te] and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and ts not in cand_ends:
                 start = self._trim_generic(self.scan_left(ts), ts)
                 if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
                     cands.append((start, ts + 1))
@@ -230,7 +245,7 @@ class Recogniser:
             if m.group() in self.lex.acronyms and not self._inside_latin_word(m.start(), m.end()) and self._acronym_acts(m.end()):
                 cands.append(m.span())
         spans = self._extend_brackets(_maximal(cands))
-        self.agencies = [sp for sp in spans if not self._names_event(*sp)]
+        self.set_agencies(sp for sp in spans if not self._names_event(*sp))
 
     def _names_event(self, i: int, j: int) -> bool:
         """The organisation's name is the start of an event's name (…協會（ASEAN）領袖峰會)."""
@@ -431,8 +446,7 @@ class Recogniser:
             return None
         base = max(line_start, ts - 40)
         span = (base + m.start(), base + m.end())
-        if span not in self.agencies:
-            self.agencies.append(span)
+        self.add_agency(span)
         return span
 
     def chunk_agency(self, end: int, title: str = "") -> tuple[int, int] | None:
@@ -455,10 +469,7 @@ class Recogniser:
         if (self._is_place_only(start, end) and not local) or (text.startswith("驻") and self._is_place_only(start + 1, end)):
             return None
         span = (start, end)
-        if known:
-            self.agencies = [a for a in self.agencies if a != known]
-        if span not in self.agencies:
-            self.agencies.append(span)
+        self.add_agency(span, replace=known)
         return span
 
     def _is_place_only(self, start: int, end: int) -> bool:
@@ -503,7 +514,7 @@ class Recogniser:
                 key = self.add_person(*after, after)
                 first = ts
                 while first > 1 and self.s[first - 1] in "兼暨":
-                    prev = next((t for t in self.titles if t[1] == first - 1), None)
+                    prev = self.title_by_end.get(first - 1)
                     if not prev:
                         break
                     first = prev[0]
@@ -517,10 +528,8 @@ class Recogniser:
         del title_set
 
     def _fused_agency(self, ts: int):
-        for a in self.agencies:
-            if a[1] == ts + 1 and self.lex.fused.get(self.s[ts]):
-                return a
-        return None
+        a = self.agency_by_end.get(ts + 1)
+        return a if a is not None and self.lex.fused.get(self.s[ts]) else None
 
     def _split_name(self, ts: int, te: int):
         sl = 2 if ts >= 2 and self.s[ts - 2 : ts] in self.lex.compound_surnames else (1 if ts >= 1 and self.s[ts - 1] in self.lex.surnames else 0)
@@ -544,14 +553,14 @@ class Recogniser:
 
     def _after_chunk_end(self, i: int) -> bool:
         """The character before i ends an organisation or a title (本會王執行長雪虹, 主席羅委員致政)."""
-        return any(a[1] == i for a in self.agencies) or i in self.all_title_ends or (
+        return i in self.agency_by_end or i in self.all_title_ends or (
             i > 0 and self.s[i - 1] in self.lex.single_suffixes
         )
 
     def _compound_titles(self, key, te, agency, former, used, order):
         pos = te
         while pos < len(self.s) and self.s[pos] in "兼暨及":
-            nxt = next((t for t in self.titles if t[0] == pos + 1), None)
+            nxt = self.title_by_start.get(pos + 1)
             if not nxt:
                 break
             self.facts.append(Fact(key, nxt, agency, former, order))
@@ -561,7 +570,7 @@ class Recogniser:
     def _shared_titles_before(self, key, ts, agency, former, used, order):
         pos = ts
         while pos > 0 and self.s[pos - 1] in "兼暨":
-            prev = next((t for t in self.titles if t[1] == pos - 1), None)
+            prev = self.title_by_end.get(pos - 1)
             if not prev:
                 break
             self.facts.append(Fact(key, prev, agency, former, order))
@@ -602,6 +611,7 @@ class Recogniser:
                 taken.update(range(i, j))
 
     def _list_items(self, start: int, end: int, taken: set):
+        person_spans = {(m.start, m.end) for m in self.mentions if m.label == "PERSON" and m.start >= start - 8 and m.end <= end + 8}
         pieces = []
         pos = start
         for part in re.split(r"(、)", self.s[start:end]):
@@ -626,7 +636,7 @@ class Recogniser:
             i2, j2 = i, i + core.end()
             if k == 0:  # the first item may carry the words that introduce the list
                 for n in (3, 2, 4):
-                    if self.valid_full_name(j2 - n, j2) or any(t[0] == j2 - n and t[1] == j2 for t in self._person_spans()):
+                    if self.valid_full_name(j2 - n, j2) or (j2 - n, j2) in person_spans:
                         i2 = j2 - n
                         break
                 else:
@@ -634,7 +644,7 @@ class Recogniser:
             items.append((i2, j2))
         if len(items) < 2:
             return
-        namey = [it for it in items if any(p[0] == it[0] and p[1] == it[1] for p in self._person_spans()) or self.valid_full_name(*it)]
+        namey = [it for it in items if it in person_spans or self.valid_full_name(*it)]
         if len(namey) < 2 or len(namey) < 0.5 * len(items):
             return
         for i, j in items:
@@ -711,17 +721,15 @@ class Recogniser:
         agency_cover = set()
         for a in self.agencies:
             agency_cover.update(range(*a))
-        for key in sorted(self.persons, key=len, reverse=True):
-            if len(key) < 2:
+        keys = sorted((k for k in self.persons if len(k) >= 2), key=len, reverse=True)
+        if not keys:
+            return
+        for m in re.finditer("|".join(map(re.escape, keys)), self.s):
+            i, j = m.span()
+            if any(k in taken or k in agency_cover for k in range(i, j)):
                 continue
-            for m in re.finditer(re.escape(key), self.s):
-                i, j = m.span()
-                if any(k in taken or k in agency_cover for k in range(i, j)):
-                    continue
-                if j < len(self.s) and self.s[j] in self.lex.not_given and self.s[j] not in "的是在和與及等也將已說表指":
-                    pass
-                self.add_person(i, j, (i, j), key=key)
-                taken.update(range(i, j))
+            self.add_person(i, j, (i, j), key=m.group())
+            taken.update(range(i, j))
 
     def find_nr_people(self):
         """jieba's nr tag as a signal: a surname-initial three-character token that then speaks."""
@@ -824,18 +832,23 @@ class Recogniser:
     # ------------------------------------------------------------------ run
     def drop_agencies_over_people(self):
         """An 'organisation' that swallowed a name or a title was a scanning error: drop it."""
+        import bisect
+
         cover = set()
         for m in self.mentions:
             if m.label == "PERSON":
                 cover.update(range(m.start, m.end))
+        kept = sorted(self.kept_titles)
+        kept_starts = [t[0] for t in kept]
         keep = []
         for i, j in self.agencies:
             if any(k in cover for k in range(i, j)):
                 continue
-            if any(i <= t[0] and t[1] <= j and (t in self.kept_titles) for t in self.titles):
+            k = bisect.bisect_left(kept_starts, i)
+            if k < len(kept) and kept[k][1] <= j:
                 continue
             keep.append((i, j))
-        self.agencies = _maximal(keep)
+        self.set_agencies(_maximal(keep))
 
     def run(self):
         self.find_titles()

@@ -9,6 +9,7 @@ Normative modals (應, 須 …) count only when such a speaker exists.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .config import load
@@ -89,8 +90,9 @@ def find_recommendations(doc) -> list[dict]:
     blocks = doc.user_data.get("blocks", []) or [(0, len(text), "paragraph")]
     label_speaker = ""
     out = []
+    starts = [p[0] for p in people]
     for bs, be, kind in blocks:
-        block_people = [p for p in people if bs <= p[0] < be]
+        block_people = people[bisect_left(starts, bs) : bisect_left(starts, be)]
         m = _LABEL.match(text, bs, be)
         if m:
             lab = [p for p in block_people if p[0] >= m.start(1) and p[1] <= m.end(1)]

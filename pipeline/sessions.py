@@ -10,6 +10,7 @@ the role table is a set, so they never duplicate them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .config import load
 from .sentences import split_sentences
@@ -47,10 +48,12 @@ def find_sessions(doc):
     blocks = doc.user_data.get("blocks", [])
     sentences = split_sentences(text)
 
+    sentence_starts = [s for s, _ in sentences]
+
     def sentence_start(pos: int) -> int:
-        for s, e in sentences:
-            if s <= pos < e:
-                return s
+        k = bisect_left(sentence_starts, pos + 1) - 1
+        if k >= 0 and sentences[k][0] <= pos < sentences[k][1]:
+            return sentences[k][0]
         return pos
 
     starts: list[tuple[int, str]] = []
@@ -103,6 +106,7 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
                 cues.append((c, role, direction))
     cues.sort(key=lambda c: -len(c[0]))
     only = cfg["session_only_roles"]
+    starts = [p[0] for p in people]
     roles: dict[tuple, dict] = {}
     for ss, se in sentences:
         sent = text[ss:se]
@@ -117,7 +121,7 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
         if not found:
             continue
         found.sort()
-        in_sent = [p for p in people if ss <= p[0] < se]
+        in_sent = people[bisect_left(starts, ss) : bisect_left(starts, se)]
         prev_end = ss
         for k, (cs, ce, role, direction) in enumerate(found):
             session = _session_at(sessions, cs)
