@@ -38,8 +38,8 @@ SCORE_KEYS = [("people", "people"), ("affiliation", "affil."), ("agencies", "age
               ("mentions/AGENCY/strict", "AGENCY"), ("statistics", "stats"), ("recommendations", "recs"),
               ("sessions", "sessions"), ("roles", "roles")]
 PAGE_SIZE = 500  # table rows rendered at a time (a page of a large report stays light in the browser)
+BLOCK_SIZE = 3000  # characters per text block (cut after a newline)
 MAX_LISTED = 200  # warnings and problems listed above the text
-NUMERIC = ["start", "end", "value", "value_max", "mention_count", "first_start"]
 
 
 def esc(s) -> str:
@@ -273,23 +273,41 @@ def build_page(d: Path, gold_dir: Path | None, scores: dict[str, dict] | None) -
     return _render_page(pg, scores, gold_note)
 
 
+def _block_cuts(text: str, size: int = BLOCK_SIZE) -> list[int]:
+    """Positions just after a newline, about `size` characters apart: the text is laid out in blocks
+    there so the browser can skip the layout of blocks that are off screen."""
+    cuts = []
+    pos = size
+    while pos < len(text):
+        nl = text.find("\n", pos - 1)
+        if nl < 0 or nl + 1 >= len(text):
+            break
+        cuts.append(nl + 1)
+        pos = nl + 1 + size
+    return cuts
+
+
 def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
-    """The text cut at every span boundary; each covered piece a <span> with the classes of its spans."""
+    """The text cut at every span boundary; each covered piece a <span> with the classes of its spans.
+    Every block of about BLOCK_SIZE characters (cut after a newline) is its own <div class="blk">."""
     text = pg.text
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for i, (s, e, _) in enumerate(pg.spans):
         starts.setdefault(s, []).append(i)
         ends.setdefault(e, []).append(i)
-    bounds = sorted(set(starts) | set(ends) | {0, len(text)})
+    cuts = set(_block_cuts(text))
+    bounds = sorted(set(starts) | set(ends) | cuts | {0, len(text)})
     cls_of = [c for _, _, c in pg.spans]
     active: set[int] = set()
     escape = html.escape
-    out: list[str] = []
+    out: list[str] = ['<div class="blk">']
     append = out.append
     class_cache: dict[frozenset, str] = {}
     for b in range(len(bounds) - 1):
         pos = bounds[b]
+        if pos in cuts:
+            append('</div><div class="blk">')
         gone = ends.get(pos)
         if gone:
             active.difference_update(gone)
@@ -310,6 +328,7 @@ def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
             append(f'<span class="{classes} sb" data-i="{" ".join(map(str, idx))}" data-sb="{esc(badge)}">{piece}</span>')
         else:
             append(f'<span class="{classes}" data-i="{" ".join(map(str, idx))}">{piece}</span>')
+    append("</div>")
     return "".join(out)
 
 
@@ -475,6 +494,7 @@ main{flex:1;min-height:0;display:grid;grid-template-columns:minmax(0,1.05fr) min
 #warnbox{font-size:13px;margin:6px 0;background:#fff7f7;border:1px solid #f2c4c4;border-radius:4px;padding:4px 8px}
 #warnbox ul{margin:4px 0;padding-left:20px;max-height:12em;overflow:auto}
 #text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:17px;line-height:2.05}
+#text .blk{content-visibility:auto;contain-intrinsic-size:auto 1200px}
 #text span[data-i]{cursor:pointer;border-radius:2px}
 #text .rc{background:var(--rc)}
 #text .P{background:var(--P)}#text .T{background:var(--T)}#text .A{background:var(--A)}#text .X{background:var(--X)}
@@ -498,7 +518,7 @@ body.showgold #text .gA{box-shadow:0 3px 0 var(--Ad)}
 .legend .st{border-bottom:2px solid var(--st)}.legend .rc{background:var(--rc)}
 .legend .wn{text-decoration:underline wavy var(--wn);text-decoration-skip-ink:none}
 #tabs{flex:none;background:#eef1f4;border-bottom:1px solid #d8dde3;padding:6px 8px 0;display:flex;flex-wrap:wrap;gap:2px}
-#tabs button{border:1px solid #cfd5dc;border-bottom:0;background:#e2e7ec;padding:4px 9px;border-radius:5px 5px 0 0;cursor:pointer;font:inherit}
+#tabs button{border:1px solid #cfd5dc;border-bottom:0;background:#e2e7ec;padding:3px 7px;border-radius:5px 5px 0 0;cursor:pointer;font:inherit;font-size:13px}
 #tabs button.on{background:#fff;font-weight:600}
 #tabs small{color:#66707a}
 .pane{flex:1;min-height:0;overflow:auto;padding:0 8px 6px}
@@ -514,6 +534,8 @@ table.rows tr.sel{background:#ffe28a !important;box-shadow:inset 3px 0 0 #e0601b
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.ok{color:#1f7a3a}td.bad,li.bad{color:#b3261e}
 .empty{color:#8a949e;font-style:italic;padding:4px}
+.pager{position:sticky;top:0;z-index:1;background:#eef1f4;padding:3px 0;font-size:12px}
+.pager button{font:inherit;padding:0 6px}
 """
 
 INDEX_CSS = """
@@ -534,20 +556,107 @@ JS = r"""
 (function(){
 "use strict";
 const D = JSON.parse(document.getElementById('data').textContent);
+const NUMERIC = new Set(["start", "end", "value", "value_max", "mention_count", "first_start"]);
+// text segments of every span (document order)
 const segs = [];
 for (const el of document.querySelectorAll('#text span[data-i]')) {
   for (const i of el.dataset.i.split(' ')) (segs[+i] || (segs[+i] = [])).push(el);
 }
-const rowEls = new Map();
-for (const tr of document.querySelectorAll('tr[data-k]')) rowEls.set(tr.dataset.k, tr);
-const info = document.getElementById('info');
-let marked = [], hov = [], selRows = [];
+// rows: global number g -> table, index; key <-> g; the spans of each row
+const T = {}, tableOf = new Array(D.nRows), keyToG = new Map();
+for (const t of D.tables) {
+  T[t.name] = t; t.page = -1; t.trs = [];
+  for (let i = 0; i < t.rows.length; i++) {
+    const g = t.base + i;
+    tableOf[g] = t;
+    keyToG.set(t.name + ':' + (t.keycol >= 0 ? t.rows[i][t.keycol] : i + 1), g);
+  }
+}
+function keyOf(g) { const t = tableOf[g], i = g - t.base; return t.name + ':' + (t.keycol >= 0 ? t.rows[i][t.keycol] : i + 1); }
+const rowSpans = Array.from({length: D.nRows}, () => []);
+D.spanRows.forEach((rows, i) => { for (const g of rows) rowSpans[g].push(i); });
+for (const g in D.override) rowSpans[+g] = D.override[g];
 
+function cell(t, i, c) { const j = t.cols.indexOf(c); return j < 0 ? '' : t.rows[i][j]; }
+function short(s, n) { s = String(s).replace(/\n/g, '⏎'); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
+function describe(g) {
+  const t = tableOf[g], i = g - t.base, c = x => cell(t, i, x);
+  const id = keyOf(g).slice(t.name.length + 1);
+  switch (t.name) {
+    case 'mentions': return id + ' · ' + c('label') + ' ' + short(c('text'), 40);
+    case 'people': return c('person_id') + ' · ' + c('name') + ((c('agency') || c('title')) ? ' (' + short((c('agency') + ' ' + c('title')).trim(), 40) + ')' : '');
+    case 'agencies': return id + ' · ' + short(c('name'), 40);
+    case 'statistics': return id + ' · ' + c('text') + ' = ' + c('value') + ' ' + c('unit') + ' (' + c('qualifier') + ')';
+    case 'recommendations': return id + ' · ' + (c('speaker') || '?') + ' · ' + c('cue') + ' · ' + short(c('text'), 40);
+    case 'sessions': return id + ' · ' + c('title');
+    case 'roles': return (c('session_id') || '–') + ' · ' + c('name') + ' · ' + c('role');
+    case 'warnings': return c('kind') + ': ' + short(c('message'), 60);
+    case 'gold': return c('label') + ' ' + short(c('text'), 40) + ' (' + c('status') + ')';
+  }
+  return id;
+}
+
+// tables, rendered a page at a time
+let selG = -1, hitG = new Set();
+function renderPage(t, p) {
+  const pane = document.getElementById('tab-' + t.name);
+  const pages = Math.max(1, Math.ceil(t.rows.length / D.page));
+  p = Math.max(0, Math.min(p, pages - 1));
+  if (t.page === p && pane.firstChild) return;
+  t.page = p; pane.textContent = '';
+  if (pages > 1) {
+    const nav = document.createElement('div'); nav.className = 'pager';
+    const mk = (label, q) => { const b = document.createElement('button'); b.textContent = label; b.disabled = q < 0 || q >= pages || q === p;
+                               b.onclick = () => renderPage(t, q); nav.appendChild(b); };
+    mk('«', 0); mk('‹', p - 1);
+    nav.appendChild(document.createTextNode(' rows ' + (p * D.page + 1) + '–' + Math.min(t.rows.length, (p + 1) * D.page) + ' of ' + t.rows.length + ' '));
+    mk('›', p + 1); mk('»', pages - 1);
+    pane.appendChild(nav);
+  }
+  const table = document.createElement('table'); table.className = 'rows';
+  const hr = table.createTHead().insertRow();
+  for (const c of t.cols) { const th = document.createElement('th'); th.textContent = c; hr.appendChild(th); }
+  const tb = table.createTBody();
+  t.trs = [];
+  for (let i = p * D.page; i < Math.min(t.rows.length, (p + 1) * D.page); i++) {
+    const tr = tb.insertRow(), g = t.base + i;
+    tr.dataset.k = keyOf(g); tr.dataset.g = g;
+    t.rows[i].forEach((v, j) => {
+      const td = tr.insertCell(); td.textContent = v;
+      const c = t.cols[j];
+      if (NUMERIC.has(c)) td.className = 'num';
+      else if (c === 'gold' || c === 'status') td.className = (v === '✓' || v === 'found') ? 'ok' : 'bad';
+    });
+    if (g === selG) tr.classList.add('sel'); else if (hitG.has(g)) tr.classList.add('hit');
+    t.trs.push(tr);
+  }
+  pane.appendChild(table);
+  if (!t.rows.length) { const e = document.createElement('p'); e.className = 'empty'; e.textContent = 'no rows'; pane.appendChild(e); }
+}
 function showTab(name) {
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('on', b.dataset.tab === name);
   for (const p of document.querySelectorAll('.pane')) p.hidden = (p.id !== 'tab-' + name);
+  const t = T[name];
+  if (t && t.page < 0) renderPage(t, 0);
 }
-function tabOf(key) { return key.slice(0, key.indexOf(':')); }
+function rowEl(g) {
+  const t = tableOf[g], i = g - t.base;
+  showTab(t.name);
+  renderPage(t, Math.floor(i / D.page));
+  return t.trs[i - t.page * D.page];
+}
+function markRows(gs, main) {
+  for (const tr of document.querySelectorAll('tr.sel, tr.hit')) tr.classList.remove('sel', 'hit');
+  selG = main; hitG = new Set(gs);
+  for (const t of D.tables) for (const tr of t.trs) {
+    const g = +tr.dataset.g;
+    if (g === main) tr.classList.add('sel'); else if (hitG.has(g)) tr.classList.add('hit');
+  }
+  if (main >= 0) { const tr = rowEl(main); tr.classList.add('sel'); tr.scrollIntoView({block: 'nearest'}); }
+}
+
+// highlighting in the text
+let marked = [], hov = [];
 function setMarks(list, cls, idx) {
   for (const el of list) el.classList.remove(cls);
   const out = [];
@@ -555,125 +664,110 @@ function setMarks(list, cls, idx) {
   return out;
 }
 function firstSeg(idx) {
-  let best = null;
-  for (const i of idx) if (segs[i] && (best === null || D.spans[i][0] < D.spans[best][0])) best = i;
-  return best === null ? null : segs[best][0];
+  let best = -1;
+  for (const i of idx) if (segs[i] && (best < 0 || D.spans[i][0] < D.spans[best][0])) best = i;
+  return best < 0 ? null : segs[best][0];
 }
-function markRows(keys, main) {
-  for (const tr of selRows) tr.classList.remove('sel', 'hit');
-  selRows = [];
-  for (const k of keys) {
-    const tr = rowEls.get(k);
-    if (!tr) continue;
-    tr.classList.add(k === main ? 'sel' : 'hit');
-    selRows.push(tr);
-  }
-  const tr = rowEls.get(main);
-  if (tr) { showTab(tabOf(main)); tr.scrollIntoView({block: 'nearest'}); }
-}
-function describe(title, keys) {
+const info = document.getElementById('info');
+function say(title, gs) {
   info.textContent = '';
   const b = document.createElement('b'); b.textContent = title; info.appendChild(b);
   info.appendChild(document.createTextNode(' '));
-  if (!keys.length) info.appendChild(document.createTextNode('no rows'));
-  for (const k of keys) {
-    const a = document.createElement('a'); a.dataset.go = k; a.href = '#';
-    a.textContent = tabOf(k) + ' ' + (D.rowDesc[k] || k.slice(k.indexOf(':') + 1));
+  for (const g of gs) {
+    const a = document.createElement('a'); a.dataset.go = keyOf(g); a.href = '#';
+    a.textContent = tableOf[g].name + ' ' + describe(g);
     info.appendChild(a);
   }
 }
-function selectRow(key) {
-  const idx = D.rowSpans[key] || [];
+function selectRow(g) {
+  const idx = rowSpans[g];
   marked = setMarks(marked, 'active', idx);
-  markRows([key], key);
+  markRows([g], g);
   const first = firstSeg(idx);
   if (first) first.scrollIntoView({block: 'center'});
-  const feeds = [];
-  for (const i of idx) for (const k of D.spanRows[i]) if (k !== key && feeds.indexOf(k) < 0) feeds.push(k);
-  describe(tabOf(key) + ' ' + (D.rowDesc[key] || key) + (idx.length ? ' → ' + idx.length + ' span(s)' : ' → no span in the text') +
-           (feeds.length ? '; also:' : ''), feeds);
+  const also = [];
+  for (const i of idx) for (const h of D.spanRows[i]) if (h !== g && also.indexOf(h) < 0) also.push(h);
+  say(tableOf[g].name + ' ' + describe(g) + (idx.length ? ' → ' + idx.length + ' span(s)' : ' → no span in the text') + (also.length ? '; also:' : ''), also);
 }
 function spansAt(el) {
-  const idx = el.dataset.i.split(' ').map(Number);
-  idx.sort((a, b) => (D.rank[D.spans[a][2]] ?? 9) - (D.rank[D.spans[b][2]] ?? 9) ||
-                     (D.spans[a][1] - D.spans[a][0]) - (D.spans[b][1] - D.spans[b][0]));
+  const idx = el.dataset.i.split(' ').map(Number), r = c => (c in D.rank ? D.rank[c] : 9);
+  idx.sort((a, b) => r(D.spans[a][2]) - r(D.spans[b][2]) || (D.spans[a][1] - D.spans[a][0]) - (D.spans[b][1] - D.spans[b][0]));
   return idx;
 }
 function rowsOf(idx) {
-  const keys = [];
-  for (const i of idx) for (const k of D.spanRows[i]) if (keys.indexOf(k) < 0) keys.push(k);
-  return keys;
+  const gs = [];
+  for (const i of idx) for (const g of D.spanRows[i]) if (gs.indexOf(g) < 0) gs.push(g);
+  return gs;
 }
 function clickSegment(el) {
-  const idx = spansAt(el);
-  const main = idx[0];
+  const idx = spansAt(el), main = idx[0], s = D.spans[main];
   marked = setMarks(marked, 'active', [main]);
-  const keys = rowsOf(idx);
-  markRows(keys, D.spanRows[main][0]);
-  const s = D.spans[main];
-  describe('[' + s[0] + ',' + s[1] + ') feeds:', keys);
+  const gs = rowsOf(idx);
+  markRows(gs, D.spanRows[main][0]);
+  say('[' + s[0] + ',' + s[1] + ') feeds:', gs);
 }
 const text = document.getElementById('text');
 text.addEventListener('mouseover', ev => {
   const el = ev.target.closest && ev.target.closest('span[data-i]');
   if (!el) return;
-  const idx = spansAt(el);
+  const idx = spansAt(el), s = D.spans[idx[0]];
   hov = setMarks(hov, 'hov', [idx[0]]);
-  const s = D.spans[idx[0]];
-  describe('[' + s[0] + ',' + s[1] + ') feeds:', rowsOf(idx));
+  say('[' + s[0] + ',' + s[1] + ') feeds:', rowsOf(idx));
 });
 text.addEventListener('click', ev => {
   const el = ev.target.closest && ev.target.closest('span[data-i]');
   if (el) clickSegment(el);
 });
+document.getElementById('tabs').addEventListener('click', ev => {
+  const b = ev.target.closest('button');
+  if (b) showTab(b.dataset.tab);
+});
 document.getElementById('right').addEventListener('click', ev => {
-  const b = ev.target.closest('#tabs button');
-  if (b) { showTab(b.dataset.tab); return; }
-  const tr = ev.target.closest('tr[data-k]');
-  if (tr) selectRow(tr.dataset.k);
+  const tr = ev.target.closest('tbody tr[data-g]');
+  if (tr) selectRow(+tr.dataset.g);
 });
 document.addEventListener('click', ev => {
   const a = ev.target.closest && ev.target.closest('a[data-go]');
-  if (a) { ev.preventDefault(); selectRow(a.dataset.go); }
+  if (a) { ev.preventDefault(); const g = keyToG.get(a.dataset.go); if (g !== undefined) selectRow(g); }
 });
 for (const cb of document.querySelectorAll('input[data-hide]'))
   cb.addEventListener('change', () => document.body.classList.toggle('hide-' + cb.dataset.hide, !cb.checked));
 const sg = document.getElementById('showgold');
 if (sg) sg.addEventListener('change', () => document.body.classList.toggle('showgold', sg.checked));
+if (D.tables.length) showTab(D.tables[0].name);
 
 // ?autotest=<row key>: click that row; ?autoclick=<row key>: click the first text segment of its span.
-const q = new URLSearchParams(location.search);
-const res = {};
+// The resulting state goes into #autotest-result as JSON (read by the headless-browser test).
+const q = new URLSearchParams(location.search), res = {};
 if (q.has('showgold') && sg) { sg.checked = true; document.body.classList.add('showgold'); }
 if (q.has('autotest')) {
-  const key = q.get('autotest'), tr = rowEls.get(key);
-  res.row = key; res.rowFound = !!tr;
-  if (tr) tr.querySelector('td').click();
+  const key = q.get('autotest'), g = keyToG.get(key);
+  res.row = key; res.rowFound = g !== undefined;
+  if (g !== undefined) rowEl(g).querySelector('td').click();
 }
 if (q.has('autoclick')) {
-  const key = q.get('autoclick'), idx = D.rowSpans[key] || [];
+  const key = q.get('autoclick'), g = keyToG.get(key), idx = g === undefined ? [] : rowSpans[g];
   const el = idx.length && segs[idx[0]] ? segs[idx[0]][0] : null;
   res.clicked = key; res.segmentFound = !!el;
   if (el) el.click();
 }
 if (q.has('autotest') || q.has('autoclick')) {
   const act = Array.from(document.querySelectorAll('#text .active'));
-  const pane = document.getElementById('left').getBoundingClientRect();
+  const left = document.getElementById('left'), pane = left.getBoundingClientRect();
   res.active = act.length;
   res.activeText = act.map(e => e.textContent).join('');
   res.activeClasses = act.map(e => e.className);
-  res.activeSpans = act.map(e => e.dataset.i);
   res.selected = Array.from(document.querySelectorAll('tr.sel')).map(t => t.dataset.k);
   res.hits = Array.from(document.querySelectorAll('tr.hit')).map(t => t.dataset.k);
-  res.tab = (document.querySelector('#tabs button.on') || {}).dataset?.tab || '';
+  res.tab = (document.querySelector('#tabs button.on') || {dataset: {}}).dataset.tab || '';
   res.info = Array.from(info.querySelectorAll('a[data-go]')).map(a => a.dataset.go);
+  res.infoText = info.textContent;
   if (act.length) {
     const r = act[0].getBoundingClientRect();
     res.inView = r.top >= pane.top && r.bottom <= pane.bottom;
-    res.scrollTop = document.getElementById('left').scrollTop;
+    res.scrollTop = left.scrollTop;
   }
-  const out = document.getElementById('autotest-result');
-  out.textContent = JSON.stringify(res);
+  document.getElementById('autotest-result').textContent = JSON.stringify(res);
 }
 })();
 """
