@@ -37,6 +37,7 @@ class Lexicon:
     pronouns: tuple
     role_only_titles: frozenset
     strong_followers: frozenset
+    name_middles: frozenset
     bare_titles_count: bool
     pronoun_not_before: frozenset
     pronoun_not_after: frozenset
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         pronouns=tuple(_s(n["pronouns"])),
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),
         strong_followers=frozenset(_s(n.get("strong_followers", []))),
+        name_middles=frozenset(_s(n.get("name_middles", []))),
         bare_titles_count=bool(t.get("bare_titles_count", True)),
         pronoun_not_before=frozenset(_s(n["pronoun_not_before"])),
         pronoun_not_after=frozenset(_s(n["pronoun_not_after"])),

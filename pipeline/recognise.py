@@ -110,6 +110,8 @@ class Recogniser:
             # 及/和 between two Latin acronyms stays inside a name (…研究院WTO及RTA中心)
             if word in ("及", "和", "與") and i < len(self.s) and self.s[i].isascii() and self.s[i].isupper() and tok[0] > 0 and self.s[tok[0] - 1].isascii() and self.s[tok[0] - 1].isupper():
                 return False
+            if word in ("及", "暨", "与") and self._conjunction_inside_name(tok[0], i):
+                return False
             if word in self.lex.boundary_words:
                 return True
             if tok[1] == "m" and (re.search(r"[0-9个余多几数]", word)):
@@ -125,6 +127,28 @@ class Recogniser:
             if len(w) > 1 and self.s.endswith(w, 0, i) and i in self.tok_ends:
                 return True
         return False
+
+    def _conjunction_inside_name(self, cs: int, ce: int) -> bool:
+        """及/暨/與 joining two nouns inside one unit's name (勞動條件及就業平等司, 外交及國防委員會),
+        not two organisations or people in a list: the word before it is a plain noun, not the end of
+        an organisation, a title or a name, and the name after it is short."""
+        if cs <= 0 or not is_cjk(self.s[cs - 1]):
+            return False
+        prev = self.tok_by_end.get(cs)
+        if prev is None:
+            return False
+        word = self.s[prev[0] : cs]
+        if word[-1] in self.lex.single_suffixes or self.lex.suffix_re.fullmatch(word) or cs in self.all_title_ends:
+            return False
+        if prev[1].startswith(("nr", "v", "m", "r", "p", "c", "d", "u")) or word in self.lex.boundary_words:
+            return False
+        if self.s[cs:ce] == "与" and self._scan_limit_right(ce) > 8:
+            return False
+        return True
+
+    def _scan_limit_right(self, pos: int) -> int:
+        m = self.lex.suffix_re.search(self.s, pos, pos + 20)
+        return (m.end() - pos) if m else 99
 
     def scan_left(self, end: int, limit: int = 30) -> int:
         """Leftmost start of the chunk that ends at `end` (organisation names extend to a boundary)."""
@@ -154,10 +178,13 @@ class Recogniser:
         return 1 if self.s[pos : pos + 1] in self.lex.surnames else 0
 
     def valid_full_name(self, i: int, j: int) -> bool:
-        """A Chinese full name at [i, j): surname + 1–2 given characters, not a dictionary word."""
+        """A Chinese full name at [i, j): surname + 1–2 given characters, not a dictionary word.
+        Vietnamese names carry 氏 after the surname (阮氏秋恒)."""
         if i < 0 or j > len(self.s) or not 2 <= j - i <= 4:
             return False
         sl = self.surname_len(i)
+        if sl == 1 and j - i >= 3 and self.s[i + 1] in self.lex.name_middles:
+            sl = 2
         if not sl or not 1 <= (j - i - sl) <= 2:
             return False
         if not self.name_given_ok(self.s[i + sl : j]):
@@ -165,7 +192,8 @@ class Recogniser:
         name = self.s[i:j]
         if is_common_word(name) or name in self.lex.not_agency:
             return False
-        if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= 200:
+        head_tag = word_tag(name[:2]) or ""
+        if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= (40 if head_tag.startswith(("v", "d", "c", "p")) else 200):
             return False  # 包括吳…, 陸續退…: the 'surname' starts an ordinary word
         if i > 0 and is_cjk(self.s[i - 1]) and is_common_word(self.s[i - 1 : i + 1]) and word_freq(self.s[i - 1 : i + 1]) >= 200:
             return False  # 非常重視: the 'surname' ends an ordinary word
@@ -217,7 +245,7 @@ class Recogniser:
             suffix = m.group()
             if se < len(self.s) and is_cjk(self.s[se]) and se not in self.tok_ends and not self._name_follows(se):
                 continue
-            if len(suffix) == 1 and (self._verb_follows(se) or self._suffix_is_function_word(ss, se)):
+            if len(suffix) == 1 and ((suffix == "所" and self._verb_follows(se)) or self._suffix_is_function_word(ss, se)):
                 continue
             if se < len(self.s) and self.starts_with_word(se, self.lex.event_heads):
                 continue
@@ -330,6 +358,8 @@ class Recogniser:
         prefix_len = end - len(suffix) - start
         if len(suffix) == 1 and prefix_len < self.lex.min_prefix_single:
             return False
+        if prefix_len <= 1 and start > 0 and (self.s[start - 1].isdigit() or self.s[start - 1] in "一二兩三四五六七八九十百幾数數多"):
+            return False  # 5所大學: a counter, not a name
         if prefix_len <= 0:
             return False
         prefix_text = self.s[start : end - len(suffix)]
@@ -454,6 +484,9 @@ class Recogniser:
         known = self.agency_ending_at(end)
         if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
             return known
+        if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes:
+            end -= 1  # 經濟組蔡組長: ORG + SURNAME + TITLE, the surname is not part of the organisation
+            known = self.agency_ending_at(end)
         start = self._trim_generic(self.scan_left(end), end)
         if known and (start is None or start >= known[0] or known[0] - start < 2):
             return known
@@ -461,11 +494,11 @@ class Recogniser:
             return None
         text = self.s[start:end]
         tag = word_tag(text)
-        if text in self.lex.not_agency or self.lex.title_re.fullmatch(text) or (tag is not None and tag not in ("nt", "nz", "j")):
+        local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长"))
+        if text in self.lex.not_agency or self.lex.title_re.fullmatch(text) or (tag is not None and tag not in ("nt", "nz", "j") and not (local and tag == "ns")):
             return None
         if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text):
             return None
-        local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长"))
         if (self._is_place_only(start, end) and not local) or (text.startswith("驻") and self._is_place_only(start + 1, end)):
             return None
         span = (start, end)
@@ -541,7 +574,8 @@ class Recogniser:
             self.tag_at.get(te, "").startswith("nr") and (te + 2) in self.tok_ends)
         if not (self.is_boundary_before(ss) or ss in self.tok_starts and (self._after_chunk_end(ss) or nr_signal)):
             return None
-        if len(given) < 2 or not self.name_given_ok(given) or (is_common_word(given) and word_freq(given) >= 50):
+        gtag = word_tag(given) or ""
+        if len(given) < 2 or not self.name_given_ok(given) or (is_common_word(given) and word_freq(given) >= (100 if gtag.startswith(("v", "nz", "ns")) else 50)):
             return None  # 張副司長期盼…: the 'given name' is an ordinary word
         if (is_common_word(self.s[te : te + 3]) and word_freq(self.s[te : te + 3]) >= 50) or (
                 is_common_word(self.s[te + 1 : te + 3]) and word_freq(self.s[te + 1 : te + 3]) >= 50):
