@@ -173,9 +173,14 @@ class Recogniser:
         return bool(given) and all(is_cjk(c) and c not in self.lex.not_given for c in given)
 
     def surname_len(self, pos: int) -> int:
+        """Length of the surname at pos: compound (歐陽, 令狐), with a Vietnamese middle (阮氏), single."""
         if self.s[pos : pos + 2] in self.lex.compound_surnames:
             return 2
-        return 1 if self.s[pos : pos + 1] in self.lex.surnames else 0
+        if self.s[pos : pos + 1] in self.lex.surnames:
+            if self.s[pos + 1 : pos + 2] in self.lex.name_middles and is_cjk(self.s[pos + 2 : pos + 3]):
+                return 2
+            return 1
+        return 0
 
     def valid_full_name(self, i: int, j: int) -> bool:
         """A Chinese full name at [i, j): surname + 1–2 given characters, not a dictionary word.
@@ -183,8 +188,6 @@ class Recogniser:
         if i < 0 or j > len(self.s) or not 2 <= j - i <= 4:
             return False
         sl = self.surname_len(i)
-        if sl == 1 and j - i >= 3 and self.s[i + 1] in self.lex.name_middles:
-            sl = 2
         if not sl or not 1 <= (j - i - sl) <= 2:
             return False
         if not self.name_given_ok(self.s[i + sl : j]):
@@ -409,8 +412,8 @@ class Recogniser:
             i = ts - n
             if i < 0:
                 continue
-            if n == 3 and self.s[i] in self.lex.single_suffixes and self.valid_full_name(i + 1, ts):
-                continue  # 組織司連澤 + 專門委員: the 司 closes the organisation
+            if n == 3 and self.s[i] in self.lex.single_suffixes and self.valid_full_name(i + 1, ts) and self.surname_len(i) != 2:
+                continue  # 組織司連澤 + 專門委員: the 司 closes the organisation (but 司馬 is a surname)
             if self.valid_full_name(i, ts) and not self.crosses_place(i, ts):
                 options.append((i, ts))
         if not options:
@@ -617,9 +620,14 @@ class Recogniser:
         for m in _DOTTED.finditer(self.s):
             i, j = m.span()
             dot = i + re.search(r"[.．·‧•・]", m.group()).start()
-            for k in range(i + 1, dot - 1):
-                if self.is_boundary_before(k) or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1):
+            for k in range(i + 1, dot):
+                if (self.is_boundary_before(k) or k in self.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
+                        or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
                     i = k
+            for k in range(dot + 2, j):
+                if k in self.title_by_start or self.lex.title_re.match(self.s, k):
+                    j = k
+                    break
             if not any(k in taken for k in range(i, j)) and not re.search(r"\d", self.s[i:j]):
                 self.add_person(i, j, (i, j))
                 taken.update(range(i, j))
@@ -669,7 +677,7 @@ class Recogniser:
                 continue
             i2, j2 = i, i + core.end()
             if k == 0:  # the first item may carry the words that introduce the list
-                for n in (3, 2, 4):
+                for n in (4, 3, 2):
                     if self.valid_full_name(j2 - n, j2) or (j2 - n, j2) in person_spans:
                         i2 = j2 - n
                         break

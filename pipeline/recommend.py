@@ -92,6 +92,8 @@ def find_recommendations(doc) -> list[dict]:
     out = []
     starts = [p[0] for p in people]
     for bs, be, kind in blocks:
+        if kind in ("title", "heading"):
+            continue  # a heading such as 心得與建議 names a topic, it advises no one
         block_people = people[bisect_left(starts, bs) : bisect_left(starts, be)]
         m = _LABEL.match(text, bs, be)
         if m:

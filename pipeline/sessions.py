@@ -17,6 +17,7 @@ from .sentences import split_sentences
 
 # Words after which a new list of people starts (應邀 is "at the invitation", not a new list).
 _LIST_START = re.compile(r"邀請|之後|隨後|接著|分別由|由|(?<!應)邀|[)）]")
+_CANCELLED = re.compile(r"原訂|原定|原本預定|原先預定|未能出席|不克出席|因故")
 _CLAUSE_END = re.compile(r"[，,；;](?!\s*(?:以及|及|和|與|暨))|由")
 _EVENT_WORDS = ("研討會", "論壇", "會議", "研習營", "座談會", "營隊", "工作坊", "研習", "大會", "年會", "典禮")
 
@@ -144,6 +145,9 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
                     hi = m.start()
                 chosen = [p for p in in_sent if ce <= p[0] and p[1] <= hi]
             prev_end = ce
+            clause_start = max(text.rfind("，", ss, cs), text.rfind(",", ss, cs), ss)
+            if _CANCELLED.search(text, clause_start, cs) or _CANCELLED.search(text, ce, min(se, ce + 12)):
+                continue  # 原訂由甲主講，因甲臨時出國…: a plan that did not happen
             behalf = ""
             if role == "speaker" and direction == "before":
                 d = text.rfind(cfg["on_behalf_cue"], lo if direction == "before" else ce, cs)
