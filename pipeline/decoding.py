@@ -84,6 +84,9 @@ def decode(data: bytes, path) -> tuple[str, str]:
         return _lenient(data, "utf-16", "utf-16", path)
     if _utf16_pattern(data[:65536]) and len(data) >= 4:
         enc = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        sample = data[:65536].decode(enc, errors="replace")
+        if sum(map(_plausible, sample)) / max(1, len(sample)) < 0.9:
+            raise ReportError(path, "binary file, not text (NUL bytes throughout, but not UTF-16 text either)")
         return _lenient(data, enc, enc, path)
     if b"\x00" in data[:65536] and not _valid_utf8(data):
         sniffed = _sniff_utf16(data)

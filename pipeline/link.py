@@ -37,14 +37,27 @@ def link(doc: Doc) -> Doc:
 
     # -- agencies: group mentions by normalised key; name = fullest form, variants = other spellings
     groups: dict[str, dict] = {}
+    declared = {agency_key(k): agency_key(v) for k, v in rec.get("agency_aliases", {}).items()}
     for i, j in rec["agencies"]:
         text = a[i:j]
         key = agency_key(text)
+        key = declared.get(key, key)
         g = groups.setdefault(key, {"forms": [], "first": i, "count": 0, "spans": []})
         g["forms"].append(text)
         g["count"] += 1
         g["spans"].append((i, j))
-    # a bare acronym that some bracketed name introduced joins that name's group
+    # a unit written without its parent (移民署) joins the full name written elsewhere (內政部移民署)
+    keys = sorted(groups, key=len, reverse=True)
+    for short in sorted(groups, key=len):
+        if len(short) < 3 or not re.search(r"[\u4e00-\u9fff]", short):
+            continue
+        longer = next((k for k in keys if len(k) > len(short) and k.endswith(short) and k in groups), None)
+        if longer:
+            g, into = groups.pop(short), groups[longer]
+            into["forms"] += g["forms"]
+            into["count"] += g["count"]
+            into["spans"] += g["spans"]
+            into["first"] = min(into["first"], g["first"])
     agencies = []
     span_agency: dict[tuple[int, int], str] = {}
     for n, (key, g) in enumerate(sorted(groups.items(), key=lambda kv: kv[1]["first"]), start=1):

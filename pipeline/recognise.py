@@ -26,6 +26,7 @@ _CJK = re.compile(f"[{_CJK_CHARS}]")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _DOTTED = re.compile(f"[{_CJK_CHARS}]{{1,6}}[.．·‧•・][{_CJK_CHARS}]{{1,6}}")
 _QUOTES = "”\"」』’“「『‘"
+_DECLARED = re.compile(r"[（(](?:以下)?(?:简称|下称|简称为)[「“\"]?([^）)」”\"，,]{2,12})[」”\"]?[）)]")
 _NAME_GAP = re.compile(r"[”\"」』’:：]?")
 _LIST_SEP = re.compile(r"、|及|和|與|以及|暨")
 _SPEECH_AFTER_PRONOUN = ("指出", "表示", "說", "建議", "鼓勵", "提醒", "也", "強調", "認為", "分享", "以", "在", "則", "更", "同時")
@@ -88,6 +89,7 @@ class Recogniser:
         self.title_by_end: dict[int, tuple[int, int]] = {}
         self.kept_titles: set[tuple[int, int]] = set()
         self.aliases: dict[str, list[str]] = {}
+        self.agency_aliases: dict[str, str] = {}  # short form → the agency it abbreviates (both as written)
 
     # ------------------------------------------------------------------ helpers
     def starts_with_word(self, pos: int, words) -> str | None:
@@ -405,6 +407,9 @@ class Recogniser:
         if m and self._latin_ok(m.group(1)):
             end = ts - (len(m.group(0)) - len(m.group(1)))
             return end - len(m.group(1)), end
+        m = re.search(f"[{_CJK_CHARS}]{{1,6}}[.．·‧•・][{_CJK_CHARS}]{{1,6}}$", self.s[max(0, ts - 14) : ts])
+        if m:
+            return self._trim_dotted(ts - len(m.group()), ts)
         if self.agency_ending_at(ts):
             return None
         options = []
@@ -618,16 +623,7 @@ class Recogniser:
         """Names listed without titles: enumerations (甲、乙及丙), spaced minutes lists, dotted names, credits."""
         taken = self._person_cover()
         for m in _DOTTED.finditer(self.s):
-            i, j = m.span()
-            dot = i + re.search(r"[.．·‧•・]", m.group()).start()
-            for k in range(i + 1, dot):
-                if (self.is_boundary_before(k) or k in self.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
-                        or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
-                    i = k
-            for k in range(dot + 2, j):
-                if k in self.title_by_start or self.lex.title_re.match(self.s, k):
-                    j = k
-                    break
+            i, j = self._trim_dotted(*m.span())
             if not any(k in taken for k in range(i, j)) and not re.search(r"\d", self.s[i:j]):
                 self.add_person(i, j, (i, j))
                 taken.update(range(i, j))
@@ -651,6 +647,18 @@ class Recogniser:
             if self.valid_full_name(i, j) and not any(k in taken for k in range(i, j)):
                 self.add_person(i, j, (i, j))
                 taken.update(range(i, j))
+
+    def _trim_dotted(self, i: int, j: int) -> tuple[int, int]:
+        """A dotted name (布農.大立) without the organisation before it or the title after it."""
+        dot = i + re.search(r"[.．·‧•・]", self.s[i:j]).start()
+        for k in range(i + 1, dot):
+            if (self.is_boundary_before(k) or k in self.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
+                    or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
+                i = k
+        for k in range(dot + 2, j):
+            if k in self.title_by_start or self.lex.title_re.match(self.s, k):
+                return i, k
+        return i, j
 
     def _list_items(self, start: int, end: int, taken: set):
         person_spans = {(m.start, m.end) for m in self.mentions if m.label == "PERSON" and m.start >= start - 8 and m.end <= end + 8}
@@ -676,6 +684,12 @@ class Recogniser:
             if not core:
                 continue
             i2, j2 = i, i + core.end()
+            if k > 0 and j2 - i2 > 4 and not re.search(r"[.．·‧•・]", self.s[i2:j2]):
+                # the last item may run on into the sentence (丙分享心得): keep the name at its start
+                n = next((n for n in (4, 3, 2) if self.valid_full_name(i2, i2 + n)), 0)
+                if n and (self.starts_with_word(i2 + n, self.lex.name_followers + _SPEECH_AFTER_PRONOUN)
+                          or is_common_word(self.s[i2 + n : i2 + n + 2])):
+                    j2 = i2 + n
             if k == 0:  # the first item may carry the words that introduce the list
                 for n in (4, 3, 2):
                     if self.valid_full_name(j2 - n, j2) or (j2 - n, j2) in person_spans:
@@ -872,6 +886,36 @@ class Recogniser:
         return not nxt or not is_cjk(nxt) or bool(self.starts_with_word(te, self.lex.name_followers + _SPEECH_AFTER_PRONOUN))
 
     # ------------------------------------------------------------------ run
+    def find_declared_agency_forms(self):
+        """Forms a report introduces for an organisation — 國家發展委員會（以下簡稱國發會）, a bracketed
+        acronym 東亞研究中心（EARC） — name it wherever they stand alone later."""
+        declared: dict[str, tuple[int, int]] = {}
+        for i, j in list(self.agencies):
+            m = _DECLARED.match(self.s, j)
+            if m:
+                declared[m.group(1)] = (i, j)
+                self.add_agency(m.span(1))
+            m = re.search(r"[(（]([A-Z][A-Za-z0-9&\-]{1,15})[)）]$", self.s[i:j])
+            if m:
+                declared[m.group(1)] = (i, j)
+        if not declared:
+            return
+        cover = set()
+        for a in self.agencies:
+            cover.update(range(*a))
+        for m in self.mentions:
+            cover.update(range(m.start, m.end))
+        pat = re.compile("|".join(map(re.escape, sorted(declared, key=len, reverse=True))))
+        for m in pat.finditer(self.s):
+            i, j = m.span()
+            if any(k in cover for k in range(i, j)) or self._inside_latin_word(i, j) and m.group().isascii():
+                continue
+            self.add_agency((i, j))
+            cover.update(range(i, j))
+        for form, (i, j) in declared.items():
+            self.agency_aliases[self.a[self.s.find(form) : self.s.find(form) + len(form)]] = self.a[i:j]
+        self.set_agencies(sorted(self.agencies))
+
     def drop_agencies_over_people(self):
         """An 'organisation' that swallowed a name or a title was a scanning error: drop it."""
         import bisect
@@ -904,6 +948,7 @@ class Recogniser:
         self.find_short_forms()
         self.find_pronouns()
         self.drop_agencies_over_people()
+        self.find_declared_agency_forms()
         self.keep_titles()
         return self
 
@@ -930,6 +975,7 @@ def recognise(doc: Doc) -> Doc:
         "facts": [(f.person, f.title, f.agency, f.former, f.order) for f in r.facts],
         "persons": {k: (p.name, p.start, p.end, p.surname) for k, p in r.persons.items()},
         "aliases": r.aliases,
+        "agency_aliases": r.agency_aliases,
     }
     return doc
 

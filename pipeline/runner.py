@@ -51,9 +51,13 @@ def code_fingerprint() -> str:
 _UNSAFE = re.compile(r"[\x00-\x1f/\\]")
 
 
-def _printable(s: str) -> str:
-    """File names need not be valid UTF-8 on Linux: undecodable bytes (surrogate escapes) become "_"."""
-    return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "_")
+def _printable(s: str, bad: str = "_") -> str:
+    """File names need not be valid UTF-8 on Linux: undecodable bytes (surrogate escapes) become `bad`,
+    or a visible escape such as \\xff when bad is None, so the name can be written and printed."""
+    raw = s.encode("utf-8", "surrogateescape")
+    if bad is None:
+        return raw.decode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "replace").replace("\ufffd", bad)
 
 
 def doc_id_for(path: Path) -> str:
@@ -203,9 +207,12 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
                 outcomes.append(process_job(job, out, code))
                 bar.update()
         bar.close()
+    for o in outcomes:  # undecodable bytes in file names must not stop errors.csv or the report to the user
+        o.path, o.message = _printable(o.path, None), _printable(o.message, None)
     outcomes.sort(key=lambda o: o.doc_id)
     write_errors(out, outcomes)
-    if any(not o.skipped for o in outcomes) or not (out / "mentions.csv").exists():
+    # corpus tables change only when a report folder was (re)built; a failure leaves the old folder
+    if any(o.ok and not o.skipped for o in outcomes) or not (out / "mentions.csv").exists():
         from .corpus import write_corpus_tables
 
         write_corpus_tables(out)
@@ -215,7 +222,7 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
 def write_errors(out: Path, outcomes: list[Outcome]) -> None:
     from .write import csv_bytes
 
-    rows = [{"doc_id": o.doc_id, "file": _printable(o.path), "error": _printable(o.message)} for o in outcomes if not o.ok]
+    rows = [{"doc_id": o.doc_id, "file": o.path, "error": o.message} for o in outcomes if not o.ok]
     data = csv_bytes(["doc_id", "file", "error"], rows)
     tmp = out / ".errors.csv.tmp"
     tmp.write_bytes(data)

@@ -124,6 +124,7 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
         found.sort()
         in_sent = people[bisect_left(starts, ss) : bisect_left(starts, se)]
         prev_end = ss
+        cancelled: list[str] = []
         for k, (cs, ce, role, direction) in enumerate(found):
             session = _session_at(sessions, cs)
             if role in only:
@@ -147,6 +148,7 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
             prev_end = ce
             clause_start = max(text.rfind("，", ss, cs), text.rfind(",", ss, cs), ss)
             if _CANCELLED.search(text, clause_start, cs) or _CANCELLED.search(text, ce, min(se, ce + 12)):
+                cancelled += [p[2] for p in chosen]
                 continue  # 原訂由甲主講，因甲臨時出國…: a plan that did not happen
             behalf = ""
             if role == "speaker" and direction == "before":
@@ -154,7 +156,7 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
                 if d != -1:
                     absent = [p for p in chosen if p[0] >= d]
                     chosen = [p for p in chosen if p[1] <= d]
-                    behalf = absent[0][2] if absent else ""
+                    behalf = absent[0][2] if absent else (cancelled[0] if cancelled else "")
             for _, _, name in chosen:
                 sid = session["session_id"] if session else ""
                 roles.setdefault((sid, name, role, behalf), {"session_id": sid, "name": name, "role": role, "on_behalf_of": behalf})

@@ -170,3 +170,58 @@ def test_warning_for_same_surname_and_title_with_two_given_names(run):
 def test_warning_for_agency_written_two_ways(run):
     t = run("國立臺灣大學陳志明教授與國立台灣大學李美玲副教授共同發表研究。")
     assert any(w["kind"] == "agency_variants" for w in t["warnings"])
+
+
+def test_abbreviation_declared_in_brackets_is_a_variant(run):
+    t = run("國家發展委員會（以下簡稱國發會）今天發布報告。國發會指出，人口結構正在改變。")
+    row = next(r for r in t["agencies"] if r["name"] == "國家發展委員會")
+    assert row["variants"] == "國發會" and row["mention_count"] == 3
+
+
+def test_bracketed_acronym_used_alone_later(run):
+    t = run("訪問團拜會東亞研究中心（EARC）。EARC表示將擴大合作。")
+    assert mentions(t, "AGENCY").count("EARC") == 1
+    assert len(t["agencies"]) == 1
+
+
+def test_unit_written_without_its_parent_joins_the_full_name(run):
+    t = run("內政部移民署吳志明科長說明新制。移民署也將加開服務櫃檯。")
+    row = next(r for r in t["agencies"] if r["name"] == "內政部移民署")
+    assert row["variants"] == "移民署"
+
+
+def test_conjunction_inside_a_unit_name(run):
+    t = run("勞動部勞動條件及就業平等司黃美玲科長列席說明。")
+    assert ("黃美玲", "科長", "勞動部勞動條件及就業平等司") in people_rows(t)
+
+
+def test_two_agencies_joined_by_a_conjunction_stay_two(run):
+    t = run("本活動由亞洲青年協會及中華經濟研究院共同主辦。")
+    assert {"亞洲青年協會", "中華經濟研究院"} <= set(mentions(t, "AGENCY"))
+
+
+def test_counter_before_an_organisation_word_is_not_an_agency(run):
+    t = run("市府已結合轄內5所大學開設課程。")
+    assert mentions(t, "AGENCY") == []
+
+
+def test_compound_surname_with_one_given_character(run):
+    t = run("精密工業公司司馬芸人資長分享招募經驗。司馬人資長也提醒應重視職場彈性。")
+    assert ("司馬芸", "人資長", "精密工業公司") in people_rows(t)
+    assert {r["name"] for r in t["people"]} == {"司馬芸"}
+
+
+def test_vietnamese_name_with_middle_marker(run):
+    t = run("記者會邀請阮氏秋恒、黎氏蘭及陳美鳳分享心得。阮氏秋恒說，她來臺十年。")
+    names = {r["name"] for r in t["people"]}
+    assert {"阮氏秋恒", "黎氏蘭", "陳美鳳"} <= names
+
+
+def test_dotted_name_between_an_organisation_and_a_title(run):
+    t = run("東華大學民族發展學系巴奈.伊斯坦大助理教授分享田野觀察。")
+    assert ("巴奈.伊斯坦大", "助理教授", "東華大學民族發展學系") in people_rows(t)
+
+
+def test_organisation_surname_title_keeps_the_surname_out(run):
+    t = run("駐泰國台北經濟貿易辦事處經濟組蔡組長簡報產業概況。")
+    assert "駐泰國台北經濟貿易辦事處經濟組" in mentions(t, "AGENCY")

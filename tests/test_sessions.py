@@ -50,3 +50,12 @@ def test_caption_confirms_a_role_without_duplicating_it(tmp_path):
 def test_report_without_event_has_no_sessions(tmp_path):
     t = extract_string("行政院今天通過預算案，財政部長陳建國表示將撙節支出。", tmp_path)
     assert t["sessions"] == [] and t["roles"] == []
+
+
+def test_a_cancelled_speaker_takes_no_role(tmp_path):
+    text = ("人才論壇紀實\n\n首先由主辦單位林大同主任開幕致詞。\n\n全球攬才策略\n\n"
+            "本場次原訂由科技部國際合作處吳明宏處長主講，因吳處長臨時出國，改由同處林秀美副處長代理主講。\n")
+    t = extract_string(text, tmp_path)
+    roles = {(r["name"], r["role"], r["on_behalf_of"]) for r in t["roles"]}
+    assert ("林秀美", "speaker", "吳明宏") in roles
+    assert not any(r["name"] == "吳明宏" for r in t["roles"])
