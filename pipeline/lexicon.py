@@ -38,6 +38,7 @@ class Lexicon:
     role_only_titles: frozenset
     strong_followers: frozenset
     name_middles: frozenset
+    honorifics_after_name: tuple
     bare_titles_count: bool
     pronoun_not_before: frozenset
     pronoun_not_after: frozenset
@@ -78,7 +79,7 @@ def lexicon() -> Lexicon:
         title_re=title_re,
         title_bases=frozenset(bases),
         title_generic_before=tuple(_s(t["generic_before"])),
-        fused={simplify(k): simplify(v) for k, v in t["fused"].items()},
+        fused={simplify(k): tuple(_s(v if isinstance(v, list) else [v])) for k, v in t["fused"].items()},
         honorifics=frozenset(_s(t["honorifics"])),
         surnames=frozenset(singles),
         compound_surnames=frozenset(_s(n["compound_surnames"])),
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),
         strong_followers=frozenset(_s(n.get("strong_followers", []))),
         name_middles=frozenset(_s(n.get("name_middles", []))),
+        honorifics_after_name=tuple(_s(n.get("honorifics_after_name", []))),
         bare_titles_count=bool(t.get("bare_titles_count", True)),
         pronoun_not_before=frozenset(_s(n["pronoun_not_before"])),
         pronoun_not_after=frozenset(_s(n["pronoun_not_after"])),

@@ -23,7 +23,10 @@ from .shadow import simplify
 
 _CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
 _CJK = re.compile(f"[{_CJK_CHARS}]")
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_LATIN_WORD = f"[{_UP}][{_LOW}]+"
+_LATIN_NAME = re.compile(f"{_LATIN_WORD}(?:[ \\-]{_LATIN_WORD}){{1,2}}")
 _DOTTED = re.compile(f"[{_CJK_CHARS}]{{1,6}}[.．·‧•・][{_CJK_CHARS}]{{1,6}}")
 _QUOTES = "”\"」』’“「『‘"
 _DECLARED = re.compile(r"[（(](?:以下)?(?:简称|下称|简称为)[「“\"]?([^）)」”\"，,]{2,12})[」”\"]?[）)]")
@@ -270,7 +273,7 @@ class Recogniser:
                     cands.append((start, ts))
                 continue
             head = self.s[ts]
-            if self.lex.fused.get(head) == self.s[ts:te] and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and ts not in cand_ends:
+            if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and ts not in cand_ends:
                 start = self._trim_generic(self.scan_left(ts), ts)
                 if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
                     cands.append((start, ts + 1))
@@ -403,7 +406,7 @@ class Recogniser:
 
     def name_before_title(self, ts: int) -> tuple[int, int] | None:
         # Latin name directly before the title
-        m = re.search(r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})[ ]?$", self.s[max(0, ts - 40) : ts])
+        m = re.search(f"({_LATIN_NAME.pattern})[ ]?$", self.s[max(0, ts - 40) : ts])
         if m and self._latin_ok(m.group(1)):
             end = ts - (len(m.group(0)) - len(m.group(1)))
             return end - len(m.group(1)), end
@@ -570,7 +573,7 @@ class Recogniser:
 
     def _fused_agency(self, ts: int):
         a = self.agency_by_end.get(ts + 1)
-        return a if a is not None and self.lex.fused.get(self.s[ts]) else None
+        return a if a is not None and self.s[ts] in self.lex.fused else None
 
     def _split_name(self, ts: int, te: int):
         sl = 2 if ts >= 2 and self.s[ts - 2 : ts] in self.lex.compound_surnames else (1 if ts >= 1 and self.s[ts - 1] in self.lex.surnames else 0)
@@ -641,6 +644,15 @@ class Recogniser:
                         if not any(k in taken for k in range(*span)):
                             self.add_person(*span, span)
                             taken.update(range(*span))
+        # a full name with an honorific (吳秀蘭女士): a person without a title
+        for h in self.lex.honorifics_after_name:
+            for m in re.finditer(re.escape(h), self.s):
+                for n in (3, 4, 2):
+                    i, j = m.start() - n, m.start()
+                    if i >= 0 and self.valid_full_name(i, j) and (self.is_boundary_before(i) or self.starts_with_word(i - 2 if i >= 2 else 0, ("的",)) or i in self.tok_starts) and not any(k in taken for k in range(i, j)):
+                        self.add_person(i, j, (i, j))
+                        taken.update(range(i, j))
+                        break
         # photo credits: (… 某某攝)
         for m in re.finditer(r"(?<=[\s(（記者社])([^\s(（)）]{2,4})攝[)）]", self.s):
             i, j = m.span(1)
@@ -684,6 +696,8 @@ class Recogniser:
             if not core:
                 continue
             i2, j2 = i, i + core.end()
+            while j2 - i2 > 2 and self.s[j2 - 1] in "及和與等":
+                j2 -= 1  # 丙及 / 丁等: the conjunction or 等 belongs to the list, not the name
             if k > 0 and j2 - i2 > 4 and not re.search(r"[.．·‧•・]", self.s[i2:j2]):
                 # the last item may run on into the sentence (丙分享心得): keep the name at its start
                 n = next((n for n in (4, 3, 2) if self.valid_full_name(i2, i2 + n)), 0)
@@ -727,7 +741,7 @@ class Recogniser:
         the other form an alias — 史密斯（John Smith）, John Smith（史密斯）."""
         taken = self._person_cover()
         title_ends = {t[1] for t in self.titles}
-        pat = re.compile(f"([{_CJK_CHARS}．·‧•・]{{2,10}})[（(]([A-Z][a-z]+(?:[ \\-][A-Z][a-z]+){{1,2}})[）)]")
+        pat = re.compile(f"([{_CJK_CHARS}．·‧•・]{{2,10}})[（(]({_LATIN_NAME.pattern})[）)]")
         for m in pat.finditer(self.s):
             latin = m.group(2)
             if not self._latin_ok(latin):
@@ -750,7 +764,7 @@ class Recogniser:
                 self.add_person(ls, le, (ls, le), key=key)
             self.aliases.setdefault(key, []).append(self.a[ls:le])
             taken.update(range(i, le))
-        pat2 = re.compile(f"([A-Z][a-z]+(?:[ \\-][A-Z][a-z]+){{1,2}})[（(]([{_CJK_CHARS}．·‧•・]{{2,8}})[）)]")
+        pat2 = re.compile(f"({_LATIN_NAME.pattern})[（(]([{_CJK_CHARS}．·‧•・]{{2,8}})[）)]")
         for m in pat2.finditer(self.s):
             if not self._latin_ok(m.group(1)) or any(x in taken for x in range(m.start(), m.end())):
                 continue

@@ -63,6 +63,9 @@ def find_cue(sentence: str, has_speaker: bool, names=()) -> tuple[str, int] | No
     if not hits:
         return None
     k, _, w = min(hits)
+    window = masked[k + len(w) : k + len(w) + c.get("event_object_window", 6)]
+    if any(e in window for e in c.get("event_objects", [])) and w in ("期許", "期勉"):
+        return None  # 期許本次研討會能…: a wish about the event
     # a wish about the event with no advice word is not a recommendation
     if w in c["modals"] and any(x in masked[:k] for x in c["wish_words"]):
         return None

@@ -134,6 +134,9 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
                 if role is None:
                     prev_end = ce
                     continue
+            if role == "moderator" and session is None:
+                prev_end = ce
+                continue  # 主持試乘活動: presiding over a ceremony, not moderating a session
             if direction == "before":
                 lo = prev_end
                 for m in _LIST_START.finditer(text, prev_end, cs):

@@ -225,3 +225,25 @@ def test_dotted_name_between_an_organisation_and_a_title(run):
 def test_organisation_surname_title_keeps_the_surname_out(run):
     t = run("駐泰國台北經濟貿易辦事處經濟組蔡組長簡報產業概況。")
     assert "駐泰國台北經濟貿易辦事處經濟組" in mentions(t, "AGENCY")
+
+
+def test_latin_names_with_diacritics(run):
+    t = run("斯洛伐克經濟部國務秘書Tomáš Novák表示樂觀。Tomáš Novák也指出合作重點。")
+    assert ("Tomáš Novák", "國務秘書", "斯洛伐克經濟部") in people_rows(t)
+    assert mentions(t, "PERSON").count("Tomáš Novák") == 2
+
+
+def test_city_councillor_is_a_fused_title(run):
+    t = run("縣長與新竹市議員林佩玲一同出席。")
+    assert ("林佩玲", "市議員", "新竹市") in people_rows(t)
+
+
+def test_full_name_with_honorific_is_a_person_without_title(run):
+    t = run("家住竹北的吳秀美女士也參加試乘。")
+    assert ("吳秀美", "", "") in people_rows(t)
+    assert "女士" not in mentions(t, "TITLE")
+
+
+def test_list_ending_with_a_latin_name(run):
+    t = run("研究團隊成員許哲安、蘇芷涵及Anna Novak等人也分享經驗。")
+    assert {"許哲安", "蘇芷涵"} <= {r["name"] for r in t["people"]}

@@ -68,3 +68,8 @@ def test_sentence_unit_ignores_semicolons_and_quotes(tmp_path):
     assert texts[0] == "國防部黃志偉處長提醒：「遇到問題時，請先通報。」"
     for r in t["recommendations"]:
         assert t["_text"][int(r["start"]) : int(r["end"])] == r["text"]
+
+
+def test_wish_about_the_event_with_a_cue_word(recs):
+    rows, _ = recs("嘉南大學莊雅文院長致詞時期許本次研討會能促進學術與實務對話。")
+    assert rows == []

@@ -59,3 +59,8 @@ def test_a_cancelled_speaker_takes_no_role(tmp_path):
     roles = {(r["name"], r["role"], r["on_behalf_of"]) for r in t["roles"]}
     assert ("林秀美", "speaker", "吳明宏") in roles
     assert not any(r["name"] == "吳明宏" for r in t["roles"])
+
+
+def test_presiding_over_a_ceremony_is_not_moderating(tmp_path):
+    t = extract_string("新竹縣長彭志明今天與議員林佩玲在轉運站主持通車典禮。", tmp_path)
+    assert t["roles"] == []
