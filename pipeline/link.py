@@ -153,11 +153,12 @@ def entity_warnings(doc: Doc, people, agencies, rec) -> list[dict]:
                 "message": f"agency written {len(ag['variants']) + 1} ways: {ag['name']} | " + " | ".join(ag["variants"]),
                 "start": ag["first"], "end": ag["first"] + len(ag["name"]),
             })
+    text = doc.text  # Doc.text joins every token: read it once
     owned = {tuple(f[1]) for f in rec["facts"] if f[1]}
     short_form_titles = {(i, j) for label, i, j, _ in rec["mentions"] if label == "PERSON"}
     for i, j in rec["titles"]:
         if (i, j) not in owned and not any(s <= i and j <= e for s, e in short_form_titles):
-            out.append({"kind": "title_without_person", "message": f"title {doc.text[i:j]} with no named holder", "start": i, "end": j})
+            out.append({"kind": "title_without_person", "message": f"title {text[i:j]} with no named holder", "start": i, "end": j})
     return out
 
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon, is_common_word, lexicon, word_freq, word_tag
-from .segment import set_spans
+from .segment import set_span_groups
 from .shadow import simplify
 
 _CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
@@ -74,13 +74,13 @@ class Recogniser:
         self.a = doc.text
         self.s = simplify(self.a)
         self.lex: Lexicon = lexicon()
-        self.tok_starts = {t.idx for t in doc}
-        self.tok_ends = {t.idx + len(t) for t in doc}
-        self.nr_tokens = [(t.idx, t.idx + len(t)) for t in doc if t.tag_.startswith("nr")]
-        self.tok_by_end = {t.idx + len(t): (t.idx, t.tag_) for t in doc}
-        self.tag_at = {t.idx: t.tag_ for t in doc}
-        self._token_spans = [(t.idx, t.idx + len(t), t.tag_) for t in doc]
+        self._token_spans = [(t.idx, t.idx + len(t), t.tag_) for t in doc]  # one pass over the Doc
         self._token_starts_sorted = [t[0] for t in self._token_spans]
+        self.tok_starts = set(self._token_starts_sorted)
+        self.tok_ends = {e for _, e, _ in self._token_spans}
+        self.nr_tokens = [(s, e) for s, e, tag in self._token_spans if tag.startswith("nr")]
+        self.tok_by_end = {e: (s, tag) for s, e, tag in self._token_spans}
+        self.tag_at = {s: tag for s, _, tag in self._token_spans}
         self.persons: dict[str, Person] = {}
         self.mentions: list[Mention] = []
         self.facts: list[Fact] = []
@@ -979,9 +979,11 @@ def _maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def recognise(doc: Doc) -> Doc:
     r = Recogniser(doc).run()
     mentions = _dedupe(r.mentions)
-    doc = set_spans(doc, "PERSON", [(m.start, m.end, "PERSON") for m in mentions])
-    doc = set_spans(doc, "TITLE", [(i, j, "TITLE") for i, j in sorted(r.kept_titles)])
-    doc = set_spans(doc, "AGENCY", [(i, j, "AGENCY") for i, j in r.agencies])
+    doc = set_span_groups(doc, {
+        "PERSON": [(m.start, m.end, "PERSON") for m in mentions],
+        "TITLE": [(i, j, "TITLE") for i, j in sorted(r.kept_titles)],
+        "AGENCY": [(i, j, "AGENCY") for i, j in r.agencies],
+    })
     doc.user_data["recognise"] = {
         "mentions": [(m.label, m.start, m.end, m.entity) for m in mentions],
         "titles": sorted(r.kept_titles),
