@@ -221,29 +221,42 @@ def html_text(data: bytes, path) -> str:
 
 
 def _drop_boilerplate(soup) -> None:
-    from bs4 import Comment, Declaration, Doctype, ProcessingInstruction
+    """One top-down pass (explicit stack: pages can nest deeper than Python recurses) that collects
+    whole boilerplate subtrees without descending into them, then removes them."""
+    from bs4 import Comment, Declaration, Doctype, ProcessingInstruction, Tag
 
-    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
-        node.extract()
-    for tag in soup.find_all(sorted(_DROP_TAGS) + ["head", "title"]):
-        if tag.decomposed:
-            continue
-        if tag.name == "header" and tag.find_parent("article") is not None:
-            continue  # an article's own header holds its headline and byline, not site navigation
-        tag.decompose()
     body_len = len(soup.get_text()) or 1
-    for tag in list(soup.find_all(True)):
-        if tag.decomposed or tag.name in _NEVER_DROP:
-            continue
-        attrs = tag.attrs or {}
-        if "hidden" in attrs or re.search(r"display\s*:\s*none", str(attrs.get("style", "")), re.I):
-            tag.decompose()
-            continue
-        if attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
-            tag.decompose()
-            continue
-        if _says_boilerplate(attrs) and not tag.find(["article", "main"]) and len(tag.get_text()) < 0.5 * body_len:
-            tag.decompose()
+    drop = []
+    stack = [(soup, False)]  # (node, inside an <article>)
+    while stack:
+        node, in_article = stack.pop()
+        for child in node.children:
+            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                drop.append(child)
+                continue
+            if not isinstance(child, Tag):
+                continue
+            if _is_boilerplate(child, in_article, body_len):
+                drop.append(child)
+            else:
+                stack.append((child, in_article or child.name == "article"))
+    for node in drop:
+        node.extract()
+
+
+def _is_boilerplate(tag, in_article: bool, body_len: int) -> bool:
+    name = tag.name
+    if name in _DROP_TAGS or name in ("head", "title"):
+        # an article's own header holds its headline and byline, not site navigation
+        return not (name == "header" and in_article)
+    if name in _NEVER_DROP:
+        return False
+    attrs = tag.attrs or {}
+    if "hidden" in attrs or re.search(r"display\s*:\s*none", str(attrs.get("style", "")), re.I):
+        return True
+    if attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
+        return True
+    return _says_boilerplate(attrs) and not tag.find(["article", "main"]) and len(tag.get_text()) < 0.5 * body_len
 
 
 def _says_boilerplate(attrs) -> bool:
@@ -286,10 +299,20 @@ class _Render:
     def __init__(self):
         self.parts: list[str] = []  # strings and the markers "\n" (soft break) and "<br>"
 
-    def walk(self, node) -> None:
+    def walk(self, root) -> None:
+        """Depth-first over the tree with an explicit stack (pages can nest deeper than Python recurses)."""
         from bs4 import NavigableString, Tag
 
-        for child in node.children:
+        stack = [iter(root.children)]
+        closers: list[str | None] = [None]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                closer = closers.pop()
+                if closer:
+                    self.parts.append(closer)
+                continue
             if isinstance(child, Tag):
                 name = child.name
                 if name == "br":
@@ -298,17 +321,17 @@ class _Render:
                     self.parts.append("\n")
                     self.parts.append(("<pre>", child.get_text()))
                     self.parts.append("\n")
-                elif name in _BLOCK_TAGS:
-                    self.parts.append("\n")
-                    self.walk(child)
-                    self.parts.append("\n")
-                elif name in _CELL_TAGS:
-                    self.parts.append("<td>")
-                    self.walk(child)
-                elif name in ("img",):
+                elif name == "img":
                     continue
                 else:
-                    self.walk(child)
+                    if name in _BLOCK_TAGS:
+                        self.parts.append("\n")
+                        closers.append("\n")
+                    else:
+                        if name in _CELL_TAGS:
+                            self.parts.append("<td>")
+                        closers.append(None)
+                    stack.append(iter(child.children))
             elif isinstance(child, NavigableString):
                 self.parts.append(str(child))
 

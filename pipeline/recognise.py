@@ -32,6 +32,9 @@ _QUOTES = "”\"」』’“「『‘"
 _DECLARED = re.compile(r"[（(](?:以下)?(?:简称|下称|简称为)[「“\"]?([^）)」”\"，,]{2,12})[」”\"]?[）)]")
 _NAME_GAP = re.compile(r"[”\"」』’:：]?")
 _LIST_SEP = re.compile(r"、|及|和|與|以及|暨")
+_ITEM = f"[{_CJK_CHARS}．·.•・()（）左右0-9 ]"
+# possessive and anchored on the left so a long run without 、 is scanned once (no backtracking)
+_ENUMERATION = re.compile(f"(?<!{_ITEM}){_ITEM}++(?:、{_ITEM}++)+")
 _SPEECH_AFTER_PRONOUN = ("指出", "表示", "說", "建議", "鼓勵", "提醒", "也", "強調", "認為", "分享", "以", "在", "則", "更", "同時")
 
 
@@ -631,7 +634,7 @@ class Recogniser:
                 self.add_person(i, j, (i, j))
                 taken.update(range(i, j))
         # enumerations: at least two items that are valid names make the others names too
-        for seg in re.finditer(f"[{_CJK_CHARS}．·.•・()（）左右0-9 ]+(?:、[{_CJK_CHARS}．·.•・()（）左右0-9 ]+)+", self.s):
+        for seg in _ENUMERATION.finditer(self.s):
             self._list_items(seg.start(), seg.end(), taken)
         # minutes lists separated by spaces
         for line in re.finditer(r"[^\n]+", self.a):

@@ -27,7 +27,7 @@ _NOUN_USE = re.compile(r"(?:給予|致|獻上)[^，。]{0,4}(?:勉勵|建議)|(?
 
 
 def _mask(sentence: str, not_cue_re, spans=()) -> str:
-    """Blank out words that merely contain a cue character (因應, 需求, a name such as 侯宜秀 …)."""
+    """Blank out words that merely contain a cue character (因應, 需求, a name such as 林宜君 …)."""
     out = list(not_cue_re.sub(lambda m: "\u3000" * len(m.group()), sentence))
     for m in _NOUN_USE.finditer(sentence):
         for k in range(m.start(), m.end()):

@@ -126,6 +126,7 @@ class ShadowTokenizer:
 def blank_nlp(segmenter_name: str | None = None):
     nlp = spacy.blank("zh")
     nlp.tokenizer = ShadowTokenizer(nlp.vocab, segmenter_name)
+    nlp.max_length = 10**9  # no parser or NER model: spaCy's 1M-character guard does not apply
     return nlp
 
 
