@@ -467,11 +467,16 @@ class Recogniser:
         strong = self.s[short[1] : short[1] + 1] in self.lex.strong_followers
         if long_ok and follower_after_short and (strong or not any(a == p and b == long_[1] for a, b in self.nr_tokens)):
             long_ok = False  # 代表張明因須…: the third character begins the next word
+        glued = self.s[long_[1] - 1 : long_[1] + 1]
+        after = self.s[long_[1] : long_[1] + 2]
+        if (long_ok and len(glued) == 2 and is_common_word(glued) and word_freq(glued) >= 1000
+                and not (word_tag(glued) or "").startswith(("m", "q")) and not is_common_word(after)):
+            long_ok = False  # 總理李強今天…: the third character starts 今天
         if long_ok:
             return long_
         if self.valid_full_name(*short) and not any(k in title_starts for k in range(p + 1, short[1])):
             nxt = self.s[short[1] : short[1] + 1]
-            if not nxt or not is_cjk(nxt) or follower_after_short:
+            if not nxt or not is_cjk(nxt) or follower_after_short or (p in self.tok_starts and short[1] in self.tok_ends):
                 return short
         return None
 

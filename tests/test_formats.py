@@ -303,7 +303,7 @@ def test_html_without_article_uses_body_and_pre_keeps_lines():
 
 
 def test_html_source_line_break_between_latin_words_is_a_space():
-    html = "<p>Eduardo\nGonzalez and 王小明\n討論</p>"
+    html = "<p>Maria\nGonzalez and 王小明\n討論</p>"
     assert html_text(html.encode(), "c.html") == "Maria Gonzalez and 王小明討論"
 
 

@@ -247,3 +247,8 @@ def test_full_name_with_honorific_is_a_person_without_title(run):
 def test_list_ending_with_a_latin_name(run):
     t = run("研究團隊成員許哲安、蘇芷涵及Anna Novak等人也分享經驗。")
     assert {"許哲安", "蘇芷涵"} <= {r["name"] for r in t["people"]}
+
+
+def test_three_character_reading_that_swallows_the_next_word(run):
+    t = run("國務院總理李強今天表示將擴大內需。")
+    assert ("李強", "總理", "國務院") in people_rows(t)
