@@ -10,11 +10,12 @@ GOLD ?= gold
 WORKERS ?= 1
 PKUSEG_MODEL := .models/pkuseg/default/features.pkl
 
-.PHONY: extract evaluate test review bench baselines clean setup models help
+.PHONY: extract evaluate evaluate-holdout test review bench baselines clean setup models help
 
 help:
 	@echo "make extract [RAW=dir OUT=dir WORKERS=n]  extract every report in RAW into OUT"
 	@echo "make evaluate                             score OUT against GOLD"
+	@echo "make evaluate-holdout                     extract and score the blind hold-out reports"
 	@echo "make test                                 run the test suite"
 	@echo "make review                               HTML review pages in OUT"
 	@echo "make bench                                speed and memory benchmark"
@@ -48,6 +49,13 @@ extract: $(EXTRACT_NEEDS)
 evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate --gold "$(GOLD)" --out "$(OUT)"
 
+# Reports written for a blind test (never used to write rules): holdout/ and holdout2/.
+evaluate-holdout: $(STAMP)
+	@for h in holdout holdout2; do \
+	  $(PY) -m pipeline extract --raw $$h/raw --out extracted-$$h --quiet && \
+	  $(PY) -m pipeline evaluate --gold $$h/gold --out extracted-$$h || exit 1; \
+	done
+
 review: $(STAMP)
 	$(PY) -m pipeline review --out "$(OUT)" --gold "$(GOLD)"
 
@@ -64,4 +72,4 @@ baselines: $(STAMP)
 	$(PY) bench/baselines.py
 
 clean:
-	rm -rf "$(OUT)" .pytest_cache .hypothesis bench/corpus
+	rm -rf "$(OUT)" extracted-holdout extracted-holdout2 .pytest_cache .hypothesis bench/corpus
