@@ -126,21 +126,9 @@ def score_people(doc_id, gold, pred) -> tuple[Score, Score]:
     pred_names = {}
     for r in pred:
         pred_names.setdefault(norm(r["name"]), r["name"])
-    people = Score()
-    matched: dict[str, str] = {}  # pred norm -> gold key
-    free = set(gold_people)
-    for pn in sorted(pred_names):
-        g = next((k for k in sorted(free) if pn in gold_people[k]), None)
-        if g is None:
-            people.fp += 1
-            people.errors.append((doc_id, "FP", pred_names[pn], "", "", "person"))
-        else:
-            people.tp += 1
-            matched[pn] = g
-            free.discard(g)
-    for g in sorted(free):
-        people.fn += 1
-        people.errors.append((doc_id, "FN", g, "", "", "person"))
+    people, paired = match_distinct(doc_id, "person", gold_people, [(pn, {pn}) for pn in sorted(pred_names)], lambda g, p: bool(g & p))
+    people.errors = [(d, k, pred_names.get(t, t) if k == "FP" else t, a, b, w) for d, k, t, a, b, w in people.errors]
+    matched: dict[str, str] = paired  # pred norm -> gold key
 
     aff = Score()
     gold_pairs = {}
@@ -170,26 +158,35 @@ def score_people(doc_id, gold, pred) -> tuple[Score, Score]:
     return people, aff
 
 
-def score_agencies(doc_id, gold, pred) -> Score:
-    gold_names = {}
-    for r in gold:
-        forms = {norm(r["name"])} | {norm(v) for v in (r.get("variants") or "").split("|") if v}
-        gold_names[norm(r["name"])] = forms
+def match_distinct(doc_id: str, what: str, gold: dict[str, set], pred: list[tuple[str, set]], matches) -> tuple[Score, dict]:
+    """One-to-one matching of distinct names: each prediction (label, its forms) takes the first free
+    gold entry that `matches(gold_forms, pred_forms)`; returns the score and pred label → gold key."""
     s = Score()
-    free = set(gold_names)
-    for r in sorted(pred, key=lambda r: r["name"]):
-        forms = {norm(r["name"])} | {norm(v) for v in (r.get("variants") or "").split("|") if v}
-        g = next((k for k in sorted(free) if gold_names[k] & forms), None)
+    free = set(gold)
+    paired = {}
+    for label, forms in pred:
+        g = next((k for k in sorted(free) if matches(gold[k], forms)), None)
         if g is None:
             s.fp += 1
-            s.errors.append((doc_id, "FP", r["name"], "", "", "agency"))
+            s.errors.append((doc_id, "FP", label, "", "", what))
         else:
             s.tp += 1
+            paired[label] = g
             free.discard(g)
     for g in sorted(free):
         s.fn += 1
-        s.errors.append((doc_id, "FN", g, "", "", "agency"))
-    return s
+        s.errors.append((doc_id, "FN", g, "", "", what))
+    return s, paired
+
+
+def _forms(r, key: str, others: str) -> set:
+    return {norm(r[key])} | {norm(v) for v in (r.get(others) or "").split("|") if v}
+
+
+def score_agencies(doc_id, gold, pred) -> Score:
+    gold_names = {norm(r["name"]): _forms(r, "name", "variants") for r in gold}
+    preds = [(r["name"], _forms(r, "name", "variants")) for r in sorted(pred, key=lambda r: r["name"])]
+    return match_distinct(doc_id, "agency", gold_names, preds, lambda g, p: bool(g & p))[0]
 
 
 def score_statistics(doc_id, gold, pred) -> Score:
@@ -257,21 +254,15 @@ def _alias_map(people_gold) -> dict[str, str]:
 
 
 def score_sessions(doc_id, gold, pred) -> Score:
-    s = Score()
-    g_titles = [norm(r["title"]) for r in gold]
-    free = list(range(len(gold)))
-    for r in pred:
-        t = norm(r["title"])
-        k = next((i for i in free if g_titles[i] == t or (t and (t in g_titles[i] or g_titles[i] in t))), None)
-        if k is None:
-            s.fp += 1
-            s.errors.append((doc_id, "FP", r["title"], "", "", "session"))
-        else:
-            s.tp += 1
-            free.remove(k)
-    for i in free:
-        s.fn += 1
-        s.errors.append((doc_id, "FN", gold[i]["title"], "", "", "session"))
+    gold_titles = {f"{r['title']}#{n}": {norm(r["title"])} for n, r in enumerate(gold)}
+    preds = [(r["title"], {norm(r["title"])}) for r in pred]
+
+    def same_title(g: set, p: set) -> bool:
+        (gt,), (pt,) = g, p
+        return gt == pt or bool(pt and (pt in gt or gt in pt))
+
+    s, _ = match_distinct(doc_id, "session", gold_titles, preds, same_title)
+    s.errors = [(d, k, t.split("#")[0] if k == "FN" else t, a, b, w) for d, k, t, a, b, w in s.errors]
     return s
 
 

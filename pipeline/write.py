@@ -66,6 +66,14 @@ def sort_rows(rows: list[dict], columns: list[str]) -> list[dict]:
     return sorted(rows, key=key)
 
 
+def numbered(rows: list[dict], id_column: str, prefix: str, tie_columns: list[str]) -> list[dict]:
+    """Order rows by start (then the tie columns) and give them ids in that order: deterministic output."""
+    rows = sort_rows(rows, tie_columns)
+    for n, r in enumerate(rows, start=1):
+        r[id_column] = f"{prefix}{n:04d}"
+    return rows
+
+
 def tables_from_doc(doc) -> dict[str, list[dict]]:
     """Collect every table of the report from the Doc's user data, offsets mapped to text.txt."""
     ud = doc.user_data
@@ -83,10 +91,7 @@ def tables_from_doc(doc) -> dict[str, list[dict]]:
     for label, i, j, ent in link.get("mention_entity", []):
         s, e, t = span(i, j)
         rows.append({"doc_id": doc_id, "label": label, "start": s, "end": e, "text": t, "entity_id": ent})
-    rows = sort_rows(rows, ["label", "end"])
-    for n, r in enumerate(rows, start=1):
-        r["mention_id"] = f"M{n:04d}"
-    tables["mentions"] = rows
+    tables["mentions"] = numbered(rows, "mention_id", "M", ["label", "end"])
 
     rows = []
     for p in link.get("people", []):
@@ -107,20 +112,14 @@ def tables_from_doc(doc) -> dict[str, list[dict]]:
     for st in ud.get("statistics", []):
         s, e, t = span(st["start"], st["end"])
         rows.append({"doc_id": doc_id, **{k: v for k, v in st.items() if k not in ("start", "end", "text")}, "start": s, "end": e, "text": t})
-    rows = sort_rows(rows, ["end"])
-    for n, r in enumerate(rows, start=1):
-        r["stat_id"] = f"S{n:04d}"
-    tables["statistics"] = rows
+    tables["statistics"] = numbered(rows, "stat_id", "S", ["end"])
 
     rows = []
     for rec in ud.get("recommendations", []):
         s, e, t = span(rec["start"], rec["end"])
         rows.append({"doc_id": doc_id, "start": s, "end": e, "text": t, "speaker": rec["speaker"], "cue": rec["cue"],
                      "session_id": rec.get("session_id", ""), "items": "|".join(rec.get("items", []))})
-    rows = sort_rows(rows, ["end"])
-    for n, r in enumerate(rows, start=1):
-        r["rec_id"] = f"R{n:04d}"
-    tables["recommendations"] = rows
+    tables["recommendations"] = numbered(rows, "rec_id", "R", ["end"])
 
     rows = []
     for ses in ud.get("sessions", []):
