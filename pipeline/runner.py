@@ -35,8 +35,10 @@ class Outcome:
 
 
 def code_fingerprint() -> str:
-    """Hash of everything that changes the output: code, configs, pinned dependencies."""
+    """Hash of everything that changes the output: code, configs, pinned dependencies, and the
+    segmenter chosen for this run (PIPELINE_SEGMENTER overrides configs/pipeline.yml)."""
     h = hashlib.sha256()
+    h.update(os.environ.get("PIPELINE_SEGMENTER", "").encode())
     files = sorted(PIPELINE_DIR.glob("*.py")) + sorted(CONFIG_DIR.glob("*"))
     lock = ROOT / "requirements.lock"
     if lock.exists():
