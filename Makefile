@@ -68,7 +68,7 @@ bench: $(STAMP)
 
 # jieba.posseg and THULAC on the same gold, beside this pipeline (THULAC is an optional extra).
 baselines: $(STAMP)
-	$(PY) -m pip install -q --disable-pip-version-check thulac==0.2.2
+	@$(PY) -c "import thulac" 2>/dev/null || $(PY) -m pip install -q --disable-pip-version-check "thulac==0.2.2"
 	$(PY) bench/baselines.py
 
 clean:

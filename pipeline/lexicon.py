@@ -52,6 +52,9 @@ class Lexicon:
     suffix_needs_place: dict
     generic_prefixes: tuple
     boundary_words: tuple
+    boundary_set: frozenset
+    boundary_lengths: tuple
+    non_org_lengths: tuple
     gazetteer_re: re.Pattern
     gazetteer: frozenset
     acronyms: frozenset
@@ -103,6 +106,9 @@ def lexicon() -> Lexicon:
         suffix_needs_place={simplify(k): tuple(_s(v)) for k, v in o["suffix_needs_place"].items()},
         generic_prefixes=tuple(sorted(_s(o["generic_prefixes"]), key=len, reverse=True)),
         boundary_words=tuple(sorted(_s(o["boundary_words"]), key=len, reverse=True)),
+        boundary_set=frozenset(_s(o["boundary_words"])),
+        boundary_lengths=tuple(sorted({len(w) for w in _s(o["boundary_words"])}, reverse=True)),
+        non_org_lengths=tuple(sorted({len(w) for w in _s(o["non_org_words"])})),
         gazetteer_re=re.compile(_alt(_s(o["gazetteer"]))),
         gazetteer=frozenset(_s(o["gazetteer"])),
         acronyms=frozenset(o["acronyms"]),

@@ -131,9 +131,10 @@ class Recogniser:
                 if tag.startswith("v") and (len(word) < 2 or word_freq(word) < self.lex.verb_stop_min_freq):
                     return False  # one-character or rare 'verbs' are mostly segmentation slips inside names
                 return True
-        for w in self.lex.boundary_words:
-            if len(w) > 1 and self.s.endswith(w, 0, i) and i in self.tok_ends:
-                return True
+        if i in self.tok_ends:
+            for n in self.lex.boundary_lengths:
+                if n > 1 and self.s[i - n : i] in self.lex.boundary_set:
+                    return True
         return False
 
     def _conjunction_inside_name(self, cs: int, ce: int) -> bool:
@@ -380,8 +381,8 @@ class Recogniser:
         if need and not any(self.s.endswith(x, start, end - len(suffix)) for x in need) and whole not in self.lex.gazetteer:
             return False
         # the word that carries the suffix must not be a known non-organisation word (關係, 局勢 …)
-        for w in self.lex.non_org_words:
-            if len(w) >= 2 and whole.endswith(w) and w[-len(suffix):] == suffix and len(w) > len(suffix):
+        for n in self.lex.non_org_lengths:
+            if len(suffix) < n <= len(whole) and whole[-n:] in self.lex.non_org_words:
                 if not any(whole.endswith(g) for g in self.lex.gazetteer):
                     return False
         return True

@@ -216,10 +216,10 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
     # corpus tables change only when a report folder was (re)built; a failure leaves the old folder
     if any(o.ok and not o.skipped for o in outcomes) or not (out / "mentions.csv").exists():
         from .corpus import write_corpus_tables
-        from .workbook import write_workbook
 
         write_corpus_tables(out)
-        write_workbook(out)
+    if any(o.ok and not o.skipped for o in outcomes):
+        os.sync()  # one flush for the run: folders are swapped in atomically, this makes them durable
     return outcomes
 
 

@@ -182,10 +182,7 @@ def write_report_dir(out_dir: Path, doc_id: str, files: dict[str, bytes], finger
     if fingerprint is not None:
         files = {**files, ".fingerprint.json": json.dumps(fingerprint, sort_keys=True).encode()}
     for name, data in files.items():
-        with open(tmp / name, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        (tmp / name).write_bytes(data)  # durability: runner.run syncs once at the end of a run
     if final.exists() and _exchange(tmp, final):
         shutil.rmtree(tmp)  # tmp now holds the old version
     else:
