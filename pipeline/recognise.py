@@ -29,6 +29,7 @@ _LATIN_WORD = f"[{_UP}][{_LOW}]+"
 _LATIN_NAME = re.compile(f"{_LATIN_WORD}(?:[ \\-]{_LATIN_WORD}){{1,2}}")
 _DOTTED = re.compile(f"[{_CJK_CHARS}]{{1,6}}[.．·‧•・][{_CJK_CHARS}]{{1,6}}")
 _QUOTES = "”\"」』’“「『‘"
+_DATELINE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:电视台|新闻网|社|报|网)(?=[\u4e00-\u9fff]{0,4}\d{1,2}(?:月\d{1,2}日|日)电)")
 _DECLARED = re.compile(r"[（(](?:以下)?(?:简称|下称|简称为)[「“\"]?([^）)」”\"，,]{2,12})[」”\"]?[）)]")
 _NAME_GAP = re.compile(r"[”\"」』’:：]?")
 _LIST_SEP = re.compile(r"、|及|和|與|以及|暨")
@@ -488,14 +489,11 @@ class Recogniser:
         """記者 in a news dateline: the outlet that opens it (中央社…台北15日電(記者 X))."""
         if self.s[ts:te] != "记者":
             return None
-        line_start = self.s.rfind("\n", 0, ts) + 1
-        m = None
-        for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?(?:电视台|新闻网|社|报|网)(?=[\u4e00-\u9fff]{0,4}\d{1,2}(?:月\d{1,2}日|日)电)", self.s[max(line_start, ts - 40) : ts]):
-            pass
-        if not m:
+        base = max(self.s.rfind("\n", 0, ts) + 1, ts - 40)
+        found = list(_DATELINE_OUTLET.finditer(self.s, base, ts))
+        if not found:
             return None
-        base = max(line_start, ts - 40)
-        span = (base + m.start(), base + m.end())
+        span = found[-1].span()  # the outlet nearest the byline
         self.add_agency(span)
         return span
 
@@ -539,7 +537,6 @@ class Recogniser:
         return i > 0 and self.s[i - 1] == "前"
 
     def find_people(self):
-        title_set = set(self.titles)
         used_titles: set[tuple[int, int]] = set()
         order = 0
         for ts, te in self.titles:
@@ -578,7 +575,6 @@ class Recogniser:
                 # compound title before the name: 教授兼系主任林某 — the first title shares the person
                 self._shared_titles_before(key, ts, agency, former, used_titles, order)
         self.kept_titles |= used_titles
-        del title_set
 
     def _fused_agency(self, ts: int):
         a = self.agency_by_end.get(ts + 1)
@@ -734,9 +730,6 @@ class Recogniser:
                 continue
             self.add_person(i, j, (i, j))
             taken.update(range(i, j))
-
-    def _person_spans(self):
-        return [(m.start, m.end) for m in self.mentions if m.label == "PERSON"]
 
     def _person_cover(self) -> set:
         cover = set()
