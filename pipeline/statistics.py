@@ -380,12 +380,37 @@ def _cut_run(seg: str, lex: _Lexicon) -> str:
     return seg[:cut]
 
 
+_PREDICATE_CHARS = set("獲获遭受")
+
+
+def _leading_nouns(seg: str) -> str:
+    """Cut a run where its predicate starts: at the first word of two or more characters that the
+    segmenter tags as a verb, or a one-character 獲/遭/受, once the noun has two characters
+    (5所大學開設夜間課程 → 大學; 14案地方創生計畫獲…核定 → 地方創生計畫). Single-character
+    words never cut on their own (區域會報, 與談人 stay whole)."""
+    if len(seg) <= 2:
+        return seg
+    import jieba.posseg
+
+    from .shadow import simplify
+
+    out = 0
+    for pair in jieba.posseg.dt.cut(simplify(seg), HMM=False):
+        verb = pair.flag in ("v", "vd", "vi", "vg") and len(pair.word) >= 2
+        if out >= 2 and (verb or pair.word in _PREDICATE_CHARS or pair.flag == "f"):
+            break
+        out += len(pair.word)
+    return seg[:out]
+
+
 def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
     """The counted noun right after ``pos``: (subject, end of the noun in the text)."""
     m = lex.run_re.match(S, pos)
     if not m:
         return "", pos
     seg = _cut_run(m.group(), lex)
+    if len(seg) > 2:
+        seg = _leading_nouns(seg)
     if not seg:
         return "", pos
     end = pos + len(seg)
