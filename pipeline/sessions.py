@@ -71,9 +71,13 @@ def find_sessions(doc):
 
     op = _first_cue(text, cfg["opening_cues"])
     if op == -1 and any(w in text for w in _EVENT_WORDS):
+        # no word for the opening, but someone named gives remarks early in an event's report
+        people_starts = [p[0] for p in _people(doc)]
         k = _first_cue(text, ("致詞", "致辭"))
         if k != -1 and k < max(first_heading, len(text) * 0.3):
-            op = k
+            s0 = sentence_start(k)
+            if any(s0 <= p < k for p in people_starts):
+                op = k
     if op != -1 and op < first_heading:
         starts.append((sentence_start(op), "開幕"))
     for hs, title in headings:
@@ -164,4 +168,30 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
             for _, _, name in chosen:
                 sid = session["session_id"] if session else ""
                 roles.setdefault((sid, name, role, behalf), {"session_id": sid, "name": name, "role": role, "on_behalf_of": behalf})
+    speaking_remarks(text, sessions, people, starts, only, cfg, roles)
     return sorted(roles.values(), key=lambda r: (int(r["session_id"][1:]) if r["session_id"] else 0, r["role"], r["name"]))
+
+
+def speaking_remarks(text, sessions, people, starts, only, cfg, roles) -> None:
+    """In the opening or closing session, a paragraph that opens with a person speaking
+    (甲理事長表示，…) is that person's remarks."""
+    verbs = tuple(cfg.get("remarks_speech_verbs", []))
+    for s in sessions:
+        role = next((r for r, t in only.items() if t == s["title"]), None)
+        if role is None:
+            continue
+        pos = s["start"]
+        for line in text[s["start"] : s["end"]].split("\n"):
+            head = line.strip()
+            lead = pos + len(line) - len(line.lstrip())
+            pos += len(line) + 1
+            if not head or head[-1] not in "。！？!?" and len(head) < 40:
+                continue  # a caption's words or a heading are not a speech
+            first = people[bisect_left(starts, lead) : bisect_left(starts, lead + 40)]
+            if not first:
+                continue
+            i, j, name = first[0]
+            after = text[j : j + 12]
+            m = re.match(r"[^，。,；]{0,8}?(" + "|".join(map(re.escape, verbs)) + ")", after)
+            if m and not any(r["name"] == name and r["session_id"] == s["session_id"] for r in roles.values()):
+                roles.setdefault((s["session_id"], name, role, ""), {"session_id": s["session_id"], "name": name, "role": role, "on_behalf_of": ""})

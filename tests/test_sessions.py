@@ -64,3 +64,18 @@ def test_a_cancelled_speaker_takes_no_role(tmp_path):
 def test_presiding_over_a_ceremony_is_not_moderating(tmp_path):
     t = extract_string("新竹縣長彭志明今天與議員林佩玲在轉運站主持通車典禮。", tmp_path)
     assert t["roles"] == []
+
+
+def test_a_person_speaking_in_the_opening_gives_opening_remarks(tmp_path):
+    text = ("青年論壇紀實\n\n本次活動開幕式出席嘉賓包括市議員王大明、青年協會李美華理事長等。\n\n"
+            "青年協會李美華理事長表示，青年參與公共事務是民主的基礎。\n\n"
+            "市議員王大明表示，市府將持續支持青年創業。\n")
+    t = extract_string(text, tmp_path)
+    roles = {(r["name"], r["role"]) for r in t["roles"]}
+    assert {("李美華", "opening_remarks"), ("王大明", "opening_remarks")} <= roles
+
+
+def test_minutes_item_is_not_an_opening_session(tmp_path):
+    text = "諮詢委員會第4次會議紀錄\n時間：上午9時\n壹、主席致詞：（略）\n貳、報告事項：\n一、宣讀上次會議紀錄。\n"
+    t = extract_string(text, tmp_path)
+    assert t["sessions"] == [] and t["roles"] == []
