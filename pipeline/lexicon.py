@@ -62,6 +62,7 @@ class Lexicon:
     stop_tags: frozenset
     verb_stop_min_freq: int
     venues: tuple
+    counter_chars: frozenset
     org_internal_words: frozenset
 
 
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         stop_tags=frozenset(o["stop_tags"]),
         verb_stop_min_freq=int(o.get("verb_stop_min_freq", 0)),
         venues=tuple(_s(o["venues"])),
+        counter_chars=frozenset(simplify(o.get("counter_chars", ""))),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
     )
 

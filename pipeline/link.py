@@ -30,6 +30,11 @@ def agency_key(text: str) -> str:
     return norm_key(text)
 
 
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def link(doc: Doc) -> Doc:
     rec = doc.user_data["recognise"]
     a = doc.text
@@ -52,6 +57,19 @@ def link(doc: Doc) -> Doc:
         if len(short) < 3 or not re.search(r"[\u4e00-\u9fff]", short):
             continue
         longer = next((k for k in keys if len(k) > len(short) and k.endswith(short) and k in groups), None)
+        if longer:
+            g, into = groups.pop(short), groups[longer]
+            into["forms"] += g["forms"]
+            into["count"] += g["count"]
+            into["spans"] += g["spans"]
+            into["first"] = min(into["first"], g["first"])
+    # an abbreviation written in the report (疾管署 for 衛生福利部疾病管制署, 衛福部 for 衛生福利部): its
+    # characters appear in order in the full name and it keeps the same final (suffix) character
+    for short in sorted(groups, key=len):
+        if not 3 <= len(short) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", short) or short not in groups:
+            continue
+        longer = next((k for k in sorted(groups, key=len, reverse=True)
+                       if len(k) >= len(short) + 2 and k[-1] == short[-1] and _subsequence(short, k)), None)
         if longer:
             g, into = groups.pop(short), groups[longer]
             into["forms"] += g["forms"]

@@ -371,8 +371,9 @@ class Recogniser:
         prefix_len = end - len(suffix) - start
         if len(suffix) == 1 and prefix_len < self.lex.min_prefix_single:
             return False
-        if prefix_len <= 1 and start > 0 and (self.s[start - 1].isdigit() or self.s[start - 1] in "一二兩三四五六七八九十百幾数數多"):
-            return False  # 5所大學: a counter, not a name
+        if start > 0 and (self.s[start - 1].isdigit() or self.s[start - 1] in "一二两三四五六七八九十百几数多")  \
+                and (prefix_len <= 1 or self.s[start] in self.lex.counter_chars):
+            return False  # 5所大學, 87所大專校院, 4成住院: a counter, not a name
         if prefix_len <= 0:
             return False
         prefix_text = self.s[start : end - len(suffix)]
@@ -515,8 +516,8 @@ class Recogniser:
         local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长"))
         if text in self.lex.not_agency or self.lex.title_re.fullmatch(text) or (tag is not None and tag not in ("nt", "nz", "j") and not (local and tag == "ns")):
             return None
-        if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text):
-            return None
+        if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text) or text.endswith("人"):
+            return None  # …人 is a person noun (與談人, 負責人), not an organisation
         if (self._is_place_only(start, end) and not local) or (text.startswith("驻") and self._is_place_only(start + 1, end)):
             return None
         span = (start, end)
@@ -672,9 +673,17 @@ class Recogniser:
             if (self.is_boundary_before(k) or k in self.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
                     or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
                 i = k
+            elif k in self.tok_ends and k in self.tok_starts:
+                prev = self.tok_by_end.get(k)
+                word = self.s[prev[0] : k] if prev else ""
+                if prev and prev[0] >= i and len(word) >= 2 and prev[1].startswith(("n", "vn")) \
+                        and not prev[1].startswith("nr") and word_freq(word) >= 100:
+                    i = k  # 德國專家漢斯·布勞爾: an ordinary noun is not part of the name
         for k in range(dot + 2, j):
             if k in self.title_by_start or self.lex.title_re.match(self.s, k):
                 return i, k
+            if k in self.tok_starts and self.tag_at.get(k, "").startswith(("v", "p", "c", "d", "u")) and k - dot > 2:
+                return i, k  # 漢斯·布勞爾協助…: the name ends where a verb starts
         return i, j
 
     def _list_items(self, start: int, end: int, taken: set):

@@ -74,7 +74,7 @@ def find_sessions(doc):
         # no word for the opening, but someone named gives remarks early in an event's report
         people_starts = [p[0] for p in _people(doc)]
         k = _first_cue(text, ("致詞", "致辭"))
-        if k != -1 and k < max(first_heading, len(text) * 0.3):
+        if k != -1 and k < min(first_heading, len(text) * 0.3):
             s0 = sentence_start(k)
             if any(s0 <= p < k for p in people_starts):
                 op = k

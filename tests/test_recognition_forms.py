@@ -252,3 +252,19 @@ def test_list_ending_with_a_latin_name(run):
 def test_three_character_reading_that_swallows_the_next_word(run):
     t = run("國務院總理李強今天表示將擴大內需。")
     assert ("李強", "總理", "國務院") in people_rows(t)
+
+
+def test_abbreviation_written_as_a_subsequence_joins_the_full_name(run):
+    t = run("衛生福利部疾病管制署林怡君副署長說明疫情。疾管署也將加強監測。")
+    row = next(r for r in t["agencies"] if r["name"] == "衛生福利部疾病管制署")
+    assert row["variants"] == "疾管署"
+
+
+def test_counter_after_a_numeral_does_not_start_an_organisation(run):
+    t = run("全國87所大專校院參賽，可減少約4成住院風險，第12屆大賽圓滿落幕。")
+    assert mentions(t, "AGENCY") == []
+
+
+def test_dotted_name_ends_where_a_verb_starts(run):
+    t = run("德國專家漢斯·布勞爾協助團隊調整演算法。")
+    assert "漢斯·布勞爾" in {r["name"] for r in t["people"]}

@@ -79,3 +79,11 @@ def test_minutes_item_is_not_an_opening_session(tmp_path):
     text = "諮詢委員會第4次會議紀錄\n時間：上午9時\n壹、主席致詞：（略）\n貳、報告事項：\n一、宣讀上次會議紀錄。\n"
     t = extract_string(text, tmp_path)
     assert t["sessions"] == [] and t["roles"] == []
+
+
+def test_opening_remarks_written_after_the_cue(tmp_path):
+    text = ("貿易研討會紀實\n\n開幕致詞由經濟部國際貿易署吳志明副署長及工業總會李美玲副秘書長共同進行。\n\n"
+            "供應鏈韌性\n\n本場次由政治大學陳建宏教授主持，邀請台灣大學林怡君教授擔任與談人。\n")
+    t = extract_string(text, tmp_path)
+    roles = {(r["name"], r["role"]) for r in t["roles"]}
+    assert {("吳志明", "opening_remarks"), ("李美玲", "opening_remarks")} <= roles
