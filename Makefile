@@ -51,7 +51,7 @@ evaluate: $(STAMP)
 
 # Reports written for a blind test (never used to write rules): holdout/ and holdout2/.
 evaluate-holdout: $(STAMP)
-	@for h in holdout holdout2; do \
+	@for h in holdout holdout2 holdout3; do \
 	  $(PY) -m pipeline extract --raw $$h/raw --out extracted-$$h --quiet && \
 	  $(PY) -m pipeline evaluate --gold $$h/gold --out extracted-$$h || exit 1; \
 	done
@@ -72,4 +72,4 @@ baselines: $(STAMP)
 	$(PY) bench/baselines.py
 
 clean:
-	rm -rf "$(OUT)" extracted-holdout extracted-holdout2 .pytest_cache .hypothesis bench/corpus
+	rm -rf "$(OUT)" extracted-holdout extracted-holdout2 extracted-holdout3 .pytest_cache .hypothesis bench/corpus
