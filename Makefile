@@ -49,7 +49,8 @@ extract: $(EXTRACT_NEEDS)
 evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate --gold "$(GOLD)" --out "$(OUT)"
 
-# Reports written for a blind test (never used to write rules): holdout/ and holdout2/.
+# Reports written for blind tests (README, "Generalisation"): each was scored blind once, then its
+# failure types informed generic rules.
 evaluate-holdout: $(STAMP)
 	@for h in holdout holdout2 holdout3; do \
 	  $(PY) -m pipeline extract --raw $$h/raw --out extracted-$$h --quiet && \
