@@ -30,6 +30,20 @@ def agency_key(text: str) -> str:
     return norm_key(text)
 
 
+def _merge_short_forms(groups: dict[str, dict], eligible, names_it) -> None:
+    """Fold each eligible short group into the longest group whose key `names_it(short, key)`."""
+    for short in sorted(groups, key=len):
+        if short not in groups or not eligible(short):
+            continue
+        longer = next((k for k in sorted(groups, key=len, reverse=True) if k != short and names_it(short, k)), None)
+        if longer:
+            g, into = groups.pop(short), groups[longer]
+            into["forms"] += g["forms"]
+            into["count"] += g["count"]
+            into["spans"] += g["spans"]
+            into["first"] = min(into["first"], g["first"])
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
@@ -52,30 +66,12 @@ def link(doc: Doc) -> Doc:
         g["count"] += 1
         g["spans"].append((i, j))
     # a unit written without its parent (移民署) joins the full name written elsewhere (內政部移民署)
-    keys = sorted(groups, key=len, reverse=True)
-    for short in sorted(groups, key=len):
-        if len(short) < 3 or not re.search(r"[\u4e00-\u9fff]", short):
-            continue
-        longer = next((k for k in keys if len(k) > len(short) and k.endswith(short) and k in groups), None)
-        if longer:
-            g, into = groups.pop(short), groups[longer]
-            into["forms"] += g["forms"]
-            into["count"] += g["count"]
-            into["spans"] += g["spans"]
-            into["first"] = min(into["first"], g["first"])
+    _merge_short_forms(groups, lambda short: len(short) >= 3 and re.search(r"[\u4e00-\u9fff]", short),
+                       lambda short, k: len(k) > len(short) and k.endswith(short))
     # an abbreviation written in the report (疾管署 for 衛生福利部疾病管制署, 衛福部 for 衛生福利部): its
     # characters appear in order in the full name and it keeps the same final (suffix) character
-    for short in sorted(groups, key=len):
-        if not 3 <= len(short) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", short) or short not in groups:
-            continue
-        longer = next((k for k in sorted(groups, key=len, reverse=True)
-                       if len(k) >= len(short) + 2 and k[-1] == short[-1] and _subsequence(short, k)), None)
-        if longer:
-            g, into = groups.pop(short), groups[longer]
-            into["forms"] += g["forms"]
-            into["count"] += g["count"]
-            into["spans"] += g["spans"]
-            into["first"] = min(into["first"], g["first"])
+    _merge_short_forms(groups, lambda short: 3 <= len(short) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", short),
+                       lambda short, k: len(k) >= len(short) + 2 and k[-1] == short[-1] and _subsequence(short, k))
     agencies = []
     span_agency: dict[tuple[int, int], str] = {}
     for n, (key, g) in enumerate(sorted(groups.items(), key=lambda kv: kv[1]["first"]), start=1):
