@@ -622,28 +622,21 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         nxt = S[pos] if pos < len(S) else ""
         if nxt and nxt.isascii() and (nxt.isalnum() or nxt in ".-_"):
             return None
+        noun_at = None  # where the counted noun starts, for the three forms that name one after the number
         if nxt == lex.enum_marker and 1 < v1 <= lex.enum_max and not n2 and "." not in n1:
             after = S[pos + 1] if pos + 1 < len(S) else ""
             if not after or after in lex.enum_marker_blockers:
                 return None
-            subject, end = _run_after(S, pos + 1, lex)
-            if not subject:
-                return None
-            subj_start = core_end = pos + 1
-            subj_end = end
-            kind = "count"
+            noun_at = pos + 1  # 三大要素
         elif _starts_with_any(S, pos, lex.enum_nouns) and v1 != 1 and not n2:
-            subject, end = _run_after(S, pos, lex)
-            if not subject:
-                return None
-            subj_start = core_end = pos
-            subj_end = end
-            kind = "count"
+            noun_at = pos  # 兩步驟
         elif re.fullmatch(MIXED, n1) and n1[-1] in "萬億" and _is_cjk(nxt) and nxt not in lex.stop_chars:
-            subject, end = _run_after(S, pos, lex)
+            noun_at = pos  # 450萬人口
+        if noun_at is not None:
+            subject, end = _run_after(S, noun_at, lex)
             if not subject:
                 return None
-            subj_start = core_end = pos
+            subj_start = core_end = noun_at
             subj_end = end
             kind = "count"
         elif re.fullmatch(AR, n1) and not n2 and not pre:
