@@ -50,7 +50,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def link(doc: Doc) -> Doc:
-    rec = doc.user_data["recognise"]
+    rec = doc._.recognition
     a = doc.text
     persons = rec["persons"]  # key -> (name, start, end, surname)
 

@@ -12,6 +12,7 @@ from .ingest import Report
 from .segment import blank_nlp
 
 COMPONENTS = [
+    ("recognise", "report_learned_entities"),
     ("recognise", "report_recogniser"),
     ("link", "report_linker"),
     ("extract", "report_statistics"),

@@ -76,7 +76,7 @@ def _person_mentions(doc):
     link = doc.user_data.get("link", {})
     names = link.get("person_names", {})
     out = []
-    for label, i, j, ent in doc.user_data.get("recognise", {}).get("mentions", []):
+    for label, i, j, ent in (doc._.recognition or {}).get("mentions", []):
         if label == "PERSON" and ent in names:
             out.append((i, j, names[ent]))
     return sorted(out)

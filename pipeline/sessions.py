@@ -28,7 +28,7 @@ def _people(doc) -> list[tuple[int, int, str]]:
     names = link.get("person_names", {})
     out = []
     text = doc.text  # Doc.text joins every token: read it once
-    for label, i, j, ent in doc.user_data.get("recognise", {}).get("mentions", []):
+    for label, i, j, ent in (doc._.recognition or {}).get("mentions", []):
         if label != "PERSON" or ent not in names or j - i < 2 or text[i:j] in ("本人",):
             continue
         out.append((i, j, names[ent]))

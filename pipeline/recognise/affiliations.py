@@ -1,0 +1,50 @@
+"""The genre's affiliation shapes anchored on titles: ORG + NAME + TITLE, ORG + TITLE + NAME,
+SURNAME + TITLE + GIVEN NAME; each gives a (person, title, agency) fact."""
+
+from __future__ import annotations
+
+
+from .facts import Fact
+from .context import RecognitionContext
+
+
+class AffiliationShapes(RecognitionContext):
+    def find_people(self):
+        used_titles: set[tuple[int, int]] = set()
+        order = 0
+        for ts, te in self.titles:
+            order += 1
+            # SURNAME + TITLE + GIVEN NAME (王執行長雪虹)
+            split = self._split_name(ts, te)
+            if split:
+                (ss, se), (gs, ge) = split
+                key = self.s[ss:se] + self.s[gs:ge]
+                self.add_person(ss, se, (ss, ge), key=key, name=self.a[ss:se] + self.a[gs:ge], why="surname + title + given name")
+                self.facts.append(Fact(key, (ts, te), self.chunk_agency(ss) if ss > 0 else None, self.is_former(ss), order))
+                used_titles.add((ts, te))
+                continue
+            before = self.name_before_title(ts)
+            if before:
+                key = self.add_person(*before, before, why="name before a title")
+                agency = self.chunk_agency(before[0])
+                former = self.is_former(agency[0] if agency else before[0])
+                self.facts.append(Fact(key, (ts, te), agency, former, order))
+                used_titles.add((ts, te))
+                self._compound_titles(key, te, agency, former, used_titles, order)
+                continue
+            after = self.name_after_title(te)
+            if after:
+                key = self.add_person(*after, after, why="name after a title")
+                first = ts
+                while first > 1 and self.s[first - 1] in "兼暨":
+                    prev = self.title_by_end.get(first - 1)
+                    if not prev:
+                        break
+                    first = prev[0]
+                agency = self._fused_agency(ts) or self.chunk_agency(first, self.s[ts:te]) or self._dateline_outlet(ts, te)
+                former = self.is_former(agency[0] if agency else ts)
+                self.facts.append(Fact(key, (ts, te), agency, former, order))
+                used_titles.add((ts, te))
+                # compound title before the name: 教授兼系主任林某 — the first title shares the person
+                self._shared_titles_before(key, ts, agency, former, used_titles, order)
+        self.kept_titles |= used_titles

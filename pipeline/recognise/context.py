@@ -1,0 +1,205 @@
+"""The state one report's recognition builds (spans found so far, token look-ups) and the
+boundary helpers every source of evidence uses."""
+
+from __future__ import annotations
+
+import re
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon, lexicon, word_freq
+from ..shadow import simplify
+from .text import QUOTES, is_cjk
+from .facts import Mention, Fact, Person
+
+
+class RecognitionContext:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.a = doc.text
+        self.s = simplify(self.a)
+        self.lex: Lexicon = lexicon()
+        self._token_spans = [(t.idx, t.idx + len(t), t.tag_) for t in doc]  # one pass over the Doc
+        self._token_starts_sorted = [t[0] for t in self._token_spans]
+        self.tok_starts = set(self._token_starts_sorted)
+        self.tok_ends = {e for _, e, _ in self._token_spans}
+        self.nr_tokens = [(s, e) for s, e, tag in self._token_spans if tag.startswith("nr")]
+        self.tok_by_end = {e: (s, tag) for s, e, tag in self._token_spans}
+        self.tag_at = {s: tag for s, _, tag in self._token_spans}
+        self.persons: dict[str, Person] = {}
+        self.mentions: list[Mention] = []
+        self.facts: list[Fact] = []
+        self.agencies: list[tuple[int, int]] = []
+        self.agency_by_end: dict[int, tuple[int, int]] = {}
+        self.titles: list[tuple[int, int]] = []
+        self.all_title_ends: set[int] = set()
+        self.title_by_start: dict[int, tuple[int, int]] = {}
+        self.title_by_end: dict[int, tuple[int, int]] = {}
+        self.kept_titles: set[tuple[int, int]] = set()
+        self.aliases: dict[str, list[str]] = {}
+        self.agency_aliases: dict[str, str] = {}  # short form → the agency it abbreviates (both as written)
+        self.evidence: dict[tuple[int, int, str], list[str]] = {}  # (start, end, label) → why it was proposed
+
+    def starts_with_word(self, pos: int, words) -> str | None:
+        for w in words:
+            if self.s.startswith(w, pos):
+                return w
+        return None
+
+    def is_boundary_before(self, i: int) -> bool:
+        """True when a chunk (organisation or name) may start at i: after punctuation, a boundary
+        word (由, 邀請, 包括 …) or a verb, preposition, conjunction, adverb or pronoun token."""
+        if i <= 0:
+            return True
+        prev = self.s[i - 1]
+        if not (is_cjk(prev) or prev.isalpha()) or prev.isdigit():
+            return True
+        tok = self.tok_by_end.get(i)
+        if tok is not None:
+            word = self.s[tok[0] : i]
+            # 及/和 between two Latin acronyms stays inside a name (…研究院WTO及RTA中心)
+            if word in ("及", "和", "與") and i < len(self.s) and self.s[i].isascii() and self.s[i].isupper() and tok[0] > 0 and self.s[tok[0] - 1].isascii() and self.s[tok[0] - 1].isupper():
+                return False
+            if word in ("及", "暨", "与") and self._conjunction_inside_name(tok[0], i):
+                return False
+            if word in self.lex.boundary_words:
+                return True
+            if tok[1] == "m" and (re.search(r"[0-9个余多几数]", word)):
+                return True
+            if word in self.lex.single_suffixes:
+                return False
+            tag = tok[1].split("_")[0]
+            if tag in self.lex.stop_tags and word not in self.lex.org_internal_words:
+                if tag.startswith("v") and (len(word) < 2 or word_freq(word) < self.lex.verb_stop_min_freq):
+                    return False  # one-character or rare 'verbs' are mostly segmentation slips inside names
+                return True
+        if i in self.tok_ends:
+            for n in self.lex.boundary_lengths:
+                if n > 1 and self.s[i - n : i] in self.lex.boundary_set:
+                    return True
+        return False
+
+    def _conjunction_inside_name(self, cs: int, ce: int) -> bool:
+        """及/暨/與 joining two nouns inside one unit's name (勞動條件及就業平等司, 外交及國防委員會),
+        not two organisations or people in a list: the word before it is a plain noun, not the end of
+        an organisation, a title or a name, and the name after it is short."""
+        if cs <= 0 or not is_cjk(self.s[cs - 1]):
+            return False
+        prev = self.tok_by_end.get(cs)
+        if prev is None:
+            return False
+        word = self.s[prev[0] : cs]
+        if word[-1] in self.lex.single_suffixes or self.lex.suffix_re.fullmatch(word) or cs in self.all_title_ends:
+            return False
+        if prev[1].startswith(("nr", "v", "m", "r", "p", "c", "d", "u")) or word in self.lex.boundary_words:
+            return False
+        if self.s[cs:ce] == "与" and self._scan_limit_right(ce) > 8:
+            return False
+        return True
+
+    def _scan_limit_right(self, pos: int) -> int:
+        m = self.lex.suffix_re.search(self.s, pos, pos + 20)
+        return (m.end() - pos) if m else 99
+
+    def scan_left(self, end: int, limit: int = 30) -> int:
+        """Leftmost start of the chunk that ends at `end` (organisation names extend to a boundary)."""
+        i = end
+        while i > 0 and end - i < limit:
+            prev = self.s[i - 1]
+            if prev in "”」』\"" and i < end:
+                # a quoted name inside an organisation's name: “國策研究院”文教基金會
+                opening = max(self.s.rfind(q, max(0, i - 14), i - 1) for q in "“「『\"")
+                if opening != -1 and "\n" not in self.s[opening:i] and self.lex.suffix_re.search(self.s, opening, i):
+                    i = opening
+                    continue
+                break
+            if self.is_boundary_before(i):
+                break
+            if prev in "(（" or prev in QUOTES:
+                break
+            i -= 1
+        return i
+
+    def token_at(self, pos: int):
+        """(start, end, tag) of the segmenter token covering character pos."""
+        import bisect
+
+        k = bisect.bisect_right(self._token_starts_sorted, pos) - 1
+        return self._token_spans[k] if k >= 0 else None
+
+    def crosses_place(self, i: int, j: int) -> bool:
+        """A place or organisation token runs across the candidate's end (高雄|市長 read as 高雄市)."""
+        t = self.token_at(j - 1)
+        return t is not None and t[1] > j and t[2] in ("ns", "nt")
+
+    def _suffix_before(self, i: int) -> bool:
+        return i > 0 and self.s[i - 1] in self.lex.single_suffixes
+
+    def is_former(self, start: int) -> bool:
+        i = start
+        while i > 0 and self.s[i - 1] in QUOTES:
+            i -= 1
+        return i > 0 and self.s[i - 1] == "前"
+
+    def agency_ending_at(self, pos: int) -> tuple[int, int] | None:
+        return self.agency_by_end.get(pos)
+
+    def set_agencies(self, spans) -> None:
+        self.agencies = list(spans)
+        self.agency_by_end = {a[1]: a for a in self.agencies}
+
+    def note(self, i: int, j: int, label: str, why: str) -> None:
+        """Record the evidence that proposed a span (shown in the review page)."""
+        whys = self.evidence.setdefault((i, j, label), [])
+        if why not in whys:
+            whys.append(why)
+
+    def evidence_table(self, mentions) -> list[list]:
+        """[start, end, label, evidence] for every span kept, in the report's order."""
+        spans = [(m.start, m.end, m.label) for m in mentions]
+        spans += [(i, j, "TITLE") for i, j in self.kept_titles] + [(i, j, "AGENCY") for i, j in self.agencies]
+        return [[i, j, lab, "; ".join(self.evidence.get((i, j, lab), ["rule"]))] for i, j, lab in sorted(set(spans))]
+
+    def add_agency(self, span, replace=None, why: str = "") -> None:
+        if why:
+            self.note(*span, "AGENCY", why)
+        if replace is not None and replace in self.agencies:
+            self.agencies.remove(replace)
+            self.agency_by_end.pop(replace[1], None)
+        if self.agency_by_end.get(span[1]) != span:
+            self.agencies.append(span)
+            self.agency_by_end[span[1]] = span
+
+    def add_person(self, key_start: int, key_end: int, mention: tuple[int, int], key: str | None = None, name: str | None = None, why: str = "") -> str:
+        if why:
+            self.note(*mention, "PERSON", why)
+        key = key or self.s[key_start:key_end]
+        p = self.persons.get(key)
+        if p is None:
+            sl = self.surname_len(key_start) if is_cjk(self.s[key_start]) else 0
+            p = Person(key, mention[0], mention[1], key[:sl], key[sl:], name=name or self.a[key_start:key_end])
+            self.persons[key] = p
+        p.forms.append(mention)
+        self.mentions.append(Mention("PERSON", mention[0], mention[1], key))
+        return key
+
+    def _person_cover(self) -> set:
+        cover = set()
+        for m in self.mentions:
+            if m.label == "PERSON":
+                cover.update(range(m.start, m.end))
+        return cover
+
+    def _after_chunk_end(self, i: int) -> bool:
+        """The character before i ends an organisation or a title (本會王執行長雪虹, 主席羅委員致政)."""
+        return i in self.agency_by_end or i in self.all_title_ends or (
+            i > 0 and self.s[i - 1] in self.lex.single_suffixes
+        )
+
+
+def maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest of overlapping spans (earliest first on ties)."""
+    out: list[tuple[int, int]] = []
+    for i, j in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
+        if all(j <= a or i >= b for a, b in out):
+            out.append((i, j))
+    return sorted(out)

@@ -1,0 +1,153 @@
+"""The learned tagger (LAC) as evidence. Its PER and ORG words become candidates that the rules
+confirm or bound: a PER needs a name's shape (surname + given name, a Latin or dotted name) or, for a
+transliterated name, a title, a list, a bracketed Latin form or a repetition beside it; an ORG is kept
+when it does not start inside a word or after a numeral and classifier, is no place on its own and
+no generic phrase, and is extended to the maximal written name by the organisation rules."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..config import settings
+from ..lexicon import is_common_word, word_freq
+from ..shadow import simplify
+from .context import RecognitionContext
+from .text import CJK_CHARS, LATIN_NAME, is_cjk
+
+if not Doc.has_extension("learned_entities"):
+    Doc.set_extension("learned_entities", default=None)
+
+_TRANSLITERATION = re.compile(f"[{CJK_CHARS}]{{2,8}}")
+
+
+def learned_tagger_name() -> str:
+    import os
+
+    return os.environ.get("PIPELINE_LEARNED_TAGGER") or settings().get("learned_tagger", "lac")
+
+
+@Language.component("report_learned_entities")
+def report_learned_entities(doc: Doc) -> Doc:
+    """Stage 2b: PER / ORG / LOC / TIME spans from the learned tagger, on the analysis text."""
+    name = learned_tagger_name()
+    if name == "none":
+        doc._.learned_entities = []
+        return doc
+    if name != "lac":
+        raise ValueError(f"unknown learned_tagger {name!r} in configs/pipeline.yml (lac | none)")
+    from ..lac_tagger import get_lac
+
+    doc._.learned_entities = [list(e) for e in get_lac().entities(simplify(doc.text))]
+    return doc
+
+
+class LearnedEvidence(RecognitionContext):
+    def learned(self, label: str) -> list[tuple[int, int]]:
+        return [(i, j) for i, j, lab in (self.doc._.learned_entities or []) if lab == label]
+
+    def learned_per_ending_at(self, end: int) -> tuple[int, int] | None:
+        return self._learned_index("PER", 1).get(end)
+
+    def learned_per_starting_at(self, start: int) -> tuple[int, int] | None:
+        return self._learned_index("PER", 0).get(start)
+
+    def _learned_index(self, label: str, side: int) -> dict:
+        key = (label, side)
+        cache = self.__dict__.setdefault("_learned_cache", {})
+        if key not in cache:
+            cache[key] = {span[side]: span for span in self.learned(label)}
+        return cache[key]
+
+    def is_learned_loc(self, i: int, j: int) -> bool:
+        return (i, j) in set(self.learned("LOC"))
+
+    # ------------------------------------------------------------------ organisations
+    def find_learned_agencies(self):
+        """LAC organisations the rules did not find, kept when they pass the organisation checks."""
+        cover = set()
+        for a in self.agencies:
+            cover.update(range(*a))
+        title_cover = set()
+        for t in self.titles:
+            title_cover.update(range(*t))
+        added = []
+        for i, j in self.learned("ORG"):
+            if any(k in cover for k in range(i, j)):
+                continue
+            if not self._learned_org_ok(i, j, title_cover):
+                continue
+            added.append((i, j))
+            cover.update(range(i, j))
+            self.note(i, j, "AGENCY", "learned ORG (LAC)")
+        if added:
+            self.set_agencies(sorted(self.agencies + added))
+
+    def _learned_org_ok(self, i: int, j: int, title_cover: set) -> bool:
+        text = self.s[i:j]
+        if j - i < 2 or text in self.lex.not_agency or any(k in title_cover for k in range(i, j)):
+            return False
+        if self.lex.title_re.fullmatch(text) or self.lex.title_re.search(text[-3:]):
+            return False  # 数位部长: a title, not an organisation
+        if any(text.startswith(g) for g in self.lex.generic_prefixes):
+            return False
+        if re.fullmatch(r"[A-Za-z]+", text):
+            # a bare Latin word: an organisation only when it is a known acronym or written all capitals
+            return text.isupper() and 2 <= len(text) <= 8 and not self._inside_latin_word(i, j)
+        if not is_cjk(text[0]) and not text[0].isalpha():
+            return False
+        if i > 0 and (self.s[i - 1].isdigit() or self.s[i - 1] in "一二两三四五六七八九十百千万几数多余"):
+            return False  # after a numeral: 5所大學
+        if i > 0 and is_cjk(self.s[i - 1]) and i not in self.tok_starts and not self.is_boundary_before(i):
+            return False  # starts inside a word
+        if j < len(self.s) and is_cjk(self.s[j]) and j not in self.tok_ends:
+            return False  # ends inside a word
+        if is_common_word(text) and word_freq(text) >= 2000:
+            return False
+        return True
+
+    # ------------------------------------------------------------------ people
+    def find_learned_people(self):
+        """LAC names in any context — bare names in lists, bylines, public figures named without a title."""
+        taken = self._person_cover()
+        blocked = set()
+        for a in self.agencies:
+            blocked.update(range(*a))
+        for t in self.kept_titles | set(self.titles):
+            blocked.update(range(*t))
+        per = self.learned("PER")
+        counts: dict[str, int] = {}
+        for i, j in per:
+            counts[self.s[i:j]] = counts.get(self.s[i:j], 0) + 1
+        for i, j in per:
+            if any(k in taken or k in blocked for k in range(i, j)):
+                continue
+            span = self._learned_name_span(i, j, counts)
+            if span is None:
+                continue
+            i, j = span
+            self.add_person(i, j, (i, j))
+            self.note(i, j, "PERSON", "learned PER (LAC)")
+            taken.update(range(i, j))
+
+    def _learned_name_span(self, i: int, j: int, counts: dict) -> tuple[int, int] | None:
+        text = self.s[i:j]
+        if LATIN_NAME.fullmatch(text):
+            return (i, j) if self._latin_ok(text) else None
+        if re.search(r"[.．·‧•・]", text):
+            return self._trim_dotted(i, j) if re.fullmatch(f"[{CJK_CHARS}.．·‧•・]+", text) else None
+        if not _TRANSLITERATION.fullmatch(text):
+            return None
+        if self.valid_full_name(i, j):
+            return i, j
+        # a name without a Chinese surname (a transliteration): a title, list or repetition beside it
+        if j - i < 2 or is_common_word(text):
+            return None
+        beside_title = bool(self.lex.title_re.match(self.s, j)) or j in self.title_by_start or i in self.all_title_ends
+        in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、"
+        bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
+        if beside_title or bracketed_latin or (in_list and counts.get(text, 0) >= 1 and j - i >= 3) or counts.get(text, 0) >= 2:
+            return i, j
+        return None

@@ -1,0 +1,149 @@
+"""Name shapes: what a Chinese, Latin or dotted full name looks like, and where a name sits
+beside a title (before it, after it, split by it)."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import is_common_word, word_freq, word_tag
+from .text import CJK_CHARS, LATIN_NAME, NAME_GAP, is_cjk
+from .context import RecognitionContext
+
+
+class NameShapes(RecognitionContext):
+    def name_given_ok(self, given: str) -> bool:
+        return bool(given) and all(is_cjk(c) and c not in self.lex.not_given for c in given)
+
+    def surname_len(self, pos: int) -> int:
+        """Length of the surname at pos: compound (歐陽, 令狐), with a Vietnamese middle (阮氏), single."""
+        if self.s[pos : pos + 2] in self.lex.compound_surnames:
+            return 2
+        if self.s[pos : pos + 1] in self.lex.surnames:
+            if self.s[pos + 1 : pos + 2] in self.lex.name_middles and is_cjk(self.s[pos + 2 : pos + 3]):
+                return 2
+            return 1
+        return 0
+
+    def valid_full_name(self, i: int, j: int) -> bool:
+        """A Chinese full name at [i, j): surname + 1–2 given characters, not a dictionary word.
+        Vietnamese names carry 氏 after the surname (阮氏秋恒)."""
+        if i < 0 or j > len(self.s) or not 2 <= j - i <= 4:
+            return False
+        sl = self.surname_len(i)
+        if not sl or not 1 <= (j - i - sl) <= 2:
+            return False
+        if not self.name_given_ok(self.s[i + sl : j]):
+            return False
+        name = self.s[i:j]
+        if is_common_word(name) or name in self.lex.not_agency:
+            return False
+        head_tag = word_tag(name[:2]) or ""
+        if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= (40 if head_tag.startswith(("v", "d", "c", "p")) else 200):
+            return False  # 包括吳…, 陸續退…: the 'surname' starts an ordinary word
+        if i > 0 and is_cjk(self.s[i - 1]) and is_common_word(self.s[i - 1 : i + 1]) and word_freq(self.s[i - 1 : i + 1]) >= 200:
+            return False  # 非常重視: the 'surname' ends an ordinary word
+        if self.lex.title_re.fullmatch(name) or self.lex.title_re.match(self.s, i + sl, j):
+            return False
+        return True
+
+    def _latin_ok(self, name: str) -> bool:
+        return not any(w in self.lex.latin_not_name for w in re.split(r"[ \-]", name))
+
+    def name_before_title(self, ts: int) -> tuple[int, int] | None:
+        # Latin name directly before the title
+        m = re.search(f"({LATIN_NAME.pattern})[ ]?$", self.s[max(0, ts - 40) : ts])
+        if m and self._latin_ok(m.group(1)):
+            end = ts - (len(m.group(0)) - len(m.group(1)))
+            return end - len(m.group(1)), end
+        m = re.search(f"[{CJK_CHARS}]{{1,6}}[.．·‧•・][{CJK_CHARS}]{{1,6}}$", self.s[max(0, ts - 14) : ts])
+        if m:
+            return self._trim_dotted(ts - len(m.group()), ts)
+        if self.agency_ending_at(ts):
+            return None
+        options = []
+        for n in (3, 4, 2):
+            i = ts - n
+            if i < 0:
+                continue
+            if n == 3 and self.s[i] in self.lex.single_suffixes and self.valid_full_name(i + 1, ts) and self.surname_len(i) != 2:
+                continue  # 組織司連澤 + 專門委員: the 司 closes the organisation (but 司馬 is a surname)
+            if self.valid_full_name(i, ts) and not self.crosses_place(i, ts):
+                options.append((i, ts))
+        if not options:
+            return None
+        i, j = options[0]
+        if j - i == 2 and not (self.is_boundary_before(i) or self.agency_ending_at(i) or self._suffix_before(i)):
+            return None
+        return i, j
+
+    def name_after_title(self, te: int) -> tuple[int, int] | None:
+        gap = NAME_GAP.match(self.s, te)
+        p = gap.end() if gap else te
+        if gap and gap.group() in (":", "：") and re.match(r"\S{2,4}[ \u3000]+\S", self.a[p : p + 12]):
+            return None  # 出席委員：甲 乙 丙 — a list header, not each person's title
+        m = LATIN_NAME.match(self.s, p)
+        if m and self._latin_ok(m.group()):
+            return m.span()
+        sl = self.surname_len(p)
+        if not sl:
+            return None
+        long_, short = (p, p + sl + 2), (p, p + sl + 1)
+        title_starts = {t[0] for t in self.titles}
+        follower_after_short = self.starts_with_word(short[1], self.lex.name_followers)
+        long_ok = self.valid_full_name(*long_) and not any(k in title_starts for k in range(p + 1, long_[1]))
+        strong = self.s[short[1] : short[1] + 1] in self.lex.strong_followers
+        if long_ok and follower_after_short and (strong or not any(a == p and b == long_[1] for a, b in self.nr_tokens)):
+            long_ok = False  # 代表張明因須…: the third character begins the next word
+        glued = self.s[long_[1] - 1 : long_[1] + 1]
+        after = self.s[long_[1] : long_[1] + 2]
+        if (long_ok and len(glued) == 2 and is_common_word(glued) and word_freq(glued) >= 1000
+                and not (word_tag(glued) or "").startswith(("m", "q")) and not is_common_word(after)):
+            long_ok = False  # 總理李強今天…: the third character starts 今天
+        if long_ok:
+            return long_
+        if self.valid_full_name(*short) and not any(k in title_starts for k in range(p + 1, short[1])):
+            nxt = self.s[short[1] : short[1] + 1]
+            if not nxt or not is_cjk(nxt) or follower_after_short or (p in self.tok_starts and short[1] in self.tok_ends):
+                return short
+        return None
+
+    def _split_name(self, ts: int, te: int):
+        sl = 2 if ts >= 2 and self.s[ts - 2 : ts] in self.lex.compound_surnames else (1 if ts >= 1 and self.s[ts - 1] in self.lex.surnames else 0)
+        if not sl:
+            return None
+        ss = ts - sl
+        given = self.s[te : te + 2]
+        nr_signal = (self.tag_at.get(ss, "").startswith("nr") and (ss + sl) in self.tok_starts) or (
+            self.tag_at.get(te, "").startswith("nr") and (te + 2) in self.tok_ends)
+        if not (self.is_boundary_before(ss) or ss in self.tok_starts and (self._after_chunk_end(ss) or nr_signal)):
+            return None
+        gtag = word_tag(given) or ""
+        if len(given) < 2 or not self.name_given_ok(given) or (is_common_word(given) and word_freq(given) >= (100 if gtag.startswith(("v", "nz", "ns")) else 50)):
+            return None  # 張副司長期盼…: the 'given name' is an ordinary word
+        if (is_common_word(self.s[te : te + 3]) and word_freq(self.s[te : te + 3]) >= 50) or (
+                is_common_word(self.s[te + 1 : te + 3]) and word_freq(self.s[te + 1 : te + 3]) >= 50):
+            return None
+        nxt = self.s[te + 2 : te + 3]
+        if nxt and is_cjk(nxt) and not self.starts_with_word(te + 2, self.lex.name_followers):
+            return None
+        return (ss, ts), (te, te + 2)
+
+    def _trim_dotted(self, i: int, j: int) -> tuple[int, int]:
+        """A dotted name (布農.大立) without the organisation before it or the title after it."""
+        dot = i + re.search(r"[.．·‧•・]", self.s[i:j]).start()
+        for k in range(i + 1, dot):
+            if (self.is_boundary_before(k) or k in self.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
+                    or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
+                i = k
+            elif k in self.tok_ends and k in self.tok_starts:
+                prev = self.tok_by_end.get(k)
+                word = self.s[prev[0] : k] if prev else ""
+                if prev and prev[0] >= i and len(word) >= 2 and prev[1].startswith(("n", "vn")) \
+                        and not prev[1].startswith("nr") and word_freq(word) >= 100:
+                    i = k  # 德國專家漢斯·布勞爾: an ordinary noun is not part of the name
+        for k in range(dot + 2, j):
+            if k in self.title_by_start or self.lex.title_re.match(self.s, k):
+                return i, k
+            if k in self.tok_starts and self.tag_at.get(k, "").startswith(("v", "p", "c", "d", "u")) and k - dot > 2:
+                return i, k  # 漢斯·布勞爾協助…: the name ends where a verb starts
+        return i, j

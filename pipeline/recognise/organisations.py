@@ -1,0 +1,274 @@
+"""Organisations from suffixes, the gazetteer, fused forms (外交部長), acronyms and declared
+short forms; the boundary rules that keep verbs and counters out of their names."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import is_common_word, word_tag
+from .text import CJK_CHARS, DATELINE_OUTLET, DECLARED, is_cjk
+from .context import RecognitionContext, maximal
+
+
+class OrganisationEvidence(RecognitionContext):
+    def find_agencies(self):
+        title_cover = set()
+        for ts, te in self.titles:
+            title_cover.update(range(ts, te))
+        cands: list[tuple[int, int]] = []
+        origin: dict[tuple[int, int], str] = {}
+        for m in self.lex.gazetteer_re.finditer(self.s):
+            cands.append(m.span())
+            origin[m.span()] = "gazetteer"
+        for m in self.lex.suffix_re.finditer(self.s):
+            ss, se = m.span()
+            if ss in title_cover:
+                continue
+            suffix = m.group()
+            if se < len(self.s) and is_cjk(self.s[se]) and se not in self.tok_ends and not self._name_follows(se):
+                continue
+            if len(suffix) == 1 and ((suffix == "所" and self._verb_follows(se)) or self._suffix_is_function_word(ss, se)):
+                continue
+            if se < len(self.s) and self.starts_with_word(se, self.lex.event_heads):
+                continue
+            start = self.scan_left(ss)
+            start = self._trim_generic(start, ss)
+            if start is None:
+                continue
+            if not self._valid_agency(start, se, suffix):
+                continue
+            cands.append((start, se))
+            origin.setdefault((start, se), "organisation suffix")
+        # fused agency + title: 外交部長 → 外交部 + 部長; 國際處處長 → 國際處 + 處長
+        cand_ends = {c[1] for c in cands}
+        for ts, te in self.titles:
+            if ts > 0 and self.s[ts - 1] == self.s[ts] and self.s[ts] in self.lex.fused:
+                start = self._trim_generic(self.scan_left(ts - 1), ts - 1)
+                if start is not None and ts - start >= 3 and self._valid_agency(start, ts, self.s[ts - 1]):
+                    cands.append((start, ts))
+                    origin.setdefault((start, ts), "fused with a title")
+                continue
+            head = self.s[ts]
+            if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and ts not in cand_ends:
+                start = self._trim_generic(self.scan_left(ts), ts)
+                if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
+                    cands.append((start, ts + 1))
+                    origin.setdefault((start, ts + 1), "fused with a title")
+        for m in re.finditer(r"[A-Z]{2,8}", self.s):
+            if m.group() in self.lex.acronyms and not self._inside_latin_word(m.start(), m.end()) and self._acronym_acts(m.end()):
+                cands.append(m.span())
+                origin.setdefault(m.span(), "known acronym")
+        chosen = maximal(cands)
+        spans = self._extend_brackets(chosen)
+        for (i, j), span in zip(chosen, spans):
+            self.note(*span, "AGENCY", origin.get((i, j), "rule"))
+        self.set_agencies(sp for sp in spans if not self._names_event(*sp))
+
+    def _names_event(self, i: int, j: int) -> bool:
+        """The organisation's name is the start of an event's name (…協會（ASEAN）領袖峰會)."""
+        m = re.match(f"[{CJK_CHARS}]{{0,6}}?(?:{'|'.join(map(re.escape, self.lex.event_heads))})", self.s[j : j + 10])
+        return bool(m) and not self.lex.title_re.match(self.s, j)
+
+    def _suffix_is_function_word(self, ss: int, se: int) -> bool:
+        """所 as a particle (…中心所主辦), 組 inside a verb (重組): the token says so."""
+        tok = self.tok_by_end.get(se)
+        if tok is None:
+            return False
+        word = self.s[tok[0] : se]
+        tag = tok[1]
+        if len(word) == 1:
+            if tag not in ("c", "u", "uj", "p", "d", "r"):
+                return False
+            nxt = self.s[se : se + 1]
+            follows_ok = not nxt or not is_cjk(nxt) or self.lex.title_re.match(self.s, se) or self._name_follows(se)
+            return not follows_ok
+        return word in self.lex.non_org_words or (tag in ("v", "vn", "a", "d") and word not in self.lex.org_internal_words and word_tag(word) is not None and word[-1] == self.s[se - 1] and len(word) == 2)
+
+    def _verb_follows(self, pos: int) -> bool:
+        tag = self.tag_at.get(pos)
+        return tag in ("v", "vd", "vn") and not self.lex.title_re.match(self.s, pos)
+
+    def _plain_name_before(self, ts: int) -> bool:
+        return any(self.valid_full_name(ts - n, ts) and not self.crosses_place(ts - n, ts) for n in (3, 2))
+
+    def _name_follows(self, pos: int) -> bool:
+        """An organisation suffix is followed directly by NAME + TITLE (外交部國際組織司張三副司長)."""
+        for n in (3, 2, 4):
+            if self.valid_full_name(pos, pos + n) and self.lex.title_re.match(self.s, pos + n):
+                return True
+        return False
+
+    def _inside_latin_word(self, i: int, j: int) -> bool:
+        """Part of a longer Latin word or phrase (China-ASEAN Free Trade Area), or of a bracketed acronym."""
+        before = self.s[max(0, i - 2) : i]
+        after = self.s[j : j + 2]
+        return bool(re.search(r"[A-Za-z\-]$|[A-Za-z] $|[(（]$", before) or re.match(r"^[A-Za-z\-]|^ [A-Za-z]|^[)）]", after))
+
+    def _acronym_acts(self, j: int) -> bool:
+        """A bare acronym names the organisation when it acts (APEC特別重視 …) or holds a title (ABAC代表)."""
+        if self.lex.title_re.match(self.s, j):
+            return True
+        tag = self.tag_at.get(j)
+        if tag is None or self.starts_with_word(j, self.lex.event_heads):
+            return False
+        if self.starts_with_word(j, ("为", "所", "作为", "做为", "是", "已", "也", "将", "亦", "应", "特别", "过去")):
+            return True
+        tag = tag.split("_")[0]
+        if tag == "d":
+            return True
+        i = j - 1
+        while i > 0 and self.s[i - 1].isascii() and self.s[i - 1].isalpha():
+            i -= 1
+        return tag in ("v", "vd") and (i == 0 or not (is_cjk(self.s[i - 1]) or self.s[i - 1].isalnum()))
+
+    def _trim_generic(self, start: int, limit: int) -> int | None:
+        """Drop leading digits and generic determiners; None when nothing specific remains."""
+        while start < limit and not (is_cjk(self.s[start]) or self.s[start].isalpha() or self.s[start] in "“「『\""):
+            start += 1
+        for g in self.lex.generic_prefixes:
+            if self.s.startswith(g, start):
+                if start + len(g) >= limit:
+                    return None
+                if g in ("各", "本", "該", "此", "其", "全", "跨", "貴", "兩", "多", "諸", "某", "每个"):
+                    return None
+        return start
+
+    def _valid_agency(self, start: int, end: int, suffix: str) -> bool:
+        whole = self.s[start:end]
+        if whole in self.lex.not_agency or len(whole) < 2:
+            return False
+        tok = self.tok_by_end.get(end)
+        if tok is not None and tok[0] > start:
+            word = self.s[tok[0] : end]
+            if word in self.lex.not_agency and any(word.startswith(g) for g in self.lex.generic_prefixes):
+                return False  # 地點本院, 集本中心: the name ends in a generic self-reference
+        if any(whole.endswith(v) for v in self.lex.venues):
+            return False
+        prefix_len = end - len(suffix) - start
+        if len(suffix) == 1 and prefix_len < self.lex.min_prefix_single:
+            return False
+        if start > 0 and (self.s[start - 1].isdigit() or self.s[start - 1] in "一二两三四五六七八九十百几数多")  \
+                and (prefix_len <= 1 or self.s[start] in self.lex.counter_chars):
+            return False  # 5所大學, 87所大專校院, 4成住院: a counter, not a name
+        if prefix_len <= 0:
+            return False
+        prefix_text = self.s[start : end - len(suffix)]
+        if prefix_text and prefix_text[-1] in "本该各此其贵" and not (len(prefix_text) >= 2 and is_common_word(prefix_text[-2:])):
+            return False  # 集本中心: "this centre", a self-reference (but 日本…, 資本… are words)
+        need = self.lex.suffix_needs_place.get(suffix)
+        if need and not any(self.s.endswith(x, start, end - len(suffix)) for x in need) and whole not in self.lex.gazetteer:
+            return False
+        # the word that carries the suffix must not be a known non-organisation word (關係, 局勢 …)
+        for n in self.lex.non_org_lengths:
+            if len(suffix) < n <= len(whole) and whole[-n:] in self.lex.non_org_words:
+                if not any(whole.endswith(g) for g in self.lex.gazetteer):
+                    return False
+        return True
+
+    def _extend_brackets(self, spans):
+        out = []
+        for i, j in spans:
+            m = re.match(r"[(（]([A-Za-z][A-Za-z0-9&\- ]{0,15})[)）]", self.s[j : j + 20])
+            if m:
+                j += m.end()
+            out.append((i, j))
+        return out
+
+    def chunk_agency(self, end: int, title: str = "") -> tuple[int, int] | None:
+        """The organisation written before a name or title in the same chunk (ORG + NAME + TITLE)."""
+        known = self.agency_ending_at(end)
+        if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
+            return known
+        if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes:
+            end -= 1  # 經濟組蔡組長: ORG + SURNAME + TITLE, the surname is not part of the organisation
+            known = self.agency_ending_at(end)
+        start = self._trim_generic(self.scan_left(end), end)
+        if known and (start is None or start >= known[0] or known[0] - start < 2):
+            return known
+        if start is None or end - start < 2:
+            return None
+        text = self.s[start:end]
+        tag = word_tag(text)
+        local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长"))
+        if text in self.lex.not_agency or self.lex.title_re.fullmatch(text) or (tag is not None and tag not in ("nt", "nz", "j") and not (local and tag == "ns")):
+            return None
+        if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text) or text.endswith("人"):
+            return None  # …人 is a person noun (與談人, 負責人), not an organisation
+        if (self._is_place_only(start, end) and not local) or (text.startswith("驻") and self._is_place_only(start + 1, end)):
+            return None
+        span = (start, end)
+        self.add_agency(span, replace=known, why="organisation before a name or title")
+        return span
+
+    def _is_place_only(self, start: int, end: int) -> bool:
+        """A country or city name alone (美國, 台北) is not an organisation; jieba tags places ns."""
+        tok = self.tok_by_end.get(end)
+        if tok is not None and tok[0] == start and tok[1] == "ns":
+            return True
+        return word_tag(self.s[start:end]) == "ns"
+
+    def _dateline_outlet(self, ts: int, te: int):
+        """記者 in a news dateline: the outlet that opens it (中央社…台北15日電(記者 X))."""
+        if self.s[ts:te] != "记者":
+            return None
+        base = max(self.s.rfind("\n", 0, ts) + 1, ts - 40)
+        found = list(DATELINE_OUTLET.finditer(self.s, base, ts))
+        if not found:
+            return None
+        span = found[-1].span()  # the outlet nearest the byline
+        self.add_agency(span, why="dateline outlet")
+        return span
+
+    def _fused_agency(self, ts: int):
+        a = self.agency_by_end.get(ts + 1)
+        return a if a is not None and self.s[ts] in self.lex.fused else None
+
+    def find_declared_agency_forms(self):
+        """Forms a report introduces for an organisation — 國家發展委員會（以下簡稱國發會）, a bracketed
+        acronym 東亞研究中心（EARC） — name it wherever they stand alone later."""
+        declared: dict[str, tuple[int, int]] = {}
+        for i, j in list(self.agencies):
+            m = DECLARED.match(self.s, j)
+            if m:
+                declared[m.group(1)] = (i, j)
+                self.add_agency(m.span(1), why="declared short form")
+            m = re.search(r"[(（]([A-Z][A-Za-z0-9&\-]{1,15})[)）]$", self.s[i:j])
+            if m:
+                declared[m.group(1)] = (i, j)
+        if not declared:
+            return
+        cover = set()
+        for a in self.agencies:
+            cover.update(range(*a))
+        for m in self.mentions:
+            cover.update(range(m.start, m.end))
+        pat = re.compile("|".join(map(re.escape, sorted(declared, key=len, reverse=True))))
+        for m in pat.finditer(self.s):
+            i, j = m.span()
+            if any(k in cover for k in range(i, j)) or self._inside_latin_word(i, j) and m.group().isascii():
+                continue
+            self.add_agency((i, j), why="declared short form")
+            cover.update(range(i, j))
+        for form, (i, j) in declared.items():
+            self.agency_aliases[self.a[self.s.find(form) : self.s.find(form) + len(form)]] = self.a[i:j]
+        self.set_agencies(sorted(self.agencies))
+
+    def drop_agencies_over_people(self):
+        """An 'organisation' that swallowed a name or a title was a scanning error: drop it."""
+        import bisect
+
+        cover = set()
+        for m in self.mentions:
+            if m.label == "PERSON":
+                cover.update(range(m.start, m.end))
+        kept = sorted(self.kept_titles)
+        kept_starts = [t[0] for t in kept]
+        keep = []
+        for i, j in self.agencies:
+            if any(k in cover for k in range(i, j)):
+                continue
+            k = bisect.bisect_left(kept_starts, i)
+            if k < len(kept) and kept[k][1] <= j:
+                continue
+            keep.append((i, j))
+        self.set_agencies(maximal(keep))

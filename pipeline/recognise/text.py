@@ -1,0 +1,24 @@
+"""Character classes and patterns shared by the recognisers (on the simplified shadow)."""
+
+from __future__ import annotations
+
+import re
+
+CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
+CJK = re.compile(f"[{CJK_CHARS}]")
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_LATIN_WORD = f"[{_UP}][{_LOW}]+"
+LATIN_NAME = re.compile(f"{_LATIN_WORD}(?:[ \\-]{_LATIN_WORD}){{1,2}}")
+DOTTED = re.compile(f"[{CJK_CHARS}]{{1,6}}[.．·‧•・][{CJK_CHARS}]{{1,6}}")
+QUOTES = "”\"」』’“「『‘"
+DATELINE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:电视台|新闻网|社|报|网)(?=[\u4e00-\u9fff]{0,4}\d{1,2}(?:月\d{1,2}日|日)电)")
+DECLARED = re.compile(r"[（(](?:以下)?(?:简称|下称|简称为)[「“\"]?([^）)」”\"，,]{2,12})[」”\"]?[）)]")
+NAME_GAP = re.compile(r"[”\"」』’:：]?")
+_ITEM = f"[{CJK_CHARS}．·.•・()（）左右0-9 ]"
+ENUMERATION = re.compile(f"(?<!{_ITEM}){_ITEM}++(?:、{_ITEM}++)+")
+SPEECH_AFTER_PRONOUN = ("指出", "表示", "說", "建議", "鼓勵", "提醒", "也", "強調", "認為", "分享", "以", "在", "則", "更", "同時")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(CJK.match(ch))

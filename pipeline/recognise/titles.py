@@ -1,0 +1,68 @@
+"""The title lexicon as evidence: every position title in the text, compound titles, and which
+bare titles are kept."""
+
+from __future__ import annotations
+
+import re
+
+from .text import SPEECH_AFTER_PRONOUN, is_cjk
+from .facts import Fact
+from .context import RecognitionContext
+
+
+class TitleEvidence(RecognitionContext):
+    def find_titles(self):
+        for m in self.lex.title_re.finditer(self.s):
+            ts, te = m.span()
+            self.all_title_ends.add(te)
+            if any(self.s.endswith(g, 0, ts) for g in self.lex.title_generic_before):
+                continue
+            after_org = ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or re.search(r"[(（][A-Z]{2,}[)）]$", self.s[max(0, ts - 12) : ts]))
+            if m.group() in self.lex.role_only_titles and not after_org:
+                continue  # 主席：… is the chair of the sitting, not a position
+            self.titles.append((ts, te))
+            self.note(ts, te, "TITLE", "title lexicon")
+            self.title_by_start[ts] = (ts, te)
+            self.title_by_end[te] = (ts, te)
+
+    def keep_titles(self):
+        """A title is kept when attached to a person, fused with or directly after an organisation,
+        or when it refers back to a position that a named person holds in the report."""
+        agency_ends = {a[1] for a in self.agencies}
+        fused_ends = {a[1] - 1 for a in self.agencies}
+        held = {self.s[t[0] : t[1]] for t in self.kept_titles}
+        for ts, te in self.titles:
+            if (ts, te) in self.kept_titles:
+                continue
+            title = self.s[ts:te]
+            if ts in agency_ends or ts in fused_ends or ((title in held or self.lex.bare_titles_count) and self._bare_ok(ts, te)):
+                self.kept_titles.add((ts, te))
+            elif re.search(r"駐[^\s，。、]{1,8}$", self.a[max(0, ts - 9) : ts]):
+                self.kept_titles.add((ts, te))
+
+    def _bare_ok(self, ts: int, te: int) -> bool:
+        surname_before = ts > 0 and self.s[ts - 1] in self.lex.surnames and self.is_boundary_before(ts - 1)
+        if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes or surname_before):
+            return False  # 青年代表: part of a longer noun
+        nxt = self.s[te : te + 1]
+        return not nxt or not is_cjk(nxt) or bool(self.starts_with_word(te, self.lex.name_followers + SPEECH_AFTER_PRONOUN))
+
+    def _compound_titles(self, key, te, agency, former, used, order):
+        pos = te
+        while pos < len(self.s) and self.s[pos] in "兼暨及":
+            nxt = self.title_by_start.get(pos + 1)
+            if not nxt:
+                break
+            self.facts.append(Fact(key, nxt, agency, former, order))
+            used.add(nxt)
+            pos = nxt[1]
+
+    def _shared_titles_before(self, key, ts, agency, former, used, order):
+        pos = ts
+        while pos > 0 and self.s[pos - 1] in "兼暨":
+            prev = self.title_by_end.get(pos - 1)
+            if not prev:
+                break
+            self.facts.append(Fact(key, prev, agency, former, order))
+            used.add(prev)
+            pos = prev[0]
