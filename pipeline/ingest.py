@@ -65,7 +65,9 @@ def _is_name_list_line(line: str) -> bool:
     """A minutes-style list of short items separated by spaces (出席委員：甲乙丙 丁戊己 …)."""
     items = [w for w in re.split(r"[ \u3000]+", line.strip()) if w]
     short = [w for w in items if 2 <= len(w) <= 5]
-    return len(items) >= 3 and len(short) >= 3 and not any(len(w) == 1 for w in items[1:])
+    # a spaced-out two-character name (余 天) may stand among them: a few single characters are allowed
+    singles = sum(1 for w in items[1:] if len(w) == 1)
+    return len(items) >= 3 and len(short) >= 3 and (singles == 0 or (len(short) >= 10 and singles <= 0.2 * len(items)))
 
 
 def spaced_word_deletions(text: str) -> list[tuple[int, int]]:

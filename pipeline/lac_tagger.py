@@ -69,11 +69,19 @@ class LacTagger:
         for line in re.finditer(r"[^\n]+", text):
             pos = line.start()
             for word, tag in self.tag(line.group()):
-                if tag in ENTITY_TAGS and word.strip():
-                    lead = len(word) - len(word.lstrip())
-                    found.append((pos + lead, pos + len(word.rstrip()), tag))
+                if tag in ENTITY_TAGS:
+                    found.extend((pos + i, pos + j, tag) for i, j in _parts(word))
                 pos += len(word)
         return found
+
+
+def _parts(word: str) -> list[tuple[int, int]]:
+    """The model joins words across spaces (甲 乙 in a minutes list read as one name): split an
+    entity at whitespace, unless every part is one character (a spaced-out name, 余 天)."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"\S+", word)]
+    if len(parts) > 1 and all(j - i == 1 for i, j in parts) and len(parts) <= 3:
+        return [(parts[0][0], parts[-1][1])]
+    return parts
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@ SURNAME + TITLE + GIVEN NAME; each gives a (person, title, agency) fact."""
 
 from __future__ import annotations
 
+import re
 
 from .facts import Fact
 from .context import RecognitionContext
@@ -48,3 +49,27 @@ class AffiliationShapes(RecognitionContext):
                 # compound title before the name: 教授兼系主任林某 — the first title shares the person
                 self._shared_titles_before(key, ts, agency, former, used_titles, order)
         self.kept_titles |= used_titles
+
+    def share_list_titles(self):
+        """ORG + TITLE + NAME、NAME及NAME: the names listed after the first share its title and agency
+        (參議員甲、乙、丙; 市議員甲、乙及丙), unless a title of their own stands beside them."""
+        by_start = {m.start: m for m in self.mentions if m.label == "PERSON"}
+        has_fact = {f.person for f in self.facts}
+        for f in list(self.facts):
+            if not f.title:
+                continue
+            first = next((m for m in self.mentions if m.label == "PERSON" and m.entity == f.person and m.start >= f.title[1] and m.start - f.title[1] <= 1), None)
+            if first is None:
+                continue
+            pos = first.end
+            while True:
+                sep = re.match(r"、|及|和|與|与|以及", self.s[pos : pos + 2])
+                if not sep or (pos + sep.end()) not in by_start:
+                    break
+                nxt = by_start[pos + sep.end()]
+                if nxt.entity in has_fact or self.lex.title_re.match(self.s, nxt.end):
+                    break
+                self.facts.append(Fact(nxt.entity, f.title, f.agency, f.former, f.order))
+                has_fact.add(nxt.entity)
+                self.note(nxt.start, nxt.end, "PERSON", "listed after a title")
+                pos = nxt.end

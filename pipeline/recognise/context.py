@@ -38,6 +38,10 @@ class RecognitionContext:
         self.aliases: dict[str, list[str]] = {}
         self.agency_aliases: dict[str, str] = {}  # short form → the agency it abbreviates (both as written)
         self.evidence: dict[tuple[int, int, str], list[str]] = {}  # (start, end, label) → why it was proposed
+        learned = [tuple(e) for e in (doc._.learned_entities or [])]
+        self.learned_spans = {lab: [(i, j) for i, j, x in learned if x == lab] for lab in ("PER", "ORG", "LOC", "TIME")}
+        self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
+        self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
 
     def starts_with_word(self, pos: int, words) -> str | None:
         for w in words:

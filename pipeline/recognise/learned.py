@@ -45,25 +45,6 @@ def report_learned_entities(doc: Doc) -> Doc:
 
 
 class LearnedEvidence(RecognitionContext):
-    def learned(self, label: str) -> list[tuple[int, int]]:
-        return [(i, j) for i, j, lab in (self.doc._.learned_entities or []) if lab == label]
-
-    def learned_per_ending_at(self, end: int) -> tuple[int, int] | None:
-        return self._learned_index("PER", 1).get(end)
-
-    def learned_per_starting_at(self, start: int) -> tuple[int, int] | None:
-        return self._learned_index("PER", 0).get(start)
-
-    def _learned_index(self, label: str, side: int) -> dict:
-        key = (label, side)
-        cache = self.__dict__.setdefault("_learned_cache", {})
-        if key not in cache:
-            cache[key] = {span[side]: span for span in self.learned(label)}
-        return cache[key]
-
-    def is_learned_loc(self, i: int, j: int) -> bool:
-        return (i, j) in set(self.learned("LOC"))
-
     # ------------------------------------------------------------------ organisations
     def find_learned_agencies(self):
         """LAC organisations the rules did not find, kept when they pass the organisation checks."""
@@ -74,16 +55,50 @@ class LearnedEvidence(RecognitionContext):
         for t in self.titles:
             title_cover.update(range(*t))
         added = []
-        for i, j in self.learned("ORG"):
+        seen: dict[str, int] = {}
+        for i, j in self.learned_spans["ORG"]:
+            seen[self.s[i:j]] = seen.get(self.s[i:j], 0) + 1
+        for i, j in self.learned_spans["ORG"]:
             if any(k in cover for k in range(i, j)):
                 continue
             if not self._learned_org_ok(i, j, title_cover):
                 continue
+            if not (self._affiliation_follows(j) or seen[self.s[i:j]] >= 2):
+                continue  # the model alone over-generates: a title beside it or a repetition confirms it
             added.append((i, j))
             cover.update(range(i, j))
             self.note(i, j, "AGENCY", "learned ORG (LAC)")
         if added:
             self.set_agencies(sorted(self.agencies + added))
+
+    def _affiliation_follows(self, j: int) -> bool:
+        """ORG + TITLE or ORG + NAME + TITLE right after the organisation."""
+        if j in self.title_by_start or self.lex.title_re.match(self.s, j):
+            return True
+        name = self.learned_per_start.get(j)
+        return bool(name) and bool(self.lex.title_re.match(self.s, name[1]))
+
+    def trim_agencies_by_learned(self):
+        """A verb or preposition glued onto the front of an organisation (協助經濟部…, 由某基金會):
+        when the learned tagger's organisation ends where the rule's does and starts after such a
+        word, the organisation starts where the model says."""
+        by_end: dict[int, list[int]] = {}
+        for i, j in self.learned_spans["ORG"]:
+            by_end.setdefault(j, []).append(i)
+        changed = []
+        for i, j in self.agencies:
+            start = i
+            for a in sorted(by_end.get(j, ())):
+                if i < a < j - 1:
+                    tok = self.tok_by_end.get(a)
+                    if tok is not None and tok[1].startswith(("v", "p", "c", "d", "u")) and self.s[tok[0] : a] not in self.lex.org_internal_words:
+                        start = a
+                        break
+            if start != i:
+                self.note(start, j, "AGENCY", "start bounded by learned ORG (LAC)")
+            changed.append((start, j))
+        if changed != self.agencies:
+            self.set_agencies(changed)
 
     def _learned_org_ok(self, i: int, j: int, title_cover: set) -> bool:
         text = self.s[i:j]
@@ -117,7 +132,7 @@ class LearnedEvidence(RecognitionContext):
             blocked.update(range(*a))
         for t in self.kept_titles | set(self.titles):
             blocked.update(range(*t))
-        per = self.learned("PER")
+        per = self.learned_spans["PER"]
         counts: dict[str, int] = {}
         for i, j in per:
             counts[self.s[i:j]] = counts.get(self.s[i:j], 0) + 1

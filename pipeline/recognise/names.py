@@ -46,6 +46,21 @@ class NameShapes(RecognitionContext):
             return False
         return True
 
+    def transliterated_name_ok(self, i: int, j: int) -> bool:
+        """A learned-tagger name without a Chinese surname shape (平野宏幸, 馬家古魯, 席頓): two to six
+        CJK characters, no title, organisation suffix or ordinary word inside."""
+        text = self.s[i:j]
+        if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or is_common_word(text):
+            return False
+        return not (self.lex.title_re.search(text) or self.lex.suffix_re.search(text) or text in self.lex.not_agency)
+
+    def _name_starts_chunk(self, i: int) -> bool:
+        return self.is_boundary_before(i) or bool(self.agency_ending_at(i)) or self.s[i - 1 : i] in ("的", "、") or i in self.all_title_ends
+
+    def _name_ends_chunk(self, j: int) -> bool:
+        nxt = self.s[j : j + 1]
+        return not nxt or not is_cjk(nxt) or nxt in "、及和与等" or j in self.tok_ends or bool(self.lex.title_re.match(self.s, j))
+
     def _latin_ok(self, name: str) -> bool:
         return not any(w in self.lex.latin_not_name for w in re.split(r"[ \-]", name))
 
@@ -69,8 +84,11 @@ class NameShapes(RecognitionContext):
                 continue  # 組織司連澤 + 專門委員: the 司 closes the organisation (but 司馬 is a surname)
             if self.valid_full_name(i, ts) and not self.crosses_place(i, ts):
                 options.append((i, ts))
+        lac = self.learned_per_end.get(ts)
         if not options:
-            return None
+            return lac if lac and self.transliterated_name_ok(*lac) and self._name_starts_chunk(lac[0]) else None
+        if lac in options:
+            return lac  # the learned tagger agrees with one of the shapes
         i, j = options[0]
         if j - i == 2 and not (self.is_boundary_before(i) or self.agency_ending_at(i) or self._suffix_before(i)):
             return None
@@ -85,10 +103,16 @@ class NameShapes(RecognitionContext):
         if m and self._latin_ok(m.group()):
             return m.span()
         sl = self.surname_len(p)
+        lac = self.learned_per_start.get(p)
+        title_starts = {t[0] for t in self.titles}
+        if lac and not any(k in title_starts for k in range(p + 1, lac[1])) and self._name_ends_chunk(lac[1]):
+            if (sl and self.valid_full_name(*lac)) or self.transliterated_name_ok(*lac):
+                return lac  # the learned tagger bounds the name (王大明教授, not 王大; 參議員馬家古魯)
         if not sl:
             return None
         long_, short = (p, p + sl + 2), (p, p + sl + 1)
-        title_starts = {t[0] for t in self.titles}
+        if lac and lac[1] in (long_[1], short[1]) and self.valid_full_name(*lac) and not any(k in title_starts for k in range(p + 1, lac[1])):
+            return lac
         follower_after_short = self.starts_with_word(short[1], self.lex.name_followers)
         long_ok = self.valid_full_name(*long_) and not any(k in title_starts for k in range(p + 1, long_[1]))
         strong = self.s[short[1] : short[1] + 1] in self.lex.strong_followers
