@@ -28,6 +28,7 @@ class Lexicon:
     title_re: re.Pattern
     title_bases: frozenset
     title_generic_before: tuple
+    verb_titles: frozenset
     fused: dict
     honorifics: frozenset
     surnames: frozenset
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         title_re=title_re,
         title_bases=frozenset(bases),
         title_generic_before=tuple(_s(t["generic_before"])),
+        verb_titles=frozenset(_s(t.get("verb_titles", []))),
         fused={simplify(k): tuple(_s(v if isinstance(v, list) else [v])) for k, v in t["fused"].items()},
         honorifics=frozenset(_s(t["honorifics"])),
         surnames=frozenset(singles),

@@ -149,6 +149,7 @@ class _Page:
         self.doc_id = doc_id
         self.text = text
         self.spans: list[list] = []  # [start, end, cls]
+        self.tips: dict[int, str] = {}  # span index → the evidence that chose it (a tooltip)
         self.span_rows: list[list[int]] = []  # rows each span feeds (its own row first)
         self.override: dict[int, list[int]] = {}  # rows whose spans are not "the spans that feed them"
         self.problems: list[str] = []
@@ -201,6 +202,9 @@ def build_page(d: Path, gold_dir: Path | None, scores: dict[str, dict] | None) -
         s, e = pg.spans[sp][0], pg.spans[sp][1]
         if jt is not None and text[s:e] != r[jt]:
             pg.problem(f"{m.key(i)}: text {r[jt]!r} is not text.txt[{s}:{e}] {text[s:e]!r}")
+        why = m.get(r, "evidence")
+        if why:
+            pg.tips[sp] = f"{label}: {why}"
         ent = r[jent] if jent is not None else ""
         if ent:
             by_entity.setdefault(ent, []).append(sp)
@@ -324,10 +328,12 @@ def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
         if classes is None:
             classes = class_cache[ckey] = " ".join(sorted(ckey))
         badge = session_titles.get(pos) if new else None
+        tip = " · ".join(pg.tips[i] for i in idx if i in pg.tips)
+        title = f' title="{esc(tip)}"' if tip else ""
         if badge is not None:
-            append(f'<span class="{classes} sb" data-i="{" ".join(map(str, idx))}" data-sb="{esc(badge)}">{piece}</span>')
+            append(f'<span class="{classes} sb" data-i="{" ".join(map(str, idx))}" data-sb="{esc(badge)}"{title}>{piece}</span>')
         else:
-            append(f'<span class="{classes}" data-i="{" ".join(map(str, idx))}">{piece}</span>')
+            append(f'<span class="{classes}" data-i="{" ".join(map(str, idx))}"{title}>{piece}</span>')
     append("</div>")
     return "".join(out)
 

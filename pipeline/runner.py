@@ -36,16 +36,18 @@ class Outcome:
 
 def code_fingerprint() -> str:
     """Hash of everything that changes the output: code, configs, pinned dependencies, and the
-    segmenter chosen for this run (PIPELINE_SEGMENTER overrides configs/pipeline.yml)."""
+    segmenter and learned tagger chosen for this run (PIPELINE_SEGMENTER and PIPELINE_LEARNED_TAGGER
+    override configs/pipeline.yml)."""
     h = hashlib.sha256()
     h.update(os.environ.get("PIPELINE_SEGMENTER", "").encode())
-    files = sorted(PIPELINE_DIR.glob("*.py")) + sorted(CONFIG_DIR.glob("*"))
+    h.update(os.environ.get("PIPELINE_LEARNED_TAGGER", "").encode())
+    files = sorted(PIPELINE_DIR.rglob("*.py")) + sorted(CONFIG_DIR.glob("*"))
     lock = ROOT / "requirements.lock"
     if lock.exists():
         files.append(lock)
     for f in files:
         if f.is_file():
-            h.update(f.name.encode())
+            h.update(str(f.relative_to(ROOT)).encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from .alignment import Alignment
 
 TABLES = {
-    "mentions": ["doc_id", "mention_id", "label", "start", "end", "text", "entity_id"],
+    "mentions": ["doc_id", "mention_id", "label", "start", "end", "text", "entity_id", "evidence"],
     "people": ["doc_id", "person_id", "name", "title", "agency", "aliases", "first_start", "former"],
     "agencies": ["doc_id", "agency_id", "name", "variants", "mention_count"],
     "statistics": ["doc_id", "stat_id", "start", "end", "text", "value", "value_max", "qualifier", "unit", "subject", "kind", "currency"],
@@ -88,9 +88,11 @@ def tables_from_doc(doc) -> dict[str, list[dict]]:
     tables: dict[str, list[dict]] = {}
     link = ud.get("link", {})
     rows = []
+    why = {(i, j, label): ev for i, j, label, ev in (doc._.evidence or [])}
     for label, i, j, ent in link.get("mention_entity", []):
         s, e, t = span(i, j)
-        rows.append({"doc_id": doc_id, "label": label, "start": s, "end": e, "text": t, "entity_id": ent})
+        rows.append({"doc_id": doc_id, "label": label, "start": s, "end": e, "text": t, "entity_id": ent,
+                     "evidence": why.get((i, j, label), "")})
     tables["mentions"] = numbered(rows, "mention_id", "M", ["label", "end"])
 
     rows = []

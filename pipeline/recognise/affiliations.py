@@ -73,3 +73,29 @@ class AffiliationShapes(RecognitionContext):
                 has_fact.add(nxt.entity)
                 self.note(nxt.start, nxt.end, "PERSON", "listed after a title")
                 pos = nxt.end
+
+    def find_bracketed_titles(self):
+        """NAME(ORG TITLE) and NAME TITLE(兼TITLE、ORG TITLE): titles in brackets right after a person
+        belong to that person (甲(協會常務理事), 乙副校長(兼教務長、研究學院院長))."""
+        person_end = {m.end: m.entity for m in self.mentions if m.label == "PERSON"}
+        fact_title_end = {f.title[1]: f for f in self.facts if f.title}
+        for m in re.finditer(r"[(（]([^()（）\n]{2,40})[)）]", self.s):
+            i = m.start()
+            owner = person_end.get(i)
+            base = None
+            if owner is None and i in fact_title_end:
+                base = fact_title_end[i]
+                owner = base.person
+            if owner is None:
+                continue
+            inner_start = m.start(1)
+            for ts, te in self.titles:
+                if not (inner_start <= ts and te <= m.end(1)) or (ts, te) in self.kept_titles:
+                    continue
+                chunk_start = max(inner_start, max((k + 1 for k in range(inner_start, ts) if self.s[k] in "、，,兼及"), default=inner_start))
+                agency = self.agency_ending_at(ts) if chunk_start < ts else None
+                if agency is not None and agency[0] < chunk_start:
+                    agency = None
+                self.facts.append(Fact(owner, (ts, te), agency, False, base.order if base else 0))
+                self.kept_titles.add((ts, te))
+                self.note(ts, te, "TITLE", "in brackets after a person")

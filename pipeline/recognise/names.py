@@ -87,8 +87,9 @@ class NameShapes(RecognitionContext):
         lac = self.learned_per_end.get(ts)
         if not options:
             return lac if lac and self.transliterated_name_ok(*lac) and self._name_starts_chunk(lac[0]) else None
-        if lac in options:
-            return lac  # the learned tagger agrees with one of the shapes
+        if lac in options or (lac and (self.valid_full_name(*lac) or self.transliterated_name_ok(*lac)) and self._name_starts_chunk(lac[0])):
+            self.note(*lac, "PERSON", "bounded by learned PER (LAC)")
+            return lac  # the learned tagger agrees with one of the shapes, or bounds a name they cannot read
         i, j = options[0]
         if j - i == 2 and not (self.is_boundary_before(i) or self.agency_ending_at(i) or self._suffix_before(i)):
             return None
@@ -107,6 +108,7 @@ class NameShapes(RecognitionContext):
         title_starts = {t[0] for t in self.titles}
         if lac and not any(k in title_starts for k in range(p + 1, lac[1])) and self._name_ends_chunk(lac[1]):
             if (sl and self.valid_full_name(*lac)) or self.transliterated_name_ok(*lac):
+                self.note(*lac, "PERSON", "bounded by learned PER (LAC)")
                 return lac  # the learned tagger bounds the name (王大明教授, not 王大; 參議員馬家古魯)
         if not sl:
             return None

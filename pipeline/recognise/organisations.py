@@ -64,6 +64,15 @@ class OrganisationEvidence(RecognitionContext):
             self.note(*span, "AGENCY", origin.get((i, j), "rule"))
         self.set_agencies(sp for sp in spans if not self._names_event(*sp))
 
+    def inside_law_name(self, i: int, j: int) -> bool:
+        """The name of a law, not an organisation: 大學法, 《…組織法》, 修正…條例."""
+        if self.s.startswith(("法", "条例", "组织法", "施行细则"), j):
+            nxt = self.s[j + 1 : j + 2] if self.s[j] == "法" else ""
+            if self.s[j] != "法" or not nxt or not is_cjk(nxt) or self.s.startswith(("法修正", "法第", "法草案", "法》", "法」"), j):
+                return True
+        opening = self.s.rfind("《", max(0, i - 30), i + 1)
+        return opening != -1 and "》" not in self.s[opening:i] and bool(re.match(r"[^》\n]{0,30}?(?:法|条例|规则|办法)》", self.s[j : j + 32]))
+
     def _names_event(self, i: int, j: int) -> bool:
         """The organisation's name is the start of an event's name (…協會（ASEAN）領袖峰會)."""
         m = re.match(f"[{CJK_CHARS}]{{0,6}}?(?:{'|'.join(map(re.escape, self.lex.event_heads))})", self.s[j : j + 10])
@@ -137,6 +146,11 @@ class OrganisationEvidence(RecognitionContext):
         whole = self.s[start:end]
         if whole in self.lex.not_agency or len(whole) < 2:
             return False
+        if self.inside_law_name(start, end):
+            return False
+        head = whole[: len(whole) - len(suffix)]
+        if head.endswith("副") or re.search(r"[0-9一二两三四五六七八九十百几数多][个所家间位名座]", head):
+            return False  # 由某副部(長), 宜蘭縣七所國小: a title's modifier or a count, not a name
         tok = self.tok_by_end.get(end)
         if tok is not None and tok[0] > start:
             word = self.s[tok[0] : end]
@@ -189,7 +203,9 @@ class OrganisationEvidence(RecognitionContext):
             return None
         text = self.s[start:end]
         tag = word_tag(text)
-        local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长"))
+        # a local council or government is named by its place (臺北市 + 市議員), a country is not (日本 + 眾議員)
+        local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长")) and text[-1:] in ("市", "县", "乡", "镇", "区")
+
         if text in self.lex.not_agency or self.lex.title_re.fullmatch(text) or (tag is not None and tag not in ("nt", "nz", "j") and not (local and tag == "ns")):
             return None
         if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text) or text.endswith("人"):

@@ -22,7 +22,7 @@ class Recogniser(ShortForms, ListedNames, LearnedEvidence, AffiliationShapes, Or
     def run(self):
         self.find_titles()
         self.find_agencies()
-        self.trim_agencies_by_learned()
+        self.bound_agencies_by_learned()
         self.find_learned_agencies()
         self.find_people()
         self.find_listed_people()
@@ -32,6 +32,7 @@ class Recogniser(ShortForms, ListedNames, LearnedEvidence, AffiliationShapes, Or
         self.find_nr_people()
         self.find_repeated_names()
         self.share_list_titles()
+        self.find_bracketed_titles()
         self.find_short_forms()
         self.find_pronouns()
         self.drop_agencies_over_people()

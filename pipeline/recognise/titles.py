@@ -20,6 +20,8 @@ class TitleEvidence(RecognitionContext):
             after_org = ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or re.search(r"[(（][A-Z]{2,}[)）]$", self.s[max(0, ts - 12) : ts]))
             if m.group() in self.lex.role_only_titles and not after_org:
                 continue  # 主席：… is the chair of the sitting, not a position
+            if m.group() in self.lex.verb_titles and self._verb_follows(te):
+                continue  # 代表致贈: "on behalf of", not a position
             self.titles.append((ts, te))
             self.note(ts, te, "TITLE", "title lexicon")
             self.title_by_start[ts] = (ts, te)
