@@ -34,6 +34,7 @@ class Lexicon:
     surnames: frozenset
     compound_surnames: frozenset
     not_given: frozenset
+    given_in_bounded_names: frozenset
     name_followers: tuple
     pronouns: tuple
     role_only_titles: frozenset
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         surnames=frozenset(singles),
         compound_surnames=frozenset(_s(n["compound_surnames"])),
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
+        given_in_bounded_names=frozenset(_s(n.get("given_in_bounded_names", ""))),
         name_followers=tuple(sorted(_s(n["name_followers"]), key=len, reverse=True)),
         pronouns=tuple(_s(n["pronouns"])),
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),

@@ -153,6 +153,12 @@ class LearnedEvidence(RecognitionContext):
             self.note(i, j, "PERSON", "learned PER (LAC)")
             taken.update(range(i, j))
 
+    def _name_context(self, i: int, j: int) -> bool:
+        """A list separator, a speech verb or a title beside the name."""
+        before, after = self.s[i - 1 : i], self.s[j : j + 1]
+        return (before in ("、", " ", "\n", "") or after in ("、", " ", "（", "(")
+                or bool(self.starts_with_word(j, self.lex.name_followers)) or j in self.title_by_start or i in self.all_title_ends)
+
     def _learned_name_span(self, i: int, j: int, counts: dict) -> tuple[int, int] | None:
         text = self.s[i:j]
         if LATIN_NAME.fullmatch(text):
@@ -162,6 +168,8 @@ class LearnedEvidence(RecognitionContext):
         if not _TRANSLITERATION.fullmatch(text):
             return None
         if self.valid_full_name(i, j):
+            if j - i == 2 and counts.get(text, 0) < 2 and not self._name_context(i, j):
+                return None  # a two-character 'name' alone in running text is as often a word (明文)
             return i, j
         # a name without a Chinese surname (a transliteration): a title, list or repetition beside it
         if j - i < 2 or is_common_word(text):

@@ -7,7 +7,7 @@ import re
 
 from ..lexicon import is_common_word
 from ..shadow import simplify
-from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, SPEECH_AFTER_PRONOUN
+from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, SPEECH_AFTER_PRONOUN, is_cjk
 from .context import RecognitionContext
 
 
@@ -25,14 +25,16 @@ class ListedNames(RecognitionContext):
             self._list_items(seg.start(), seg.end(), taken)
         # minutes lists separated by spaces
         for line in re.finditer(r"[^\n]+", self.a):
-            items = list(re.finditer(r"[^\s:：]+", line.group()))
+            items = [(line.start() + it.start(), line.start() + it.end()) for it in re.finditer(r"[^\s:：]+", line.group())]
             if len(items) >= 3:
-                names = [it for it in items if self.valid_full_name(line.start() + it.start(), line.start() + it.end())]
+                names = [it for it in items if self.valid_full_name(*it)]
                 if len(names) >= 3 and len(names) >= 0.6 * len(items):
-                    for it in names:
-                        span = (line.start() + it.start(), line.start() + it.end())
+                    # in such a list, the other surname-initial items are names too, and a surname and
+                    # one character spaced apart (余 天) are one name
+                    listed = self._spaced_pairs(items) + [it for it in items if it in names or self._listed_name_ok(*it)]
+                    for span in sorted(set(listed)):
                         if not any(k in taken for k in range(*span)):
-                            self.add_person(*span, span, why="minutes list")
+                            self.add_person(*span, span, name=self.a[span[0] : span[1]], why="minutes list")
                             taken.update(range(*span))
         # a full name with an honorific (吳秀蘭女士): a person without a title
         for h in self.lex.honorifics_after_name:
@@ -49,6 +51,19 @@ class ListedNames(RecognitionContext):
             if self.valid_full_name(i, j) and not any(k in taken for k in range(i, j)):
                 self.add_person(i, j, (i, j), why="photo credit")
                 taken.update(range(i, j))
+
+    def _listed_name_ok(self, i: int, j: int) -> bool:
+        sl = self.surname_len(i)
+        text = self.s[i:j]
+        return bool(sl) and 1 <= j - i - sl <= 2 and all(is_cjk(c) for c in text) and not (
+            is_common_word(text) or self.lex.title_re.search(text) or self.lex.suffix_re.search(text[-1:]))
+
+    def _spaced_pairs(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        pairs = []
+        for (i, j), (k, m) in zip(items, items[1:]):
+            if j - i == 1 and m - k == 1 and self.surname_len(i) == 1 and is_cjk(self.s[k]) and k - j <= 2:
+                pairs.append((i, m))
+        return pairs
 
     def _list_items(self, start: int, end: int, taken: set):
         person_spans = {(m.start, m.end) for m in self.mentions if m.label == "PERSON" and m.start >= start - 8 and m.end <= end + 8}
@@ -95,9 +110,10 @@ class ListedNames(RecognitionContext):
         namey = [it for it in items if it in person_spans or self.valid_full_name(*it)]
         if len(namey) < 2 or len(namey) < 0.5 * len(items):
             return
+        agency_cover = {k for a in self.agencies for k in range(*a)}
         for i, j in items:
             text = self.s[i:j]
-            if any(k in taken for k in range(i, j)) or not 2 <= j - i <= 7:
+            if any(k in taken or k in agency_cover for k in range(i, j)) or not 2 <= j - i <= 7:
                 continue
             if is_common_word(text) or self.lex.title_re.search(text) or self.lex.suffix_re.search(text[-3:]):
                 continue

@@ -46,6 +46,21 @@ class NameShapes(RecognitionContext):
             return False
         return True
 
+    def punctuation_bounded_name(self, i: int, j: int) -> bool:
+        """SURNAME + two given characters closed by a list separator or punctuation: there no date or
+        ordinal can be meant, so characters excluded from given names in running text (年, 其) are
+        allowed (莊柏年、, 張其祿，)."""
+        if j >= len(self.s) or self.s[j] not in "、，,。；;）)（(":
+            return False
+        sl = self.surname_len(i)
+        given = self.s[i + sl : j]
+        if not sl or len(given) != 2 or not all(is_cjk(c) for c in given):
+            return False
+        if any(c in self.lex.not_given and c not in self.lex.given_in_bounded_names for c in given):
+            return False
+        name = self.s[i:j]
+        return not (is_common_word(name) or self.lex.title_re.search(name) or self.lex.suffix_re.search(name[-1:]))
+
     def transliterated_name_ok(self, i: int, j: int) -> bool:
         """A learned-tagger name without a Chinese surname shape (平野宏幸, 馬家古魯, 席頓): two to six
         CJK characters, no title, organisation suffix or ordinary word inside."""
@@ -75,6 +90,9 @@ class NameShapes(RecognitionContext):
             return self._trim_dotted(ts - len(m.group()), ts)
         if self.agency_ending_at(ts):
             return None
+        fused = self.agency_by_end.get(ts + 1)
+        if fused and fused[0] < ts and self.s[ts] in self.lex.fused:
+            return None  # 向行政院長: the characters before the title end an organisation fused with it
         options = []
         for n in (3, 4, 2):
             i = ts - n
@@ -113,6 +131,8 @@ class NameShapes(RecognitionContext):
         if not sl:
             return None
         long_, short = (p, p + sl + 2), (p, p + sl + 1)
+        if self.punctuation_bounded_name(*long_) and not any(k in title_starts for k in range(p + 1, long_[1])):
+            return long_  # 經理楊水定、…: the given name runs to the punctuation
         if lac and lac[1] in (long_[1], short[1]) and self.valid_full_name(*lac) and not any(k in title_starts for k in range(p + 1, lac[1])):
             return lac
         follower_after_short = self.starts_with_word(short[1], self.lex.name_followers)
@@ -150,8 +170,8 @@ class NameShapes(RecognitionContext):
                 is_common_word(self.s[te + 1 : te + 3]) and word_freq(self.s[te + 1 : te + 3]) >= 50):
             return None
         nxt = self.s[te + 2 : te + 3]
-        if nxt and is_cjk(nxt) and not self.starts_with_word(te + 2, self.lex.name_followers):
-            return None
+        if nxt and is_cjk(nxt) and not self.starts_with_word(te + 2, self.lex.name_followers + self.lex.honorifics_after_name):
+            return None  # (李總統登輝先生: an honorific may follow)
         return (ss, ts), (te, te + 2)
 
     def _trim_dotted(self, i: int, j: int) -> tuple[int, int]:
