@@ -11,6 +11,7 @@ files back; an unedited round trip reproduces every gold file byte for byte.
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 import os
@@ -31,6 +32,7 @@ GOLD_TABLES = {
     "recommendations": ["doc_id", "start", "end", "text", "speaker", "cue", "optional"],
     "sessions": ["doc_id", "session_id", "title", "start", "end"],
     "roles": ["doc_id", "session_id", "name", "role", "on_behalf_of"],
+    "report": ["doc_id", "date", "date_text"],
 }
 OTHER_TABLES = [t for t in GOLD_TABLES if t != "mentions"]
 SPAN_COLUMNS = ("label", "start", "end", "text")  # of a mention: what the annotation tool edits
@@ -418,6 +420,11 @@ def _check_file(d: Path, table: str, text: str | None, errors: list[str]) -> lis
         elif table == "agencies":
             if not row["name"]:
                 errors.append(f"{at}: empty name")
+        elif table == "report":
+            if row["date"] and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", row["date"]):
+                errors.append(f"{at}: date {row['date']!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+            if row["date_text"] and text is not None and row["date_text"] not in text:
+                errors.append(f"{at}: date_text {row['date_text']!r} does not occur in text.txt")
         elif table == "roles":
             if row["role"] not in ROLES:
                 errors.append(f"{at}: role {row['role']!r} not in {'/'.join(ROLES)}")

@@ -138,6 +138,7 @@ class LearnedEvidence(RecognitionContext):
             blocked.update(range(*a))
         for t in self.kept_titles | set(self.titles):
             blocked.update(range(*t))
+        surnames_before_title = {p.surname for p in self.persons.values() if p.surname}
         per = self.learned_spans["PER"]
         counts: dict[str, int] = {}
         for i, j in per:
@@ -145,6 +146,8 @@ class LearnedEvidence(RecognitionContext):
         for i, j in per:
             if any(k in taken or k in blocked for k in range(i, j)):
                 continue
+            if self.s[i:j] in surnames_before_title and (j in self.title_by_start or self.lex.title_re.match(self.s, j)):
+                continue  # 司馬 + 人資長: a short form of a person already named, resolved by short_forms
             span = self._learned_name_span(i, j, counts)
             if span is None:
                 continue
