@@ -88,11 +88,12 @@ def fold(text: str) -> str:
 # ---------------------------------------------------------------------------------------------------------
 # Compiled lexicon
 
-CN_DIGITS = "零〇一二三四五六七八九十百千萬億兩廿卅"
+CN_DIGITS = "零〇一二三四五六七八九十百千萬億兆兩廿卅"
 CN_PLAIN_DIGITS = "零〇一二三四五六七八九兩"
-MULTS = "十百千萬億"
-AR = r"[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
-MIXED = AR + r"(?:(?:[十百千]|[ ]?[萬億])[十百千萬億]*(?:零?[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?[十百千萬億]*)*)?"
+MULTS = "十百千萬億兆"
+# thousands separators, also with a stray space after the comma (4, 010億元) as copied web text has
+AR = r"[0-9]+(?:[,，][ ]?[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
+MIXED = AR + r"(?:(?:[十百千]|[ ]?[萬億兆])[十百千萬億兆]*(?:零?[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?[十百千萬億]*)*)?"
 CN = "[" + CN_DIGITS + "]+"
 NUM = f"(?:{MIXED}|{CN})"
 NUMX = r"(?:[0-9]+|[零〇一二三四五六七八九十百廿卅兩]+)"  # for dates and clock times
@@ -189,6 +190,7 @@ class _Lexicon:
         self.enum_nouns = _Words(set(_fl(en.get("nouns"))))
         self.vague_prefixes = _Words(set(_fl(cfg.get("vague_prefixes"))))
         self.bare_topics = _Words(set(_fl(cfg.get("bare_number_topics"))))
+        self.bare_count_nouns = sorted(set(_fl(cfg.get("bare_count_nouns"))), key=len, reverse=True)
 
         s = cfg.get("subject") or {}
         self.subj_max = int(s.get("max_len", 7))
@@ -284,6 +286,11 @@ def parse_number(s: str) -> float | None:
     # a run of plain digits without 十百千萬億 (一一五, 二〇二五, 三四) is a code, a year or a rough range
     if all(c in CN_PLAIN_DIGITS for c in t) and len(t) > 1:
         return None
+    if "兆" in t:  # cn2an stops at 億: 1兆9153億 = 1 × 10^12 + 9153 × 10^8
+        head, _, tail = t.partition("兆")
+        hv = parse_number(head or "一")
+        tv = parse_number(tail) if tail else 0.0
+        return None if hv is None or tv is None else hv * 1e12 + tv
     t = t.replace("卅", "三十").replace("廿", "二十")
     if t[0] in "百千萬億":
         t = "一" + t
@@ -554,6 +561,13 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         value_max = v2
     if not _fmt_ok(v1):
         return None
+    sign = _sign_before(text, left) if not (pre or cur or pct) else 0
+    if sign:
+        left -= sign  # 成長率為-1.5%, 負2.3%, 零下5度: the sign is part of the quantity
+        v1 = -v1
+        if value_max is not None:
+            value_max = -value_max
+            v1, value_max = min(v1, value_max), max(v1, value_max)
 
     # --- unit -----------------------------------------------------------------------------------------
     nend = m.end("n2") if n2 else n1e
@@ -623,22 +637,33 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         if nxt and nxt.isascii() and (nxt.isalnum() or nxt in ".-_"):
             return None
         noun_at = None  # where the counted noun starts, for the three forms that name one after the number
-        if nxt == lex.enum_marker and 1 < v1 <= lex.enum_max and not n2 and "." not in n1:
+        bare_end = _bare_count_noun(S, pos, lex) if not n2 and v1 >= 2 else 0
+        if bare_end:
+            subject, end = S[pos:bare_end], bare_end  # 16企業, 九部落: a count written without a counter
+            subj_start, subj_end, core_end, kind = pos, bare_end, pos, "count"
+        elif nxt == lex.enum_marker and 1 < v1 <= lex.enum_max and not n2 and "." not in n1:
             after = S[pos + 1] if pos + 1 < len(S) else ""
             if not after or after in lex.enum_marker_blockers:
                 return None
             noun_at = pos + 1  # 三大要素
         elif _starts_with_any(S, pos, lex.enum_nouns) and v1 != 1 and not n2:
             noun_at = pos  # 兩步驟
-        elif re.fullmatch(MIXED, n1) and n1[-1] in "萬億" and _is_cjk(nxt) and nxt not in lex.stop_chars:
+        elif re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆" and _is_cjk(nxt) and nxt not in lex.stop_chars:
             noun_at = pos  # 450萬人口
-        if noun_at is not None:
+        if kind:
+            pass
+        elif noun_at is None and re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆" and not _is_cjk(nxt):
+            kind = "count"  # 再舉債2600億，: an amount whose unit is left unsaid (no subject looked for)
+            subj_start = pos
+        elif noun_at is not None:
             subject, end = _run_after(S, noun_at, lex)
             if not subject:
                 return None
             subj_start = core_end = noun_at
             subj_end = end
             kind = "count"
+        elif kind:
+            pass
         elif re.fullmatch(AR, n1) and not n2 and not pre:
             topic_end = left
             w = _ends_with_any(S[max(0, topic_end - 6):topic_end], lex.bare_topics)
@@ -661,8 +686,8 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         return None
     if unit_norm in lex.name_counters and _is_chinese(n1) and not pre and not cur:
         prev = S[n1s - 1] if n1s > 0 else ""
-        if _is_cjk(prev) and prev not in lex.name_ok_before:
-            return None
+        if _is_cjk(prev) and prev not in lex.name_ok_before and not _bare_count_noun(S, end, lex):
+            return None  # 研究八所 is a name; 七所國小 counts schools
 
     # --- after the unit: 半 / 多 on time units, post qualifiers, relative dates --------------------------
     qual_post = None
@@ -717,6 +742,33 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
                  qualifier=qualifier, unit=unit_out,
                  subject=text[subj_end - len(subject):subj_end] if subject else "",
                  subj_start=subj_start, kind=kind, currency=currency if kind == "money" else "")
+
+
+def _sign_before(S: str, pos: int) -> int:
+    """Length of a minus sign written right before the number (−, -, 負, 零下), else 0. A hyphen
+    after a letter or digit joins a code (A-1, 2-3), 負 after 正/勝/擔 is part of another word.
+    Read on the report's own characters: a dash (—) is no sign."""
+    prev = S[pos - 1] if pos > 0 else ""
+    prev2 = S[pos - 2] if pos > 1 else ""
+    if prev in "-−－" and not (prev2.isascii() and prev2.isalnum()) and prev2 not in "-−－~～":
+        return 1
+    if prev == "負" and not (prev2 and prev2 in "正勝抱擔自欠背"):
+        return 1
+    if S[max(0, pos - 2) : pos] == "零下":
+        return 2
+    return 0
+
+
+def _bare_count_noun(S: str, pos: int, lex: "_Lexicon") -> int:
+    """End of a listed countable noun (企業, 部落, 姊妹校) right after ``pos``, or after a modifier of
+    up to three characters (3大陸姊妹校); 0 when there is none."""
+    window = S[pos : pos + 9]
+    arabic = pos > 0 and S[pos - 1].isdigit()
+    for w in lex.bare_count_nouns:
+        k = window.find(w)
+        if k == 0 or (arabic and 0 < k <= 3 and all(_is_cjk(c) for c in window[:k])):
+            return pos + k + len(w)
+    return 0
 
 
 def _strip_inner(u: str) -> str:
