@@ -73,12 +73,25 @@ def find_cue(sentence: str, has_speaker: bool, names=()) -> tuple[str, int] | No
 
 
 def _person_mentions(doc):
+    """Person mentions with the full name they refer to, and bare titles (總統表示…) that only one
+    named person of the report holds: the title then names its holder."""
     link = doc.user_data.get("link", {})
     names = link.get("person_names", {})
+    rec = doc._.recognition or {}
     out = []
-    for label, i, j, ent in (doc._.recognition or {}).get("mentions", []):
+    for label, i, j, ent in rec.get("mentions", []):
         if label == "PERSON" and ent in names:
             out.append((i, j, names[ent]))
+    holders: dict[str, set] = {}
+    for row in link.get("people", []):
+        if row.get("title"):
+            holders.setdefault(row["title"], set()).add(row["name"])
+    text = doc.text
+    covered = sorted((i, j) for i, j, _ in out)
+    for i, j in rec.get("titles", []):
+        who = holders.get(text[i:j], set())
+        if len(who) == 1 and not any(a < j and i < b for a, b in covered):
+            out.append((i, j, next(iter(who))))
     return sorted(out)
 
 
