@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .config import load
 from .sentences import split_sentences
+from .shadow import traditionalise
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,7 @@ _LABEL = re.compile(r"\s*([^\s:：，。]{2,8})[:：]")
 def find_recommendations(doc) -> list[dict]:
     c, _ = _cfg()
     text = doc.text
+    shadow = traditionalise(text)  # the cues are written in Traditional characters
     people = _person_mentions(doc)
     sessions = doc.user_data.get("sessions", [])
     blocks = doc.user_data.get("blocks", []) or [(0, len(text), "paragraph")]
@@ -118,7 +120,7 @@ def find_recommendations(doc) -> list[dict]:
                 label_speaker = lab[0][2]
         current = label_speaker
         for ss, se in split_sentences(text, bs, be):
-            sent = text[ss:se]
+            sent = shadow[ss:se]
             in_sent = [p for p in block_people if ss <= p[0] < se]
             names = [(p[0] - ss, p[1] - ss) for p in in_sent]
             cue = find_cue(sent, has_speaker=bool(in_sent or current), names=names)
@@ -134,25 +136,32 @@ def find_recommendations(doc) -> list[dict]:
             if in_sent:
                 current = before[0][2] if before else current
             session = next((s["session_id"] for s in sessions if s["start"] <= ss < s["end"]), "")
-            out.append({"start": ss, "end": se, "speaker": speaker, "cue": word, "session_id": session,
-                        "items": split_items(sent, k + len(word), c)})
+            out.append({"start": ss, "end": se, "speaker": speaker, "cue": text[ss + k : ss + k + len(word)], "session_id": session,
+                        "items": split_items(text[ss:se], k + len(word), c, sent)})
     return out
 
 
-def split_items(sentence: str, pos: int, c) -> list[str]:
-    """The enumerated measures after the cue: 建議從甲、乙、丙等面向推展 → [甲, 乙, 丙]."""
-    m = re.match(r"[^，。；：:]*", sentence[pos:])
-    clause = m.group() if m else ""
-    if "、" not in clause:
+def split_items(sentence: str, pos: int, c, shadow: str | None = None) -> list[str]:
+    """The enumerated measures after the cue: 建議從甲、乙、丙等面向推展 → [甲, 乙, 丙]. Words are
+    matched on the Traditional `shadow` of the sentence (same length); items keep the report's characters."""
+    shadow = shadow or sentence
+    m = re.match(r"[^，。；：:]*", shadow[pos:])
+    start, end = pos, pos + (m.end() if m else 0)
+    if "、" not in shadow[start:end]:
         return []
     for lead in sorted(c["item_lead"], key=len, reverse=True):
-        if clause.startswith(lead):
-            clause = clause[len(lead) :]
+        if shadow.startswith(lead, start, end):
+            start += len(lead)
             break
     for tail in sorted(c["item_tail"], key=len, reverse=True):
-        k = clause.find(tail)
-        if k > 0:
-            clause = clause[:k]
+        k = shadow.find(tail, start, end)
+        if k > start:
+            end = k
             break
-    parts = [p.strip() for p in re.split(r"、|及|與|和|以及", clause) if p.strip()]
+    parts, at = [], start
+    for sep in re.finditer(r"、|及|與|和|以及", shadow[start:end]):
+        parts.append(sentence[at : start + sep.start()])
+        at = start + sep.end()
+    parts.append(sentence[at:end])
+    parts = [p.strip() for p in parts if p.strip()]
     return parts if len(parts) >= 2 else []

@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from .config import load
 from .sentences import split_sentences
+from .shadow import is_simplified, simplify, traditionalise
 
 # Words after which a new list of people starts (應邀 is "at the invitation", not a new list).
 _LIST_START = re.compile(r"邀請|之後|隨後|接著|分別由|由|(?<!應)邀|[)）]")
@@ -47,6 +48,7 @@ def _first_cue(text: str, cues, start: int = 0) -> int:
 def find_sessions(doc):
     cfg = load("events")
     text = doc.text
+    cue_text = traditionalise(text)  # cues matched here; titles are read from the report's own characters
     blocks = doc.user_data.get("blocks", [])
     sentences = split_sentences(text)
 
@@ -64,16 +66,16 @@ def find_sessions(doc):
         if kind != "heading":
             continue
         nxt = next((b for b in blocks[k + 1 :] if b[2] in ("paragraph", "caption")), None)
-        if nxt and any(c in text[nxt[0] : nxt[1]] for c in cfg["session_body_cues"]) and "場次" not in text[bs:be]:
+        if nxt and any(c in cue_text[nxt[0] : nxt[1]] for c in cfg["session_body_cues"]) and "場次" not in cue_text[bs:be]:
             headings.append((bs, text[bs:be].strip().strip("「」")))
     first_heading = headings[0][0] if headings else len(text)
     last_heading = headings[-1][0] if headings else 0
 
-    op = _first_cue(text, cfg["opening_cues"])
-    if op == -1 and any(w in text for w in _EVENT_WORDS):
+    op = _first_cue(cue_text, cfg["opening_cues"])
+    if op == -1 and any(w in cue_text for w in _EVENT_WORDS):
         # no word for the opening, but someone named gives remarks early in an event's report
         people_starts = [p[0] for p in _people(doc)]
-        k = _first_cue(text, ("致詞", "致辭"))
+        k = _first_cue(cue_text, ("致詞", "致辭"))
         if k != -1 and k < min(first_heading, len(text) * 0.3):
             s0 = sentence_start(k)
             if any(s0 <= p < k for p in people_starts):
@@ -82,10 +84,12 @@ def find_sessions(doc):
         starts.append((sentence_start(op), "開幕"))
     for hs, title in headings:
         starts.append((hs, title))
-    cl = _first_cue(text, cfg["closing_cues"], last_heading)
+    cl = _first_cue(cue_text, cfg["closing_cues"], last_heading)
     if cl != -1 and (not starts or sentence_start(cl) > starts[-1][0]):
         starts.append((sentence_start(cl), "閉幕"))
 
+    if is_simplified(text):  # the fixed titles are written in the report's own script
+        starts = [(st, simplify(t) if t in ("開幕", "閉幕") else t) for st, t in starts]
     starts.sort()
     sessions = []
     for n, (s, title) in enumerate(starts, start=1):
@@ -103,7 +107,7 @@ def _session_at(sessions, pos: int):
 
 
 def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
-    text = doc.text
+    text = traditionalise(doc.text)  # the cues are Traditional; names come from the people, not from here
     people = _people(doc)
     cues = []
     for role, spec in cfg["roles"].items():
@@ -135,13 +139,13 @@ def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
             if role in only:
                 # remarks belong to the opening or closing session; which one is told by the session
                 title = session["title"] if session else ""
-                role = next((r for r, t in only.items() if t == title), None)
+                role = next((r for r, t in only.items() if simplify(t) == simplify(title)), None)
                 if role is None:
                     prev_end = ce
                     continue
-            if role == "moderator" and session is None:
+            if role == "moderator" and session is None and not any(w in sent for w in cfg.get("moderated_events", [])):
                 prev_end = ce
-                continue  # 主持試乘活動: presiding over a ceremony, not moderating a session
+                continue  # 主持試乘活動: presiding over a ceremony, not moderating a meeting
             if direction == "before":
                 lo = prev_end
                 for m in _LIST_START.finditer(text, prev_end, cs):
@@ -177,7 +181,7 @@ def speaking_remarks(text, sessions, people, starts, only, cfg, roles) -> None:
     (甲理事長表示，…) is that person's remarks."""
     verbs = tuple(cfg.get("remarks_speech_verbs", []))
     for s in sessions:
-        role = next((r for r, t in only.items() if t == s["title"]), None)
+        role = next((r for r, t in only.items() if simplify(t) == simplify(s["title"])), None)
         if role is None:
             continue
         pos = s["start"]

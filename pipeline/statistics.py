@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import cn2an
+
+from .shadow import traditionalise
 import yaml
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "statistics.yml"
@@ -827,7 +829,7 @@ def find_statistics(text: str) -> list[Statistic]:
     if not text:
         return []
     lex = _lexicon()
-    S = fold(text)
+    S = fold(traditionalise(text))  # the lexicons are Traditional; a Simplified report is read through its shadow
     mask = _mask(S, lex)
     cands: list[_Cand] = []
     for m in lex.main.finditer(S):
