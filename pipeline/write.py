@@ -7,6 +7,7 @@ import csv
 import ctypes
 import ctypes.util
 import io
+import re
 import json
 import os
 import shutil
@@ -25,6 +26,8 @@ TABLES = {
     "warnings": ["doc_id", "kind", "message", "start", "end"],
 }
 FORMULA_START = ("=", "+", "-", "@")
+# a plain number is no formula (CONTRACT §1): -1.5, -1.5%, +3, -1,000 are written as they are
+PLAIN_NUMBER = re.compile(r"[-+]?[0-9][0-9,]*(?:\.[0-9]+)?%?")
 
 
 def safe_cell(value) -> str:
@@ -36,7 +39,7 @@ def safe_cell(value) -> str:
     if isinstance(value, float):
         return fmt_number(value)
     s = str(value)
-    if s and (s.startswith(FORMULA_START) or s[0] in "\t\r"):
+    if s and (s.startswith(FORMULA_START) or s[0] in "\t\r") and not PLAIN_NUMBER.fullmatch(s):
         return "'" + s
     return s
 

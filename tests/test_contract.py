@@ -110,13 +110,28 @@ def test_evaluate_prints_scores_and_writes_files(out):
     rows = read_csv(out / "evaluation.csv")
     assert {"doc_id", "table", "label", "tp", "fp", "fn", "precision", "recall", "f1"} <= set(rows[0])
     total = {(r["table"], r["label"]): r for r in rows if r["doc_id"] == "ALL"}
-    # regression floor on the annotated reports (the measured scores are in README.md)
-    assert float(total[("people", "")]["f1"]) >= 0.95
-    assert float(total[("statistics", "")]["f1"]) >= 0.95
-    assert float(total[("recommendations", "")]["f1"]) >= 0.88
-    assert float(total[("roles", "")]["f1"]) >= 0.9
-    assert float(total[("mentions", "AGENCY/strict")]["f1"]) >= 0.85
+    assert float(total[("people", "")]["f1"]) >= 0.95  # all 32 annotated reports
     assert (out / "evaluation.md").read_text(encoding="utf-8").count("FN") > 0
+
+
+# regression floors (the measured scores are in README.md): the seed and the eleven dev reports the
+# rules were first written on, and the twenty real dev2 reports tuned on since
+FLOORS = {
+    "seed+dev": {"people": 0.97, "affiliation": 0.94, "agencies": 0.89, "statistics": 0.97, "recommendations": 0.97,
+                 "roles": 0.97, "sessions": 0.97, "mentions/AGENCY/strict": 0.88, "mentions/TITLE/strict": 0.95},
+    "dev2": {"people": 0.93, "affiliation": 0.80, "agencies": 0.75, "statistics": 0.92, "recommendations": 0.5,
+             "mentions/AGENCY/strict": 0.73, "mentions/TITLE/strict": 0.90, "mentions/PERSON/strict": 0.90},
+}
+
+
+@pytest.mark.parametrize("subset", sorted(FLOORS))
+def test_scores_stay_above_their_floors(out, subset):
+    from pipeline.evaluate import evaluate, gold_docs
+
+    names = {d.name for d in gold_docs(ROOT / "gold") if d.name.startswith("e") == (subset == "dev2")}
+    totals, _ = evaluate(ROOT / "gold", out, docs=names)
+    low = {k: round(totals[k].f1, 3) for k, floor in FLOORS[subset].items() if totals[k].f1 < floor}
+    assert not low, low
 
 
 def test_every_command_has_help():
@@ -139,3 +154,24 @@ def test_stages_run_on_their_own_and_chain_to_the_same_tables(out, tmp_path):
     chained = tmp_path / "out" / "d4_apec_sommeeting_2025_nextapple"
     for f in sorted(chained.iterdir()):
         assert f.read_bytes() == (out / chained.name / f.name).read_bytes(), f.name
+
+
+@pytest.mark.parametrize("cell, written", [
+    ("-1.5", "-1.5"), ("-1.5%", "-1.5%"), ("+3", "+3"), ("-1,000", "-1,000"),
+    ("=SUM(A1)", "'=SUM(A1)"), ("-x", "'-x"), ("@foo", "'@foo"), ("+", "'+"), ("-1.5e3", "'-1.5e3"),
+])
+def test_plain_numbers_are_no_formulas(cell, written):
+    from pipeline.write import safe_cell
+
+    assert safe_cell(cell) == written
+
+
+def test_a_negative_statistic_keeps_its_sign_in_the_csv(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "neg.txt").write_text("今年經濟成長率為-1.5%，出口年增率負2.3%。\n", encoding="utf-8")
+    assert run_cli("extract", "--raw", str(raw), "--out", str(out), "--quiet").returncode == 0
+    text = (out / "neg" / "text.txt").read_text(encoding="utf-8")
+    rows = read_csv(out / "neg" / "statistics.csv")
+    assert [(r["text"], r["value"]) for r in rows] == [("-1.5%", "-1.5"), ("負2.3%", "-2.3")]
+    assert all(text[int(r["start"]):int(r["end"])] == r["text"] for r in rows)

@@ -151,10 +151,37 @@ POSITIVE = [
     # variant characters and spacing
     ("本案預算約爲新台幣1200萬元", "約爲新台幣1200萬元", 12000000, None, "about", "元", ANY, "money", "TWD"),
     ("爲期兩天", "兩天", 2, None, "exact", "天", "", "duration", ""),
+    # signs: the quantity keeps its sign, in value and span (a change word is no sign)
+    ("今年經濟成長率為-1.5%", "-1.5%", -1.5, None, "exact", "%", ANY, "percent", ""),
+    ("出口年增率負2.3%", "負2.3%", -2.3, None, "exact", "%", ANY, "percent", ""),
+    ("山區氣溫降至零下3度", "零下3度", -3, None, "exact", "度", ANY, "count", ""),
+    ("營收比去年減少5%", "5%", 5, None, "exact", "%", ANY, "percent", ""),
+    # 兆 with 億, stray spaces in thousands, amounts whose unit is unsaid
+    ("累計吸引超過2兆3,456億元投資", "超過2兆3,456億元投資", 2345600000000, None, "over", "元", "投資", "money", "TWD"),
+    ("總投資約7, 250億元，", "約7, 250億元", 725000000000, None, "about", "元", ANY, "money", "TWD"),
+    ("政府再舉債3500億，", "3500億", 350000000000, None, "exact", "", "", "count", ""),
+    # counts without a counter, with a bare countable noun
+    ("尚有12企業等待審查", "12企業", 12, None, "exact", "", "企業", "count", ""),
+    ("走訪八部落進行調查", "八部落", 8, None, "exact", "", "部落", "count", ""),
+    ("參訪5海外姊妹校", "5海外姊妹校", 5, None, "exact", "", "海外姊妹校", "count", ""),
+    ("補助花蓮縣六所國小的樂團", "六所國小", 6, None, "exact", "所", "國小", "count", ""),
+    # win-loss, distance and household counts
+    ("本季拿下十勝", "十勝", 10, None, "exact", "勝", ANY, "count", ""),
+    ("他推進35碼", "35碼", 35, None, "exact", "碼", ANY, "other", ""),
+    ("每戶以4口為限", "4口", 4, None, "exact", "口", ANY, "count", ""),
+    # Simplified input reads with the same lexicons
+    ("约有300人参加", "约有300人", 300, None, "about", "人", ANY, "count", ""),
+    ("超过500人次报名", "超过500人次", 500, None, "over", "人次", ANY, "count", ""),
 ]
 
 # (phrase, substring that must not be inside any statistic; None = no statistic at all)
 NEGATIVE = [
+    ("課程型號A-5款推出", None),
+    ("—2025年研習營", None),
+    ("東吳大學 104 學年度第 4 次會議", None),
+    ("校長為二度訪問該校", None),
+    ("拜訪四川大學", None),
+    ("中央研究院研究八所", None),
     ("研討會於4月12日舉行", None),
     ("會議訂於6月14日至16日召開", None),
     ("6月20日至7月5日將舉行相關會議", None),
