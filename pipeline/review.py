@@ -453,6 +453,24 @@ def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path
     ])
 
 
+def refresh_review(out: Path, rebuilt: list[str]) -> None:
+    """After a run that rebuilt or removed reports: review pages for the rebuilt ones, the workbook
+    and the index again, against the gold folder the last `review` used."""
+    out = Path(out)
+    try:
+        gold = Path(json.loads((out / ".review.json").read_text(encoding="utf-8"))["gold"])
+    except (OSError, ValueError, KeyError):
+        gold = out / ".no-gold"
+    dirs = report_dirs(out)
+    scores, note = load_scores(out, gold, dirs)
+    for d in dirs:
+        if d.name in rebuilt or not (d / "review.html").exists():
+            gd = gold / d.name
+            _write_atomic(d / "review.html", build_page(d, gd if gd.is_dir() else None, scores.get(d.name)))
+    write_workbook(out)
+    _write_atomic(out / "index.html", build_index(out, dirs, scores, note, gold))
+
+
 def build_review(out: Path, gold: Path) -> int:
     out, gold = Path(out), Path(gold)
     if not out.is_dir():
@@ -469,6 +487,7 @@ def build_review(out: Path, gold: Path) -> int:
         _write_atomic(d / "review.html", page)
     xlsx = write_workbook(out)
     _write_atomic(out / "index.html", build_index(out, dirs, scores, note, gold))
+    _write_atomic(out / ".review.json", json.dumps({"gold": str(gold.resolve())}))
     print(f"review: {len(dirs)} page(s), {out / 'index.html'} and {xlsx}")
     return 0
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 import traceback
 from dataclasses import dataclass
@@ -192,6 +193,8 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
     out.mkdir(parents=True, exist_ok=True)
     clean_leftovers(out)
     jobs, outcomes, code = plan(raw, out, force)
+    # a folder of reports is mirrored; a single report file given as RAW leaves the others alone
+    removed = remove_stale(out, {j.doc_id for j in jobs} | {o.doc_id for o in outcomes}) if raw.is_dir() else []
     if progress is None:
         progress = sys.stderr.isatty()
     if jobs:
@@ -215,14 +218,40 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
         o.path, o.message = _printable(o.path, None), _printable(o.message, None)
     outcomes.sort(key=lambda o: o.doc_id)
     write_errors(out, outcomes)
-    # corpus tables change only when a report folder was (re)built; a failure leaves the old folder
-    if any(o.ok and not o.skipped for o in outcomes) or not (out / "mentions.csv").exists():
+    # a report that fails now keeps no rows from an earlier version
+    removed += [d for d in (_drop_folder(out, o.doc_id) for o in outcomes if not o.ok) if d]
+    rebuilt = [o.doc_id for o in outcomes if o.ok and not o.skipped]
+    # corpus tables change only when a report folder was (re)built or removed
+    if rebuilt or removed or not (out / "mentions.csv").exists():
         from .corpus import write_corpus_tables
 
         write_corpus_tables(out)
+    if (rebuilt or removed) and (out / "index.html").exists():
+        from .review import refresh_review
+
+        refresh_review(out, rebuilt)  # the index never links a review page that is gone
     if any(o.ok and not o.skipped for o in outcomes):
         os.sync()  # one flush for the run: folders are swapped in atomically, this makes them durable
     return outcomes
+
+
+def _drop_folder(out: Path, doc_id: str) -> str | None:
+    """Remove OUT/doc_id if the pipeline wrote it (it has a fingerprint); return doc_id if removed."""
+    folder = out / doc_id
+    if folder.is_dir() and (folder / ".fingerprint.json").exists():
+        shutil.rmtree(folder)
+        return doc_id
+    return None
+
+
+def remove_stale(out: Path, current: set[str]) -> list[str]:
+    """Report folders whose report is no longer in RAW are removed, with a message: OUT mirrors RAW."""
+    removed = []
+    for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if folder.name not in current and _drop_folder(out, folder.name):
+            print(f"removed {folder}: its report is no longer in the input folder", file=sys.stderr)
+            removed.append(folder.name)
+    return removed
 
 
 def write_errors(out: Path, outcomes: list[Outcome]) -> None:
