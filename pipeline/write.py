@@ -19,7 +19,7 @@ TABLES = {
     "mentions": ["doc_id", "mention_id", "label", "start", "end", "text", "entity_id", "evidence"],
     "people": ["doc_id", "person_id", "name", "title", "agency", "aliases", "first_start", "former"],
     "agencies": ["doc_id", "agency_id", "name", "variants", "mention_count"],
-    "statistics": ["doc_id", "stat_id", "start", "end", "text", "value", "value_max", "qualifier", "unit", "subject", "kind", "currency"],
+    "statistics": ["doc_id", "stat_id", "start", "end", "text", "value", "value_max", "qualifier", "unit", "subject", "kind", "currency", "ratio"],
     "recommendations": ["doc_id", "rec_id", "start", "end", "text", "speaker", "cue", "session_id", "items"],
     "sessions": ["doc_id", "session_id", "title", "start", "end"],
     "roles": ["doc_id", "session_id", "name", "role", "on_behalf_of"],
@@ -42,6 +42,17 @@ def safe_cell(value) -> str:
     if s and (s.startswith(FORMULA_START) or s[0] in "\t\r") and not PLAIN_NUMBER.fullmatch(s):
         return "'" + s
     return s
+
+
+# percentage-like units as a fraction of one (51% → 0.51, 三成 → 0.3), so values can be summed and compared
+RATIO_UNITS = {"%": 100, "％": 100, "個百分點": 100, "百分點": 100, "成": 10, "‰": 1000}
+
+
+def ratio_of(value, unit: str) -> float | None:
+    div = RATIO_UNITS.get(unit or "")
+    if div is None or value in (None, ""):
+        return None
+    return round(float(value) / div, 10)
 
 
 def fmt_number(x: float | None) -> str:
@@ -103,7 +114,7 @@ def tables_from_doc(doc) -> dict[str, list[dict]]:
         rows.append({
             "doc_id": doc_id, "person_id": p["person_id"], "name": p["name"], "title": p["title"],
             "agency": p["agency"], "aliases": "|".join(p["aliases"]), "first_start": al.to_original(p["first"]),
-            "former": "1" if p.get("former") else "",
+            "former": "true" if p.get("former") else "false",
         })
     tables["people"] = sorted(rows, key=lambda r: (r["first_start"], r["person_id"], r["title"], r["agency"]))
 
@@ -116,7 +127,8 @@ def tables_from_doc(doc) -> dict[str, list[dict]]:
     rows = []
     for st in ud.get("statistics", []):
         s, e, t = span(st["start"], st["end"])
-        rows.append({"doc_id": doc_id, **{k: v for k, v in st.items() if k not in ("start", "end", "text")}, "start": s, "end": e, "text": t})
+        rows.append({"doc_id": doc_id, **{k: v for k, v in st.items() if k not in ("start", "end", "text")}, "start": s, "end": e, "text": t,
+                     "ratio": ratio_of(st.get("value"), st.get("unit", ""))})
     tables["statistics"] = numbered(rows, "stat_id", "S", ["end"])
 
     rows = []

@@ -175,3 +175,16 @@ def test_a_negative_statistic_keeps_its_sign_in_the_csv(tmp_path):
     rows = read_csv(out / "neg" / "statistics.csv")
     assert [(r["text"], r["value"]) for r in rows] == [("-1.5%", "-1.5"), ("負2.3%", "-2.3")]
     assert all(text[int(r["start"]):int(r["end"])] == r["text"] for r in rows)
+
+
+def test_typed_columns_former_ratio_and_aliases(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "t.txt").write_text("前財政部長王大明出席。印尼農民組織代表黛薇‧卡蒂卡（Dewi Kartika）表示，51%的農民支持，三成民眾反對。\n",
+                               encoding="utf-8")
+    assert run_cli("extract", "--raw", str(raw), "--out", str(out), "--quiet").returncode == 0
+    people = {r["name"]: r for r in read_csv(out / "t" / "people.csv")}
+    assert people["王大明"]["former"] == "true" and people["黛薇‧卡蒂卡"]["former"] == "false"
+    assert people["黛薇‧卡蒂卡"]["aliases"] == "Dewi Kartika"
+    ratios = {r["text"]: r["ratio"] for r in read_csv(out / "t" / "statistics.csv")}
+    assert ratios["51%"] == "0.51" and ratios["三成民眾"] == "0.3"

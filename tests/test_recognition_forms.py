@@ -110,7 +110,7 @@ def test_names_without_title_in_a_list(run):
 def test_former_office_is_not_part_of_the_title(run):
     t = run("前財政部長劉建志今天出席論壇。")
     row = next(r for r in t["people"] if r["name"] == "劉建志")
-    assert (row["title"], row["agency"], row["former"]) == ("部長", "財政部", "1")
+    assert (row["title"], row["agency"], row["former"]) == ("部長", "財政部", "true")
     assert "前" not in "".join(mentions(t, "TITLE"))
 
 

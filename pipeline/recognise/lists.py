@@ -137,7 +137,7 @@ class ListedNames(RecognitionContext):
                     i = k
             if j - i < 2 or self.lex.title_re.fullmatch(self.s[i:j]) or self.lex.suffix_re.search(self.s[j - 1 : j]):
                 continue
-            existing = next((mm for mm in self.mentions if mm.label == "PERSON" and mm.start == i and mm.end == j), None)
+            existing = next((mm for mm in self.mentions if mm.label == "PERSON" and mm.end == j and m.start(1) <= mm.start), None)
             key = existing.entity if existing else None
             if key is None:
                 if any(x in taken for x in range(i, j)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import is_common_word, word_freq, word_tag
-from .text import CJK_CHARS, LATIN_NAME, NAME_GAP, is_cjk
+from .text import CJK_CHARS, DOTTED, LATIN_NAME, NAME_GAP, is_cjk
 from .context import RecognitionContext
 
 
@@ -121,6 +121,9 @@ class NameShapes(RecognitionContext):
         m = LATIN_NAME.match(self.s, p)
         if m and self._latin_ok(m.group()):
             return m.span()
+        m = DOTTED.match(self.s, p)
+        if m and not re.search(r"\d", m.group()):
+            return self._trim_dotted(*m.span())  # 代表黛薇‧卡蒂卡: a dotted name after its title
         sl = self.surname_len(p)
         lac = self.learned_per_start.get(p)
         title_starts = {t[0] for t in self.titles}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import SPEECH_AFTER_PRONOUN, is_cjk
+from .text import DOTTED, SPEECH_AFTER_PRONOUN, is_cjk
 from .facts import Fact
 from .context import RecognitionContext
 
@@ -20,8 +20,8 @@ class TitleEvidence(RecognitionContext):
             after_org = ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or re.search(r"[(（][A-Z]{2,}[)）]$", self.s[max(0, ts - 12) : ts]))
             if m.group() in self.lex.role_only_titles and not after_org:
                 continue  # 主席：… is the chair of the sitting, not a position
-            if m.group() in self.lex.verb_titles and self._verb_follows(te):
-                continue  # 代表致贈: "on behalf of", not a position
+            if m.group() in self.lex.verb_titles and self._verb_follows(te) and not (te in self.learned_per_start or DOTTED.match(self.s, te)):
+                continue  # 代表致贈: "on behalf of", not a position (but 代表 + a name is one)
             self.titles.append((ts, te))
             self.note(ts, te, "TITLE", "title lexicon")
             self.title_by_start[ts] = (ts, te)
