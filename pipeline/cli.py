@@ -8,9 +8,15 @@ from pathlib import Path
 
 
 def cmd_extract(args) -> int:
-    from .runner import run
+    from .runner import list_reports, run
 
-    outcomes = run(Path(args.raw), Path(args.out), workers=args.workers, force=args.force, progress=not args.quiet and None)
+    raw = Path(args.raw)
+    if not raw.exists():
+        print(f"error: {raw}: input folder does not exist (nothing was created)", file=sys.stderr)
+        return 2
+    if raw.is_dir() and not list_reports(raw):
+        print(f"warning: {raw} holds no report: put .txt, .md, .docx, .pdf or .html files there", file=sys.stderr)
+    outcomes = run(raw, Path(args.out), workers=args.workers, force=args.force, progress=not args.quiet and None)
     built = [o for o in outcomes if o.ok and not o.skipped]
     failed = [o for o in outcomes if not o.ok]
     for o in outcomes:

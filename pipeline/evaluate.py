@@ -206,13 +206,39 @@ def score_statistics(doc_id, gold, pred) -> Score:
         s.attr("unit", norm(p.get("unit", "")) == norm(gr.get("unit", "")))
         s.attr("value_max", _float(p.get("value_max")) == _float(gr.get("value_max")))
         s.attr("subject", norm(p.get("subject", "")) == norm(gr.get("subject", "")))
-        for a in ("qualifier", "unit", "value_max"):
+        s.attr("exact_span", (p["start"], p["end"]) == (gr["start"], gr["end"]))
+        for a in ("qualifier", "unit", "value_max", "subject"):
             if norm(str(p.get(a, ""))) != norm(str(gr.get(a, ""))) and not (a == "value_max" and _float(p.get(a)) == _float(gr.get(a))):
                 s.errors.append((doc_id, a, p["text"], int(p["start"]), int(p["end"]), f"{p.get(a, '')!r} ≠ gold {gr.get(a, '')!r}"))
     for i, g in enumerate(gold):
         if i not in used:
             s.fn += 1
             s.errors.append((doc_id, "FN", g["text"], int(g["start"]), int(g["end"]), f"value={g['value']}"))
+    return s
+
+
+def score_items(doc_id, gold, pred) -> Score | None:
+    """Enumerated items of matched recommendations: exact items (after norm) as tp / fp / fn; None
+    when the gold has no items column."""
+    if not gold or "items" not in gold[0]:
+        return None
+    s = Score()
+    used = set()
+    for p in sorted(pred, key=lambda r: int(r["start"])):
+        g = next((i for i, g in enumerate(gold) if i not in used and _overlap(p, g)), None)
+        if g is None:
+            continue
+        used.add(g)
+        if gold[g].get("optional") in ("1", "true", "True") and not gold[g].get("items"):
+            continue
+        gi = {norm(x) for x in gold[g].get("items", "").split("|") if x.strip()}
+        pi = {norm(x) for x in p.get("items", "").split("|") if x.strip()}
+        s.tp += len(gi & pi)
+        s.fp += len(pi - gi)
+        s.fn += len(gi - pi)
+        if gi != pi:
+            s.errors.append((doc_id, "items", p["text"][:40], int(p["start"]), int(p["end"]),
+                             f"{'|'.join(sorted(pi))!r} ≠ gold {'|'.join(sorted(gi))!r}"))
     return s
 
 
@@ -294,6 +320,9 @@ def evaluate_doc(gold_dir: Path, pred_dir: Path) -> dict[str, Score]:
         scores["statistics"] = score_statistics(doc_id, g("statistics"), p("statistics"))
     if (gold_dir / "recommendations.csv").exists():
         scores["recommendations"] = score_recommendations(doc_id, g("recommendations"), p("recommendations"), g("people"))
+        items = score_items(doc_id, g("recommendations"), p("recommendations"))
+        if items is not None:
+            scores["recommendations/items"] = items
     if (gold_dir / "sessions.csv").exists():
         scores["sessions"] = score_sessions(doc_id, g("sessions"), p("sessions"))
     if (gold_dir / "roles.csv").exists():
@@ -349,7 +378,7 @@ def evaluation_rows(totals, per_doc) -> list[dict]:
             table, _, label = k.partition("/")
             row = {"doc_id": doc_id, "table": table, "label": label, "tp": s.tp, "fp": s.fp, "fn": s.fn,
                    "precision": f"{s.precision:.4f}", "recall": f"{s.recall:.4f}", "f1": f"{s.f1:.4f}"}
-            for a in ("agency", "qualifier", "unit", "value_max", "subject", "speaker"):
+            for a in ("agency", "qualifier", "unit", "value_max", "subject", "exact_span", "speaker"):
                 r_t = s.attrs.get(a)
                 row[f"{a}_accuracy"] = f"{r_t[0] / r_t[1]:.4f}" if r_t and r_t[1] else ""
             rows.append(row)
@@ -357,7 +386,8 @@ def evaluation_rows(totals, per_doc) -> list[dict]:
 
 
 EVAL_COLUMNS = ["doc_id", "table", "label", "tp", "fp", "fn", "precision", "recall", "f1", "agency_accuracy",
-                "qualifier_accuracy", "unit_accuracy", "value_max_accuracy", "subject_accuracy", "speaker_accuracy"]
+                "qualifier_accuracy", "unit_accuracy", "value_max_accuracy", "subject_accuracy", "exact_span_accuracy",
+                "speaker_accuracy"]
 
 
 def evaluate_dirs(gold: Path, out: Path, docs=None, write: bool = True) -> int:
@@ -370,5 +400,5 @@ def evaluate_dirs(gold: Path, out: Path, docs=None, write: bool = True) -> int:
         from .evaluation_report import write_evaluation_files
 
         write_evaluation_files(out, gold, totals, per_doc)
-        print(f"\nwrote {out / 'evaluation.csv'} and {out / 'evaluation.md'}")
+        print(f"\nwrote {out / 'evaluation.csv'}, {out / 'evaluation.md'} and {out / 'evaluation.html'}")
     return 0

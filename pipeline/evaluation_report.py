@@ -1,13 +1,16 @@
-"""evaluation.csv and evaluation.md: scores per table and label, a small F1 chart, and every false
+"""evaluation.csv, evaluation.md and evaluation.html: scores per table and label, a small F1 chart, and every false
 positive and false negative with its context, so annotators can fix gold and engineers rules."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from string import Template
 
 from .evaluate import EVAL_COLUMNS, evaluation_rows, format_table
 from .write import csv_bytes
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _bar(f1: float, width: int = 20) -> str:
@@ -58,3 +61,15 @@ def write_evaluation_files(out: Path, gold: Path, totals, per_doc) -> None:
     tmp = out / ".evaluation.md.tmp"
     tmp.write_text("\n".join(md) + "\n", encoding="utf-8")
     os.replace(tmp, out / "evaluation.md")
+    write_html(out, "\n".join(md) + "\n")
+
+
+def write_html(out: Path, markdown: str) -> None:
+    """evaluation.html: the same report as a page (the Markdown rendered into templates/evaluation.html)."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark").enable("table").render(markdown)
+    page = Template((TEMPLATES / "evaluation.html").read_text(encoding="utf-8")).substitute(body=body)
+    tmp = out / ".evaluation.html.tmp"
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, out / "evaluation.html")

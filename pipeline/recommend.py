@@ -164,4 +164,17 @@ def split_items(sentence: str, pos: int, c, shadow: str | None = None) -> list[s
         at = start + sep.end()
     parts.append(sentence[at:end])
     parts = [p.strip() for p in parts if p.strip()]
-    return parts if len(parts) >= 2 else []
+    if parts:  # 從甲、乙與丙三面向: the count before the tail word is not part of the last item
+        parts[-1] = re.sub(r"[0-9一二三四五六七八九十兩两]+大?$", "", parts[-1]).strip()
+    # an empty cell is better than a wrong one: every item short, no modal, cue or clause inside
+    if len(parts) < 2 or any(not p or len(p) > c.get("item_max_len", 12) or any(w in shadow_of(p, sentence, shadow) for w in c["modals"] + c["cues"])
+                             for p in parts):
+        return []
+    if len(parts[0]) > 2 * max(len(p) for p in parts[1:]) + 1:
+        return []  # 要求某部參考甲、乙: the first 'item' carries the clause that introduces the list
+    return parts
+
+
+def shadow_of(part: str, sentence: str, shadow: str) -> str:
+    k = sentence.find(part)
+    return shadow[k : k + len(part)] if k != -1 else part

@@ -434,7 +434,7 @@ def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path
     rows.append('<tr class="all"><td>total</td><td></td>' + "".join(f'<td class="num">{totals[c]}</td>' for c in counts_cols)
                 + "<td></td>" * (1 + len(SCORE_KEYS)) + "</tr>")
     links = []
-    for fname, label in (("evaluation.md", "evaluation report"), ("evaluation.csv", "evaluation.csv"), ("extraction.xlsx", "workbook (all tables)")):
+    for fname, label in (("evaluation.html", "evaluation report"), ("evaluation.csv", "evaluation.csv"), ("extraction.xlsx", "workbook (all tables)")):
         if (out / fname).exists():
             links.append(f'<a href="{esc(fname)}">{esc(label)}</a>')
     for name in TABLES:

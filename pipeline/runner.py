@@ -74,7 +74,7 @@ def doc_id_for(path: Path) -> str:
 
 
 # files the run itself writes into OUT: a report folder with one of these names would clash with them
-RESERVED_NAMES = {"errors.csv", "evaluation.csv", "evaluation.md"}
+RESERVED_NAMES = {"errors.csv", "evaluation.csv", "evaluation.md", "evaluation.html"}
 MAX_DOC_ID_BYTES = 200  # leaves room for the ".tmp-<doc_id>-<pid>" folder within the 255-byte name limit
 
 

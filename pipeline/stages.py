@@ -22,13 +22,21 @@ def _save_doc(doc, path: Path) -> None:
     path.write_bytes(db.to_bytes())
 
 
-def _load_doc(path: Path):
+EXPECTS = {"segment": "a report.json written by the ingest stage", "recognise": "a .spacy file written by the segment stage",
+           "link": "a .spacy file written by the recognise stage", "extract": "a .spacy file written by the link stage",
+           "write": "a .spacy file written by the extract stage"}
+
+
+def _load_doc(path: Path, stage: str):
     from spacy.tokens import DocBin
 
     from .nlp import get_nlp
 
     nlp = get_nlp()
-    return next(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
+    try:
+        return next(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
+    except (ValueError, StopIteration, OSError) as exc:
+        raise ReportError(path, f"the {stage} stage expects {EXPECTS[stage]}") from exc
 
 
 def run_stage(name: str, inp: Path, out: Path) -> int:
@@ -46,18 +54,22 @@ def run_stage(name: str, inp: Path, out: Path) -> int:
             from .ingest import Block, Report
             from .nlp import make_doc
 
-            d = json.loads(inp.read_text(encoding="utf-8"))
+            try:
+                d = json.loads(inp.read_text(encoding="utf-8"))
+                d["doc_id"], d["text"], d["analysis"]
+            except (ValueError, UnicodeDecodeError, KeyError, TypeError) as exc:
+                raise ReportError(inp, f"the segment stage expects {EXPECTS['segment']}") from exc
             report = Report(d["doc_id"], d["source"], d["text"], d["analysis"], Alignment.from_json(d["alignment"]),
                             [Block(*b) for b in d["blocks"]], [tuple(w) for w in d["warnings"]], d["encoding"])
             _save_doc(make_doc(report), out)
         elif name in ("recognise", "link", "extract"):
             from .nlp import run_components
 
-            _save_doc(run_components(_load_doc(inp), {name}), out)
+            _save_doc(run_components(_load_doc(inp, name), {name}), out)
         elif name == "write":
             from .write import render, write_report_dir
 
-            doc = _load_doc(inp)
+            doc = _load_doc(inp, "write")
             write_report_dir(out, doc.user_data["doc_id"], render(doc))
         else:
             raise ValueError(name)

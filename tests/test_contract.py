@@ -112,6 +112,10 @@ def test_evaluate_prints_scores_and_writes_files(out):
     total = {(r["table"], r["label"]): r for r in rows if r["doc_id"] == "ALL"}
     assert float(total[("people", "")]["f1"]) >= 0.95  # all 32 annotated reports
     assert (out / "evaluation.md").read_text(encoding="utf-8").count("FN") > 0
+    page = (out / "evaluation.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<table>" in page and "subject" in page
+    stats = total[("statistics", "")]
+    assert stats["subject_accuracy"] and float(stats["subject_accuracy"]) > 0  # subject is scored
 
 
 # regression floors (the measured scores are in README.md): the seed and the eleven dev reports the
