@@ -35,6 +35,7 @@ class Lexicon:
     compound_surnames: frozenset
     not_given: frozenset
     given_in_bounded_names: frozenset
+    given_max_word_freq: int
     name_followers: tuple
     pronouns: tuple
     role_only_titles: frozenset
@@ -48,6 +49,7 @@ class Lexicon:
     suffix_re: re.Pattern
     single_suffixes: frozenset
     not_agency: frozenset
+    suffix_end_re: re.Pattern
     non_org_words: frozenset
     event_heads: tuple
     acronym_actor_tags: frozenset
@@ -92,6 +94,7 @@ def lexicon() -> Lexicon:
         compound_surnames=frozenset(_s(n["compound_surnames"])),
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
         given_in_bounded_names=frozenset(_s(n.get("given_in_bounded_names", ""))),
+        given_max_word_freq=int(n.get("given_max_word_freq", 10000)),
         name_followers=tuple(sorted(_s(n["name_followers"]), key=len, reverse=True)),
         pronouns=tuple(_s(n["pronouns"])),
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),
@@ -103,6 +106,7 @@ def lexicon() -> Lexicon:
         pronoun_not_after=frozenset(_s(n["pronoun_not_after"])),
         latin_not_name=frozenset(n["latin_not_name_words"]),
         suffix_re=re.compile(_alt(suffixes)),
+        suffix_end_re=re.compile(f"(?:{_alt(suffixes)})$"),
         single_suffixes=frozenset(x for x in suffixes if len(x) == 1),
         not_agency=frozenset(_s(o["non_org_words"] + o["generic_org_words"])),
         non_org_words=frozenset(_s(o["non_org_words"])),

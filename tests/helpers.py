@@ -12,11 +12,11 @@ from pipeline.write import tables_from_doc
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def extract_string(text: str, tmp_path: Path, name: str = "doc") -> dict[str, list[dict]]:
+def extract_string(text: str, tmp_path: Path, name: str = "doc", segmenter: str | None = None) -> dict[str, list[dict]]:
     """Write text to a report file and return every table the pipeline extracts from it."""
     path = tmp_path / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
-    doc = process(ingest(path))
+    doc = process(ingest(path), segmenter)
     tables = tables_from_doc(doc)
     tables["_text"] = doc.user_data["source_text"]
     return tables

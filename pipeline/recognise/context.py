@@ -42,6 +42,7 @@ class RecognitionContext:
         self.learned_spans = {lab: [(i, j) for i, j, x in learned if x == lab] for lab in ("PER", "ORG", "LOC", "TIME")}
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
+        self.places = set(self.learned_spans["LOC"])  # the learned tagger's places (jieba's ns guesses foreign names)
 
     def starts_with_word(self, pos: int, words) -> str | None:
         for w in words:
@@ -76,9 +77,12 @@ class RecognitionContext:
                 if tag.startswith("v") and (len(word) < 2 or word_freq(word) < self.lex.verb_stop_min_freq):
                     return False  # one-character or rare 'verbs' are mostly segmentation slips inside names
                 return True
-        if i in self.tok_ends:
-            for n in self.lex.boundary_lengths:
-                if n > 1 and self.s[i - n : i] in self.lex.boundary_set:
+        # a boundary word of two or more characters ends a chunk even where the segmenter joined it
+        # to the next word (LAC reads 新任無任所大使 as one word)
+        inside = self.token_at(i - 1) if i not in self.tok_ends else None
+        for n in self.lex.boundary_lengths:
+            if n > 1 and self.s[i - n : i] in self.lex.boundary_set and (inside is None or inside[0] == i - n):
+                if i in self.tok_ends or inside is not None:
                     return True
         return False
 
@@ -92,7 +96,7 @@ class RecognitionContext:
         if prev is None:
             return False
         word = self.s[prev[0] : cs]
-        if word[-1] in self.lex.single_suffixes or self.lex.suffix_re.fullmatch(word) or cs in self.all_title_ends:
+        if word[-1] in self.lex.single_suffixes or self.lex.suffix_end_re.search(word) or cs in self.all_title_ends:
             return False
         if prev[1].startswith(("nr", "v", "m", "r", "p", "c", "d", "u")) or word in self.lex.boundary_words:
             return False

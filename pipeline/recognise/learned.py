@@ -41,7 +41,9 @@ def report_learned_entities(doc: Doc) -> Doc:
         raise ValueError(f"unknown learned_tagger {name!r} in configs/pipeline.yml (lac | none)")
     from ..lac_tagger import get_lac
 
-    doc._.learned_entities = [list(e) for e in get_lac().entities(simplify(doc.text))]
+    lac = get_lac()
+    doc._.learned_entities = [list(e) for e in lac.entities(simplify(doc.text))]
+    lac.forget()  # the segmenter and this component share one pass per report, never across reports
     return doc
 
 
