@@ -8,7 +8,7 @@ from pipeline.shadow import simplify
 TEXT = "臺灣經濟研究院舉辦國際研討會，邀請專家學者與談。\n第二行文字。"
 
 
-@pytest.mark.parametrize("name", ["jieba", "pkuseg"])
+@pytest.mark.parametrize("name", ["jieba", "pkuseg", "lac"])
 def test_tokens_cover_the_text_in_original_script(name):
     nlp = blank_nlp(name)
     doc = nlp.make_doc(TEXT)
@@ -33,3 +33,21 @@ def test_shadow_is_same_length_and_simplified():
     s = simplify(TEXT)
     assert len(s) == len(TEXT)
     assert "台湾" in s
+
+
+@pytest.mark.parametrize("segmenter", ["jieba", "pkuseg", "lac"])
+@pytest.mark.parametrize("tagger", ["lac", "none"])
+def test_every_tagger_path_extracts_the_anchored_shapes(tmp_path, monkeypatch, segmenter, tagger):
+    """Each segmenter with and without the learned tagger keeps the title-anchored shapes."""
+    from helpers import extract_string, people_rows
+
+    monkeypatch.setenv("PIPELINE_LEARNED_TAGGER", tagger)
+    t = extract_string("內政部移民署王大明副署長出席，國家發展委員會主任委員劉文華表示支持。", tmp_path, segmenter=segmenter)
+    assert {("王大明", "副署長", "內政部移民署"), ("劉文華", "主任委員", "國家發展委員會")} <= people_rows(t)
+
+
+def test_lac_runs_with_one_thread():
+    from pipeline.lac_tagger import get_lac
+
+    opts = get_lac()._lac._session.get_session_options()
+    assert opts.intra_op_num_threads == 1 and opts.inter_op_num_threads == 1
