@@ -1,6 +1,6 @@
 """Statistics: every stated quantity in a report, with value, range, qualifier, unit, subject and kind.
 
-``find_statistics(text)`` returns :class:`Statistic` rows (CONTRACT.md §3 STATISTIC, issue 4). Pure Python:
+``find_statistics(text)`` returns :class:`Statistic` rows (docs/CONTRACT.md §3 STATISTIC). Pure Python:
 all lexicons live in ``configs/statistics.yml`` and are compiled into a handful of regular expressions once
 per process; the text is scanned with them as a whole (no per-character Python loop), so a report of a
 million characters is fine.

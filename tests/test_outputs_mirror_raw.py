@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import read_csv
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,12 +24,19 @@ def review(out: Path) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
-def test_a_removed_report_leaves_no_folder_and_no_rows(tmp_path):
+@pytest.fixture
+def two_reports(tmp_path):
+    """RAW with reports a and b, extracted once into OUT."""
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "a.txt").write_text(GOOD, encoding="utf-8")
     (raw / "b.txt").write_text(OTHER, encoding="utf-8")
     assert extract(raw, out).returncode == 0
+    return raw, out
+
+
+def test_a_removed_report_leaves_no_folder_and_no_rows(two_reports):
+    raw, out = two_reports
     assert {r["doc_id"] for r in read_csv(out / "people.csv")} == {"a", "b"}
     assert review(out).returncode == 0
     (raw / "b.txt").unlink()
@@ -42,12 +50,8 @@ def test_a_removed_report_leaves_no_folder_and_no_rows(tmp_path):
     assert "b/review.html" not in index and "a/review.html" in index
 
 
-def test_a_report_that_now_fails_keeps_no_rows(tmp_path):
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "a.txt").write_text(GOOD, encoding="utf-8")
-    (raw / "b.txt").write_text(OTHER, encoding="utf-8")
-    assert extract(raw, out).returncode == 0
+def test_a_report_that_now_fails_keeps_no_rows(two_reports):
+    raw, out = two_reports
     (raw / "b.txt").write_bytes(bytes(range(256)) * 4)
     res = extract(raw, out)
     assert res.returncode == 1
@@ -68,11 +72,7 @@ def test_a_rebuilt_report_gets_its_review_page_again(tmp_path):
     assert "林小華" in page
 
 
-def test_a_single_report_file_leaves_the_other_folders(tmp_path):
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "a.txt").write_text(GOOD, encoding="utf-8")
-    (raw / "b.txt").write_text(OTHER, encoding="utf-8")
-    assert extract(raw, out).returncode == 0
+def test_a_single_report_file_leaves_the_other_folders(two_reports):
+    raw, out = two_reports
     assert extract(raw / "a.txt", out).returncode == 0
     assert (out / "b").is_dir()
