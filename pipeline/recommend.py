@@ -145,8 +145,12 @@ def split_items(sentence: str, pos: int, c, shadow: str | None = None) -> list[s
     """The enumerated measures after the cue: 建議從甲、乙、丙等面向推展 → [甲, 乙, 丙]. Words are
     matched on the Traditional `shadow` of the sentence (same length); items keep the report's characters."""
     shadow = shadow or sentence
-    m = re.match(r"[^，。；：:]*", shadow[pos:])
+    m = re.match(r"[^，,。；;：:]*", shadow[pos:])
     start, end = pos, pos + (m.end() if m else 0)
+    if shadow[end : end + 1] in ("：", ":"):  # 需透過三大策略：甲、乙、丙 — the list follows the colon
+        start = end + 1
+        m = re.match(r"[^。；;]*", shadow[start:])
+        end = start + (m.end() if m else 0)
     if "、" not in shadow[start:end]:
         return []
     for lead in sorted(c["item_lead"], key=len, reverse=True):
@@ -158,11 +162,21 @@ def split_items(sentence: str, pos: int, c, shadow: str | None = None) -> list[s
         if k > start:
             end = k
             break
+    # items are split at 、 (a 及/以及/和 right after it joins the last item); 與 and 和 inside an
+    # item stay there (交流與合作)
     parts, at = [], start
-    for sep in re.finditer(r"、|及|與|和|以及", shadow[start:end]):
+    for sep in re.finditer(r"、(?:及|以及|和)?", shadow[start:end]):
         parts.append(sentence[at : start + sep.start()])
         at = start + sep.end()
+    last = re.search(r"及|以及", shadow[at:end])
+    if last and len(parts) >= 1:  # 甲、乙及丙: the last 及 also separates
+        parts.append(sentence[at : at + last.start()])
+        at += last.end()
     parts.append(sentence[at:end])
+    if parts:  # 可聚焦甲、乙: the first item starts after the verb that introduces the list
+        first_shadow = shadow_of(parts[0], sentence, shadow)
+        cut = max((first_shadow.rfind(w) + len(w) for w in c["item_lead_inside"] if w in first_shadow), default=0)
+        parts[0] = parts[0][cut:]
     parts = [p.strip() for p in parts if p.strip()]
     if parts:  # 從甲、乙與丙三面向: the count before the tail word is not part of the last item
         parts[-1] = re.sub(r"[0-9一二三四五六七八九十兩两]+大?$", "", parts[-1]).strip()
@@ -170,8 +184,8 @@ def split_items(sentence: str, pos: int, c, shadow: str | None = None) -> list[s
     if len(parts) < 2 or any(not p or len(p) > c.get("item_max_len", 12) or any(w in shadow_of(p, sentence, shadow) for w in c["modals"] + c["cues"])
                              for p in parts):
         return []
-    if len(parts[0]) > 2 * max(len(p) for p in parts[1:]) + 1:
-        return []  # 要求某部參考甲、乙: the first 'item' carries the clause that introduces the list
+    if len(parts[0]) > 2 * min(len(p) for p in parts[1:]) + 1 or any(w in shadow_of(parts[0], sentence, shadow) for w in c["reference_verbs"]):
+        return []  # 要求某部參考甲、乙: the first 'item' carries the clause that introduces a list of examples
     return parts
 
 

@@ -73,3 +73,19 @@ def test_sentence_unit_ignores_semicolons_and_quotes(tmp_path):
 def test_wish_about_the_event_with_a_cue_word(recs):
     rows, _ = recs("嘉南大學莊雅文院長致詞時期許本次研討會能促進學術與實務對話。")
     assert rows == []
+
+
+def test_items_are_read_only_with_confidence(tmp_path):
+    from helpers import extract_string
+
+    t = extract_string("林大明局長表示，我國應聚焦智慧農業、數位轉型及永續海洋資源管理等面向。"
+                       "王小華處長也建議勞動部參考英國、日本及歐盟的經驗。\n", tmp_path)
+    items = [r["items"] for r in t["recommendations"]]
+    assert items == ["智慧農業|數位轉型|永續海洋資源管理", ""]
+
+
+def test_items_after_a_colon(tmp_path):
+    from helpers import extract_string
+
+    t = extract_string("陳大明研究員指出，提案需掌握三大要素：清楚的產出、合理的預算、與議程的關聯。\n", tmp_path)
+    assert [r["items"] for r in t["recommendations"]] == ["清楚的產出|合理的預算|與議程的關聯"]
