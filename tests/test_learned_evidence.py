@@ -100,3 +100,19 @@ def test_the_tagger_can_be_switched_off(run):
 def test_agencies_from_the_model_need_a_title_or_a_repetition(run):
     assert "遠東紡織" in mentions(run("昨天到訪的有遠東紡織的董事長林大同。"), "AGENCY")
     assert "遠東紡織" not in mentions(run("昨天到訪的有遠東紡織。", "lac"), "AGENCY")
+
+
+def test_a_name_closed_by_punctuation_keeps_its_third_character(run):
+    rows = people_rows(run("公會總召集人台積電經理楊水年、國網中心陳俊平出席。"))
+    assert ("楊水年", "經理", "台積電") in rows or any(n == "楊水年" for n, _, _ in rows)
+
+
+def test_a_two_character_name_needs_the_model_to_agree(run):
+    t = run("行政院院長施政報告繼續質詢。")
+    assert not t["people"]
+
+
+def test_a_title_between_a_name_and_its_latin_form_is_no_part_of_it(run):
+    t = run("德國國會議員訪團包括佛格團長（Johannes Vogel）與英國蘇格蘭議會葛蘭特（Bill Grant）。")
+    names = {r["name"] for r in t["people"]}
+    assert {"佛格", "葛蘭特"} <= names and not any("團長" in n or "議會" in n for n in names)

@@ -35,7 +35,7 @@ def report_learned_entities(doc: Doc) -> Doc:
     """Stage 2b: PER / ORG / LOC / TIME spans from the learned tagger, on the analysis text."""
     name = learned_tagger_name()
     if name == "none":
-        doc._.learned_entities = []
+        doc._.learned_entities = None  # no learned evidence (an empty list: the tagger ran and found none)
         return doc
     if name != "lac":
         raise ValueError(f"unknown learned_tagger {name!r} in configs/pipeline.yml (lac | none)")

@@ -133,8 +133,11 @@ class ListedNames(RecognitionContext):
             i, j = m.span(1)
             # the Chinese form starts after a title or a boundary inside the run
             for k in range(i, j - 1):
-                if k in title_ends or (k > i and self.is_boundary_before(k)):
-                    i = k
+                if k in title_ends or k in self.agency_by_end or (k > i and self.is_boundary_before(k)):
+                    i = k  # 議會葛蘭特（…）: the Chinese form starts after a title or an organisation
+            t = self.lex.title_re.search(self.s, max(i, j - 6), j)
+            if t and t.end() == j and t.start() - i >= 2:
+                j = t.start()  # 佛格團長（Johannes Vogel）: the title after the name is no part of it
             if j - i < 2 or self.lex.title_re.fullmatch(self.s[i:j]) or self.lex.suffix_re.search(self.s[j - 1 : j]):
                 continue
             existing = next((mm for mm in self.mentions if mm.label == "PERSON" and mm.end == j and m.start(1) <= mm.start), None)

@@ -51,6 +51,13 @@ class NameShapes(RecognitionContext):
             return False
         return True
 
+    def _short_name_agreed(self, i: int, j: int) -> bool:
+        """A two-character name (surname + one character) is as often the start of a word (院長施政,
+        晉見): where the learned tagger runs, it must read a name there too."""
+        if self.doc._.learned_entities is None:
+            return True  # no learned tagger configured: the shapes decide alone
+        return any(a <= i and j <= b for a, b in self.learned_spans["PER"]) or self.learned_per_start.get(i) is not None
+
     def punctuation_bounded_name(self, i: int, j: int) -> bool:
         """SURNAME + two given characters closed by a list separator or punctuation: there no date or
         ordinal can be meant, so characters excluded from given names in running text (年, 其) are
@@ -116,6 +123,8 @@ class NameShapes(RecognitionContext):
         i, j = options[0]
         if j - i == 2 and not (self.is_boundary_before(i) or self.agency_ending_at(i) or self._suffix_before(i)):
             return None
+        if j - i == 2 and not self._short_name_agreed(i, j):
+            return None
         return i, j
 
     def name_after_title(self, te: int) -> tuple[int, int] | None:
@@ -132,6 +141,8 @@ class NameShapes(RecognitionContext):
         sl = self.surname_len(p)
         lac = self.learned_per_start.get(p)
         title_starts = {t[0] for t in self.titles}
+        if sl and self.punctuation_bounded_name(p, p + sl + 2) and not any(k in title_starts for k in range(p + 1, p + sl + 2)):
+            return p, p + sl + 2  # 經理楊水定、…: the given name runs to the punctuation (before the model's cut)
         if lac and not any(k in title_starts for k in range(p + 1, lac[1])) and self._name_ends_chunk(lac[1]):
             if (sl and self.valid_full_name(*lac)) or self.transliterated_name_ok(*lac):
                 self.note(*lac, "PERSON", "bounded by learned PER (LAC)")
@@ -139,8 +150,6 @@ class NameShapes(RecognitionContext):
         if not sl:
             return None
         long_, short = (p, p + sl + 2), (p, p + sl + 1)
-        if self.punctuation_bounded_name(*long_) and not any(k in title_starts for k in range(p + 1, long_[1])):
-            return long_  # 經理楊水定、…: the given name runs to the punctuation
         if lac and lac[1] in (long_[1], short[1]) and self.valid_full_name(*lac) and not any(k in title_starts for k in range(p + 1, lac[1])):
             return lac
         follower_after_short = self.starts_with_word(short[1], self.lex.name_followers)
@@ -155,7 +164,7 @@ class NameShapes(RecognitionContext):
             long_ok = False  # 總理李強今天…: the third character starts 今天
         if long_ok:
             return long_
-        if self.valid_full_name(*short) and not any(k in title_starts for k in range(p + 1, short[1])):
+        if self.valid_full_name(*short) and not any(k in title_starts for k in range(p + 1, short[1])) and self._short_name_agreed(*short):
             nxt = self.s[short[1] : short[1] + 1]
             if not nxt or not is_cjk(nxt) or follower_after_short or (p in self.tok_starts and short[1] in self.tok_ends):
                 return short
