@@ -52,6 +52,10 @@ class ListedNames(RecognitionContext):
                 self.add_person(i, j, (i, j), why="photo credit")
                 taken.update(range(i, j))
 
+    def _organisation_goes_on(self, j: int) -> bool:
+        """金管|會主委: the characters after the 'name' continue an organisation's name."""
+        return bool(self.lex.suffix_re.match(self.s, j)) or self.s[j : j + 1] in self.lex.single_suffixes or self.s[j : j + 1] == "会"
+
     def _listed_name_ok(self, i: int, j: int) -> bool:
         sl = self.surname_len(i)
         text = self.s[i:j]
@@ -93,7 +97,7 @@ class ListedNames(RecognitionContext):
                 j2 -= 1  # 丙及 / 丁等: the conjunction or 等 belongs to the list, not the name
             if k > 0 and j2 - i2 > 4 and not re.search(r"[.．·‧•・]", self.s[i2:j2]):
                 # the last item may run on into the sentence (丙分享心得): keep the name at its start
-                n = next((n for n in (4, 3, 2) if self.valid_full_name(i2, i2 + n)), 0)
+                n = next((n for n in (4, 3, 2) if self.valid_full_name(i2, i2 + n) and not self._organisation_goes_on(i2 + n)), 0)
                 if n and (self.starts_with_word(i2 + n, self.lex.name_followers + SPEECH_AFTER_PRONOUN)
                           or is_common_word(self.s[i2 + n : i2 + n + 2])):
                     j2 = i2 + n

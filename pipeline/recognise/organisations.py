@@ -25,8 +25,9 @@ class OrganisationEvidence(RecognitionContext):
             if ss in title_cover:
                 continue
             suffix = m.group()
-            if se < len(self.s) and is_cjk(self.s[se]) and se not in self.tok_ends and not self._name_follows(se):
-                continue
+            if se < len(self.s) and is_cjk(self.s[se]) and se not in self.tok_ends and not self._name_follows(se) \
+                    and se not in self.title_by_start:
+                continue  # the suffix ends inside a word (but ORG + TITLE may be one word to the segmenter)
             if len(suffix) == 1 and ((suffix == "所" and self._verb_follows(se)) or self._suffix_is_function_word(ss, se)):
                 continue
             if se < len(self.s) and self.starts_with_word(se, self.lex.event_heads):
