@@ -9,6 +9,7 @@ from ..lexicon import is_common_word
 from ..shadow import simplify
 from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, SPEECH_AFTER_PRONOUN, is_cjk
 from .context import RecognitionContext
+from .facts import Fact
 
 
 class ListedNames(RecognitionContext):
@@ -140,8 +141,10 @@ class ListedNames(RecognitionContext):
                 if k in title_ends or k in self.agency_by_end or (k > i and self.is_boundary_before(k)):
                     i = k  # 議會葛蘭特（…）: the Chinese form starts after a title or an organisation
             t = self.lex.title_re.search(self.s, max(i, j - 6), j)
+            trailing_title = None
             if t and t.end() == j and t.start() - i >= 2:
                 j = t.start()  # 佛格團長（Johannes Vogel）: the title after the name is no part of it
+                trailing_title = t.span()
             if j - i < 2 or self.lex.title_re.fullmatch(self.s[i:j]) or self.lex.suffix_re.search(self.s[j - 1 : j]):
                 continue
             existing = next((mm for mm in self.mentions if mm.label == "PERSON" and mm.end == j and m.start(1) <= mm.start), None)
@@ -155,6 +158,9 @@ class ListedNames(RecognitionContext):
                 self.add_person(ls, le, (ls, le), key=key, why="bilingual pair")
             self.aliases.setdefault(key, []).append(self.a[ls:le])
             taken.update(range(i, le))
+            if trailing_title and trailing_title not in self.kept_titles:
+                self.facts.append(Fact(key, trailing_title, self.agency_ending_at(i), self.is_former(i), 0))
+                self.kept_titles.add(trailing_title)
         pat2 = re.compile(f"({LATIN_NAME.pattern})[（(]([{CJK_CHARS}．·‧•・]{{2,8}})[）)]")
         for m in pat2.finditer(self.s):
             if not self._latin_ok(m.group(1)) or any(x in taken for x in range(m.start(), m.end())):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import is_common_word
 from .text import DOTTED, SPEECH_AFTER_PRONOUN, is_cjk
 from .facts import Fact
 from .context import RecognitionContext
@@ -22,6 +23,8 @@ class TitleEvidence(RecognitionContext):
                 continue  # 主席：… is the chair of the sitting, not a position
             if m.group() in self.lex.verb_titles and self._verb_follows(te) and not (te in self.learned_per_start or DOTTED.match(self.s, te)):
                 continue  # 代表致贈: "on behalf of", not a position (but 代表 + a name is one)
+            if self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts + 1) and is_common_word(self.s[te - 1 : te + 1]):
+                continue  # 基金|會長|期: the title's first character closes an organisation, its last starts a word
             self.titles.append((ts, te))
             self.note(ts, te, "TITLE", "title lexicon")
             self.title_by_start[ts] = (ts, te)
@@ -47,7 +50,12 @@ class TitleEvidence(RecognitionContext):
         if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes or surname_before):
             return False  # 青年代表: part of a longer noun
         nxt = self.s[te : te + 1]
-        return not nxt or not is_cjk(nxt) or bool(self.starts_with_word(te, self.lex.name_followers + SPEECH_AFTER_PRONOUN))
+        if not nxt or not is_cjk(nxt) or self.starts_with_word(te, self.lex.name_followers + SPEECH_AFTER_PRONOUN):
+            return True
+        # 總統接見…, 總統所強調: the title is the subject of a verb (two-character verbs only: one
+        # character is as often the start of a longer noun)
+        tok = self.token_at(te)
+        return tok is not None and tok[0] == te and tok[1] - tok[0] >= 2 and tok[2].startswith("v") and not tok[2].startswith("vn")
 
     def _compound_titles(self, key, te, agency, former, used, order):
         pos = te
