@@ -23,7 +23,8 @@ class TitleEvidence(RecognitionContext):
                 continue  # 主席：… is the chair of the sitting, not a position
             if m.group() in self.lex.verb_titles and self._verb_follows(te) and not (te in self.learned_per_start or DOTTED.match(self.s, te)):
                 continue  # 代表致贈: "on behalf of", not a position (but 代表 + a name is one)
-            if self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts + 1) and is_common_word(self.s[te - 1 : te + 1]):
+            closes = self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts + 1)
+            if closes and closes.start() < ts and is_common_word(self.s[te - 1 : te + 1]):
                 continue  # 基金|會長|期: the title's first character closes an organisation, its last starts a word
             self.titles.append((ts, te))
             self.note(ts, te, "TITLE", "title lexicon")
