@@ -445,9 +445,9 @@ def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path
         f"<style>{CSS}{INDEX_CSS}</style></head><body class=\"index\"><header><div class=\"top\"><h1>Extraction review</h1>",
         f'<span class="meta">{len(dirs)} report(s){" · " + esc(note) if note else ""}</span></div></header><main class="idx">',
         f'<p class="links">{" · ".join(links)}</p>' if links else "",
-        f'<table class="rows"><thead><tr><th rowspan="2">report</th><th rowspan="2">chars</th><th colspan="{len(counts_cols)}">rows per table</th>'
+        f'<div class="scroll"><table class="rows"><thead><tr><th rowspan="2">report</th><th rowspan="2">chars</th><th colspan="{len(counts_cols)}">rows per table</th>'
         f'<th rowspan="2">gold</th><th colspan="{len(SCORE_KEYS)}">F1 against gold (strict spans for mentions)</th></tr>'
-        f"<tr>{head}{shead}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        f"<tr>{head}{shead}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
         "<p class=\"help\">Open a report to see its text with every span highlighted. Hover a score for precision, recall and counts.</p>",
         "</main></body></html>\n",
     ])
@@ -556,7 +556,7 @@ table.rows tbody tr[data-k]{cursor:pointer}
 table.rows tbody tr:hover{background:#f3f8ff}
 table.rows tr.hit{background:#fff6d6}
 table.rows tr.sel{background:#ffe28a !important;box-shadow:inset 3px 0 0 #e0601b}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.ok{color:#1f7a3a}td.bad,li.bad{color:#b3261e}
 .empty{color:#8a949e;font-style:italic;padding:4px}
 .pager{position:sticky;top:0;z-index:1;background:#eef1f4;padding:3px 0;font-size:12px}
@@ -569,6 +569,8 @@ main.idx{display:block;padding:12px 16px}
 main.idx table.rows{width:auto}
 main.idx table.rows th{position:static;text-align:center;padding:3px 7px}
 main.idx table.rows td{white-space:nowrap;max-width:none;overflow-wrap:normal;padding:3px 6px}
+main.idx .scroll{overflow-x:auto;max-width:100%}
+main.idx table.rows tbody td:first-child,main.idx table.rows thead tr:first-child th:first-child{position:sticky;left:0;background:#fff;z-index:1}
 main.idx table.rows{font-size:12.5px}
 main.idx table.rows th.grp{border-left:2px solid #cfd5dc}
 main.idx td.zero{color:#b8bec4}

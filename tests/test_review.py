@@ -348,3 +348,16 @@ def test_browser_scrolls_far_into_a_big_report(chromium, tmp_path):
     assert build_review(tmp_path / "out", tmp_path / "gold") == 0
     st = browser_state(chromium, d / "review.html", "autotest=mentions:M0002", tmp_path / "profile")
     assert st["activeText"] == "王小明" and st["inView"] is True and st["scrollTop"] > 10000
+
+
+def test_numbers_never_wrap_and_the_index_scrolls_with_the_report_column_fixed(real_out):
+    index = (real_out / "index.html").read_text(encoding="utf-8")
+    assert '<div class="scroll"><table class="rows">' in index
+    assert "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}" in index
+    assert "position:sticky;left:0" in index
+    assert 'href="evaluation.html"' in index or "evaluation report" not in index
+
+
+def test_mentions_carry_their_evidence_as_a_tooltip(real_out):
+    page = (real_out / "d1_youth_camp_2018_nchu" / "review.html").read_text(encoding="utf-8")
+    assert 'title="PERSON: ' in page and 'title="AGENCY: ' in page
