@@ -56,7 +56,7 @@ def test_export_formats(tmp_path):
     assert d["text"] == (GOLD / d["id"] / "text.txt").read_text(encoding="utf-8")
     for s, e, label in d["label"]:
         assert label in ("PERSON", "TITLE", "AGENCY") and 0 <= s < e <= len(d["text"])
-    assert set(d["meta"]["tables"]) == {"people", "agencies", "statistics", "recommendations", "sessions", "roles"}
+    assert set(d["meta"]["tables"]) == {"people", "agencies", "statistics", "recommendations", "sessions", "roles", "report"}
 
     export(GOLD, tmp_path / "ls.json", "label-studio")
     tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
