@@ -268,3 +268,18 @@ def test_counter_after_a_numeral_does_not_start_an_organisation(run):
 def test_dotted_name_ends_where_a_verb_starts(run):
     t = run("德國專家漢斯·布勞爾協助團隊調整演算法。")
     assert "漢斯·布勞爾" in {r["name"] for r in t["people"]}
+
+
+@pytest.mark.parametrize("text, agencies", [
+    ("研討會吸引逾300位產官學界代表出席。", []),
+    ("立委提案修大學法，引發討論。", []),
+    ("本案由安心照護股份有限公司承辦。", ["安心照護股份有限公司"]),
+    ("衛生福利部長期照顧司司長出席說明。", ["衛生福利部長期照顧司"]),
+])
+def test_no_invented_entities(run, text, agencies):
+    """No person or organisation starts or ends inside a word, after a numeral and classifier, or
+    inside a law's name; a generic group (產官學界代表) is nobody."""
+    t = run(text)
+    assert not t["people"]
+    assert mentions(t, "AGENCY") == agencies
+    assert "部長" not in mentions(t, "TITLE")
