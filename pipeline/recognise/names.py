@@ -123,8 +123,9 @@ class NameShapes(RecognitionContext):
         i, j = options[0]
         if j - i == 2 and not (self.is_boundary_before(i) or self.agency_ending_at(i) or self._suffix_before(i)):
             return None
-        if j - i == 2 and not self._short_name_agreed(i, j):
-            return None
+        org_before = (self.agency_ending_at(i) or self._suffix_before(i)) and not word_freq(self.s[i:j])
+        if j - i == 2 and not org_before and not self._short_name_agreed(i, j):
+            return None  # (ORG + NAME + TITLE is shape enough for a non-word: 組織司連澤專門委員; not for 晉見)
         return i, j
 
     def name_after_title(self, te: int) -> tuple[int, int] | None:
