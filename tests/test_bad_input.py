@@ -537,11 +537,24 @@ def test_killing_a_run_at_any_moment_leaves_old_or_new_folders(tmp_path):
     rnd = random.Random(11)
     # the first ~half of a run is start-up (imports, dictionaries); reports are written after that
     delays = sorted([full * f for f in (0.4, 0.6, 0.75, 0.9)] + [rnd.uniform(0.5, 1.0) * full for _ in range(3)])
+    delays.append(None)  # last: kill right after the first report folder was swapped in
     seen = {"old": 0, "new": 0}
     for delay in delays:
         cmd = [sys.executable, "-m", "pipeline", "extract", "--raw", str(raw_new), "--out", str(out), "--quiet", "--force"]
+        stamps = {f: f.stat().st_mtime_ns for f in out.glob("*/.fingerprint.json")}
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        if delay is None:
+            def swapped():
+                try:  # a new fingerprint in place: that report's folder was swapped in whole
+                    return any(f.stat().st_mtime_ns != t for f, t in stamps.items() if f.exists())
+                except FileNotFoundError:
+                    return False
+            deadline = time.monotonic() + 10 * full
+            while proc.poll() is None and not swapped() and time.monotonic() < deadline:
+                time.sleep(0.002)
+            delay = -1.0
+        else:
+            time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         dirs = report_dirs(out)
