@@ -147,7 +147,7 @@ def split_items(sentence: str, pos: int, c, shadow: str | None = None) -> list[s
     shadow = shadow or sentence
     m = re.match(r"[^，,。；;：:]*", shadow[pos:])
     start, end = pos, pos + (m.end() if m else 0)
-    if shadow[end : end + 1] in ("：", ":"):  # 需透過三大策略：甲、乙、丙 — the list follows the colon
+    if shadow[end : end + 1] in ("：", ":"):  # 需掌握兩大重點：甲、乙 — the list follows the colon
         start = end + 1
         m = re.match(r"[^。；;]*", shadow[start:])
         end = start + (m.end() if m else 0)

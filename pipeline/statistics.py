@@ -641,7 +641,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         noun_at = None  # where the counted noun starts, for the three forms that name one after the number
         bare_end = _bare_count_noun(S, pos, lex) if not n2 and v1 >= 2 else 0
         if bare_end:
-            subject, end = S[pos:bare_end], bare_end  # 16企業, 九部落: a count written without a counter
+            subject, end = S[pos:bare_end], bare_end  # 12企業, 八部落: a count written without a counter
             subj_start, subj_end, core_end, kind = pos, bare_end, pos, "count"
         elif nxt == lex.enum_marker and 1 < v1 <= lex.enum_max and not n2 and "." not in n1:
             after = S[pos + 1] if pos + 1 < len(S) else ""
@@ -655,7 +655,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         if kind:
             pass
         elif noun_at is None and re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆" and not _is_cjk(nxt):
-            kind = "count"  # 再舉債2600億，: an amount whose unit is left unsaid (no subject looked for)
+            kind = "count"  # 再舉債3500億，: an amount whose unit is left unsaid (no subject looked for)
             subj_start = pos
         elif noun_at is not None:
             subject, end = _run_after(S, noun_at, lex)
@@ -689,7 +689,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
     if unit_norm in lex.name_counters and _is_chinese(n1) and not pre and not cur:
         prev = S[n1s - 1] if n1s > 0 else ""
         if _is_cjk(prev) and prev not in lex.name_ok_before and not _bare_count_noun(S, end, lex):
-            return None  # 研究八所 is a name; 七所國小 counts schools
+            return None  # 研究八所 is a name; 六所國小 counts schools
 
     # --- after the unit: 半 / 多 on time units, post qualifiers, relative dates --------------------------
     qual_post = None
@@ -763,7 +763,7 @@ def _sign_before(S: str, pos: int) -> int:
 
 def _bare_count_noun(S: str, pos: int, lex: "_Lexicon") -> int:
     """End of a listed countable noun (企業, 部落, 姊妹校) right after ``pos``, or after a modifier of
-    up to three characters (3大陸姊妹校); 0 when there is none."""
+    up to three characters (5海外姊妹校); 0 when there is none."""
     window = S[pos : pos + 9]
     arabic = pos > 0 and S[pos - 1].isdigit()
     for w in lex.bare_count_nouns:

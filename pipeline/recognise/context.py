@@ -113,7 +113,7 @@ class RecognitionContext:
         i = end
         while i > 0 and end - i < limit:
             if i < end and i in self.all_title_ends and self.s[i - 1] == "人":
-                break  # 召集人台積電經理: a title ending in 人 closes the chunk before it
+                break  # 召集人某電子公司經理: a title ending in 人 closes the chunk before it
             prev = self.s[i - 1]
             if prev in "”」』\"" and i < end:
                 # a quoted name inside an organisation's name: “國策研究院”文教基金會

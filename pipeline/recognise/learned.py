@@ -73,8 +73,8 @@ class LearnedEvidence(RecognitionContext):
             self.set_agencies(sorted(self.agencies + added))
 
     def _end_at_last_suffix(self, i: int, j: int) -> int:
-        """外交部晚宴: a learned organisation that runs past its last organisation suffix by a short
-        tail without one ends at that suffix (a name with no suffix at all is kept: 清水建設)."""
+        """經濟部午宴: a learned organisation that runs past its last organisation suffix by a short
+        tail without one ends at that suffix (a name with no suffix at all is kept: 大同建設)."""
         ends = [m.end() for m in self.lex.suffix_re.finditer(self.s, i, j)]
         if ends and ends[-1] < j and j - ends[-1] <= 3 and ends[-1] - i >= 2:
             return ends[-1]

@@ -54,7 +54,7 @@ class ListedNames(RecognitionContext):
                 taken.update(range(i, j))
 
     def _organisation_goes_on(self, j: int) -> bool:
-        """金管|會主委: the characters after the 'name' continue an organisation's name."""
+        """國發|會主委: the characters after the 'name' continue an organisation's name."""
         return bool(self.lex.suffix_re.match(self.s, j)) or self.s[j : j + 1] in self.lex.single_suffixes or self.s[j : j + 1] == "会"
 
     def _listed_name_ok(self, i: int, j: int) -> bool:
@@ -138,12 +138,14 @@ class ListedNames(RecognitionContext):
             i, j = m.span(1)
             # the Chinese form starts after a title or a boundary inside the run
             for k in range(i, j - 1):
-                if k in title_ends or k in self.agency_by_end or (k > i and self.is_boundary_before(k)):
-                    i = k  # 議會葛蘭特（…）: the Chinese form starts after a title or an organisation
+                suffix = self.lex.suffix_end_re.search(self.s, i, k) if k - i >= 3 else None
+                ends_org = suffix is not None and len(suffix.group()) >= 2  # 議會 + a name
+                if k in title_ends or k in self.agency_by_end or ends_org or (k > i and self.is_boundary_before(k)):
+                    i = k  # 議會史都華（…）: the Chinese form starts after a title or an organisation
             t = self.lex.title_re.search(self.s, max(i, j - 6), j)
             trailing_title = None
             if t and t.end() == j and t.start() - i >= 2:
-                j = t.start()  # 佛格團長（Johannes Vogel）: the title after the name is no part of it
+                j = t.start()  # 施密特團長（Hans Schmidt）: the title after the name is no part of it
                 trailing_title = t.span()
             if j - i < 2 or self.lex.title_re.fullmatch(self.s[i:j]) or self.lex.suffix_re.search(self.s[j - 1 : j]):
                 continue

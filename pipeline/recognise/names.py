@@ -61,7 +61,7 @@ class NameShapes(RecognitionContext):
     def punctuation_bounded_name(self, i: int, j: int) -> bool:
         """SURNAME + two given characters closed by a list separator or punctuation: there no date or
         ordinal can be meant, so characters excluded from given names in running text (年, 其) are
-        allowed (莊柏年、, 張其祿，)."""
+        allowed (王柏年、, 林其昌，)."""
         if j >= len(self.s) or self.s[j] not in "、，,。；;）)（(":
             return False
         sl = self.surname_len(i)
@@ -74,7 +74,7 @@ class NameShapes(RecognitionContext):
         return not (is_common_word(name) or self.lex.title_re.search(name) or self.lex.suffix_re.search(name[-1:]))
 
     def transliterated_name_ok(self, i: int, j: int) -> bool:
-        """A learned-tagger name without a Chinese surname shape (平野宏幸, 馬家古魯, 席頓): two to six
+        """A learned-tagger name without a Chinese surname shape (佐田健太, 莫拉雷斯, 席爾瓦): two to six
         CJK characters, no title, organisation suffix or ordinary word inside."""
         text = self.s[i:j]
         if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or is_common_word(text) or word_tag(text) == "ns" or (i, j) in self.places:
@@ -125,7 +125,7 @@ class NameShapes(RecognitionContext):
             return None
         org_before = (self.agency_ending_at(i) or self._suffix_before(i)) and not word_freq(self.s[i:j])
         if j - i == 2 and not org_before and not self._short_name_agreed(i, j):
-            return None  # (ORG + NAME + TITLE is shape enough for a non-word: 組織司連澤專門委員; not for 晉見)
+            return None  # (ORG + NAME + TITLE is shape enough for a non-word: 某司林澤專門委員; not for 晉見)
         return i, j
 
     def name_after_title(self, te: int) -> tuple[int, int] | None:
@@ -143,11 +143,11 @@ class NameShapes(RecognitionContext):
         lac = self.learned_per_start.get(p)
         title_starts = {t[0] for t in self.titles}
         if sl and self.punctuation_bounded_name(p, p + sl + 2) and not any(k in title_starts for k in range(p + 1, p + sl + 2)):
-            return p, p + sl + 2  # 經理楊水定、…: the given name runs to the punctuation (before the model's cut)
+            return p, p + sl + 2  # 經理林水生、…: the given name runs to the punctuation (before the model's cut)
         if lac and not any(k in title_starts for k in range(p + 1, lac[1])) and self._name_ends_chunk(lac[1]):
             if (sl and self.valid_full_name(*lac)) or self.transliterated_name_ok(*lac):
                 self.note(*lac, "PERSON", "bounded by learned PER (LAC)")
-                return lac  # the learned tagger bounds the name (王大明教授, not 王大; 參議員馬家古魯)
+                return lac  # the learned tagger bounds the name (王大明教授, not 王大; 參議員莫拉雷斯)
         if not sl:
             return None
         long_, short = (p, p + sl + 2), (p, p + sl + 1)

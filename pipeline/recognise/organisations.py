@@ -51,7 +51,7 @@ class OrganisationEvidence(RecognitionContext):
                 continue
             head = self.s[ts]
             if ts in self.learned_per_end:
-                continue  # 平野宏幸部長: a name the learned tagger reads ends before the title, no organisation
+                continue  # 佐田健太部長: a name the learned tagger reads ends before the title, no organisation
             if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and ts not in cand_ends:
                 start = self._trim_generic(self.scan_left(ts), ts)
                 if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
@@ -153,9 +153,9 @@ class OrganisationEvidence(RecognitionContext):
             return False
         head = whole[: len(whole) - len(suffix)]
         if suffix in self.lex.counter_chars | {"部"} and re.search(r"[0-9一二两三四五六七八九十百几数多]$", head):
-            return False  # 宜蘭縣七所, 單一部: a numeral and its classifier, not a name
+            return False  # 花蓮縣六所, 單一部: a numeral and its classifier, not a name
         if head.endswith("副") or re.search(r"[0-9一二两三四五六七八九十百几数多][个所家间位名座]", head):
-            return False  # 由某副部(長), 宜蘭縣七所國小: a title's modifier or a count, not a name
+            return False  # 由某副部(長), 花蓮縣六所國小: a title's modifier or a count, not a name
         tok = self.tok_by_end.get(end)
         if tok is not None and tok[0] > start:
             word = self.s[tok[0] : end]
