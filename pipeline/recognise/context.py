@@ -79,11 +79,11 @@ class RecognitionContext:
                 return True
         # a boundary word of two or more characters ends a chunk even where the segmenter joined it
         # to the next word (LAC reads 新任無任所大使 as one word)
-        inside = self.token_at(i - 1) if i not in self.tok_ends else None
+        inside = None if i in self.tok_ends else self.token_at(i - 1)
         for n in self.lex.boundary_lengths:
-            if n > 1 and self.s[i - n : i] in self.lex.boundary_set and (inside is None or inside[0] == i - n):
-                if i in self.tok_ends or inside is not None:
-                    return True
+            if n > 1 and self.s[i - n : i] in self.lex.boundary_set and (
+                    i in self.tok_ends or (inside is not None and inside[0] == i - n)):
+                return True
         return False
 
     def _conjunction_inside_name(self, cs: int, ce: int) -> bool:
@@ -193,11 +193,7 @@ class RecognitionContext:
         return key
 
     def _person_cover(self) -> set:
-        cover = set()
-        for m in self.mentions:
-            if m.label == "PERSON":
-                cover.update(range(m.start, m.end))
-        return cover
+        return cover_of((m.start, m.end) for m in self.mentions if m.label == "PERSON")
 
     def _after_chunk_end(self, i: int) -> bool:
         """The character before i ends an organisation or a title (本會王執行長雪虹, 主席羅委員致政)."""
@@ -213,3 +209,8 @@ def maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if all(j <= a or i >= b for a, b in out):
             out.append((i, j))
     return sorted(out)
+
+
+def cover_of(spans) -> set[int]:
+    """Every character offset inside the (start, end) spans."""
+    return {k for i, j in spans for k in range(i, j)}

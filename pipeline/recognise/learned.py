@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..config import settings
 from ..lexicon import is_common_word, word_freq
 from ..shadow import simplify
-from .context import RecognitionContext
+from .context import RecognitionContext, cover_of
 from .text import CJK_CHARS, LATIN_NAME, is_cjk
 
 if not Doc.has_extension("learned_entities"):
@@ -51,12 +51,8 @@ class LearnedEvidence(RecognitionContext):
     # ------------------------------------------------------------------ organisations
     def find_learned_agencies(self):
         """LAC organisations the rules did not find, kept when they pass the organisation checks."""
-        cover = set()
-        for a in self.agencies:
-            cover.update(range(*a))
-        title_cover = set()
-        for t in self.titles:
-            title_cover.update(range(*t))
+        cover = cover_of(self.agencies)
+        title_cover = cover_of(self.titles)
         added = []
         for i, j in self.learned_spans["ORG"]:
             if any(k in cover for k in range(i, j)):
@@ -96,9 +92,7 @@ class LearnedEvidence(RecognitionContext):
         by_end: dict[int, list[int]] = {}
         for i, j in self.learned_spans["ORG"]:
             by_end.setdefault(j, []).append(i)
-        title_cover = set()
-        for t in self.titles:
-            title_cover.update(range(*t))
+        title_cover = cover_of(self.titles)
         changed = []
         for i, j in self.agencies:
             start = i
@@ -144,11 +138,7 @@ class LearnedEvidence(RecognitionContext):
     def find_learned_people(self):
         """LAC names in any context — bare names in lists, bylines, public figures named without a title."""
         taken = self._person_cover()
-        blocked = set()
-        for a in self.agencies:
-            blocked.update(range(*a))
-        for t in self.kept_titles | set(self.titles):
-            blocked.update(range(*t))
+        blocked = cover_of(self.agencies) | cover_of(self.kept_titles | set(self.titles))
         surnames_before_title = {p.surname for p in self.persons.values() if p.surname}
         per = self.learned_spans["PER"]
         counts: dict[str, int] = {}

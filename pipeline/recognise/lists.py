@@ -8,7 +8,7 @@ import re
 from ..lexicon import is_common_word
 from ..shadow import simplify
 from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, SPEECH_AFTER_PRONOUN, is_cjk
-from .context import RecognitionContext
+from .context import RecognitionContext, cover_of
 from .facts import Fact
 
 
@@ -115,7 +115,7 @@ class ListedNames(RecognitionContext):
         namey = [it for it in items if it in person_spans or self.valid_full_name(*it)]
         if len(namey) < 2 or len(namey) < 0.5 * len(items):
             return
-        agency_cover = {k for a in self.agencies for k in range(*a)}
+        agency_cover = cover_of(self.agencies)
         for i, j in items:
             text = self.s[i:j]
             if any(k in taken or k in agency_cover for k in range(i, j)) or not 2 <= j - i <= 7:
@@ -187,9 +187,7 @@ class ListedNames(RecognitionContext):
     def find_repeated_names(self):
         """Every later occurrence of a full name found by a pattern is a mention of that person."""
         taken = self._person_cover()
-        agency_cover = set()
-        for a in self.agencies:
-            agency_cover.update(range(*a))
+        agency_cover = cover_of(self.agencies)
         keys = sorted((k for k in self.persons if len(k) >= 2), key=len, reverse=True)
         if not keys:
             return

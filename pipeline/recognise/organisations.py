@@ -7,14 +7,12 @@ import re
 
 from ..lexicon import is_common_word, word_tag
 from .text import CJK_CHARS, DATELINE_OUTLET, DECLARED, is_cjk
-from .context import RecognitionContext, maximal
+from .context import RecognitionContext, cover_of, maximal
 
 
 class OrganisationEvidence(RecognitionContext):
     def find_agencies(self):
-        title_cover = set()
-        for ts, te in self.titles:
-            title_cover.update(range(ts, te))
+        title_cover = cover_of(self.titles)
         cands: list[tuple[int, int]] = []
         origin: dict[tuple[int, int], str] = {}
         for m in self.lex.gazetteer_re.finditer(self.s):
@@ -258,11 +256,7 @@ class OrganisationEvidence(RecognitionContext):
                 declared[m.group(1)] = (i, j)
         if not declared:
             return
-        cover = set()
-        for a in self.agencies:
-            cover.update(range(*a))
-        for m in self.mentions:
-            cover.update(range(m.start, m.end))
+        cover = cover_of(self.agencies) | cover_of((m.start, m.end) for m in self.mentions)
         pat = re.compile("|".join(map(re.escape, sorted(declared, key=len, reverse=True))))
         for m in pat.finditer(self.s):
             i, j = m.span()
@@ -278,10 +272,7 @@ class OrganisationEvidence(RecognitionContext):
         """An 'organisation' that swallowed a name or a title was a scanning error: drop it."""
         import bisect
 
-        cover = set()
-        for m in self.mentions:
-            if m.label == "PERSON":
-                cover.update(range(m.start, m.end))
+        cover = self._person_cover()
         kept = sorted(self.kept_titles)
         kept_starts = [t[0] for t in kept]
         keep = []
