@@ -15,7 +15,7 @@ def report_statistics(doc: Doc) -> Doc:
     from .statistics import find_statistics
     from .subjects import bound_subjects
 
-    text = doc.text
+    text = doc._.text
     stats = bound_subjects(find_statistics(text), text, [(t.idx, t.idx + len(t), t.tag_) for t in doc])
     doc.user_data["statistics"] = [asdict(s) for s in stats]
     return set_spans(doc, "STATISTIC", [(s.start, s.end, "STATISTIC") for s in stats])

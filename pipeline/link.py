@@ -51,7 +51,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 def link(doc: Doc) -> Doc:
     rec = doc._.recognition
-    a = doc.text
+    a = doc._.text
     persons = rec["persons"]  # key -> (name, start, end, surname)
 
     # -- agencies: group mentions by normalised key; name = fullest form, variants = other spellings
@@ -167,7 +167,7 @@ def entity_warnings(doc: Doc, people, agencies, rec) -> list[dict]:
                 "message": f"agency written {len(ag['variants']) + 1} ways: {ag['name']} | " + " | ".join(ag["variants"]),
                 "start": ag["first"], "end": ag["first"] + len(ag["name"]),
             })
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc._.text
     owned = {tuple(f[1]) for f in rec["facts"] if f[1]}
     short_form_titles = {(i, j) for label, i, j, _ in rec["mentions"] if label == "PERSON"}
     for i, j in rec["titles"]:

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .config import load
+from .recognise.context import cover_of
 from .sentences import split_sentences
 from .shadow import traditionalise
 
@@ -87,11 +88,11 @@ def _person_mentions(doc):
     for row in link.get("people", []):
         if row.get("title"):
             holders.setdefault(row["title"], set()).add(row["name"])
-    text = doc.text
-    covered = sorted((i, j) for i, j, _ in out)
+    text = doc._.text
+    covered = cover_of((i, j) for i, j, _ in out)
     for i, j in rec.get("titles", []):
         who = holders.get(text[i:j], set())
-        if len(who) == 1 and not any(a < j and i < b for a, b in covered):
+        if len(who) == 1 and not any(k in covered for k in range(i, j)):
             out.append((i, j, next(iter(who))))
     return sorted(out)
 
@@ -101,7 +102,7 @@ _LABEL = re.compile(r"\s*([^\s:：，。]{2,8})[:：]")
 
 def find_recommendations(doc) -> list[dict]:
     c, _ = _cfg()
-    text = doc.text
+    text = doc._.text
     shadow = traditionalise(text)  # the cues are written in Traditional characters
     people = _person_mentions(doc)
     sessions = doc.user_data.get("sessions", [])

@@ -14,6 +14,21 @@ from .config import ROOT, settings
 from .shadow import simplify
 
 _LINE = re.compile(r"[^\n]+|\n")
+_TEXT_KEY = "pipeline.text"
+
+
+def _doc_text(doc: Doc) -> str:
+    """Doc.text joins every token on each read (0.4 s for 250,000 characters); a report's text never
+    changes once segmented (token splits keep it), so it is read once per Doc and carried along."""
+    text = doc.user_data.get(_TEXT_KEY)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != length:  # (user data copied from another Doc)
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+if not Doc.has_extension("text"):
+    Doc.set_extension("text", getter=_doc_text)
 _SPACE = re.compile(r"\s+")
 
 
@@ -155,7 +170,7 @@ def with_boundaries(doc: Doc, offsets) -> Doc:
     Segmenter tokens may cross entity edges (jieba joins 司 + 張芝); spans must start and end on token
     edges, so we split such tokens. Words keep their tags; user data and span groups are carried over.
     """
-    n = len(doc.text)  # Doc.text joins every token: read it once
+    n = len(doc._.text)
     cuts = sorted({o for o in offsets if 0 < o < n})
     tokens = [(t.idx, t.text, t.tag_) for t in doc]
     starts = {i for i, _, _ in tokens}

@@ -28,7 +28,7 @@ def _people(doc) -> list[tuple[int, int, str]]:
     link = doc.user_data.get("link", {})
     names = link.get("person_names", {})
     out = []
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc._.text
     for label, i, j, ent in (doc._.recognition or {}).get("mentions", []):
         if label != "PERSON" or ent not in names or j - i < 2 or text[i:j] in ("本人",):
             continue
@@ -47,7 +47,7 @@ def _first_cue(text: str, cues, start: int = 0) -> int:
 
 def find_sessions(doc):
     cfg = load("events")
-    text = doc.text
+    text = doc._.text
     cue_text = traditionalise(text)  # cues matched here; titles are read from the report's own characters
     blocks = doc.user_data.get("blocks", [])
     sentences = split_sentences(text)
@@ -107,7 +107,7 @@ def _session_at(sessions, pos: int):
 
 
 def find_roles(doc, sessions, sentences, cfg) -> list[dict]:
-    text = traditionalise(doc.text)  # the cues are Traditional; names come from the people, not from here
+    text = traditionalise(doc._.text)  # the cues are Traditional; names come from the people, not from here
     people = _people(doc)
     cues = []
     for role, spec in cfg["roles"].items():

@@ -55,10 +55,14 @@ class AffiliationShapes(RecognitionContext):
         (參議員甲、乙、丙; 市議員甲、乙及丙), unless a title of their own stands beside them."""
         by_start = {m.start: m for m in self.mentions if m.label == "PERSON"}
         has_fact = {f.person for f in self.facts}
+        by_entity: dict[str, list] = {}
+        for m in self.mentions:
+            if m.label == "PERSON":
+                by_entity.setdefault(m.entity, []).append(m)
         for f in list(self.facts):
             if not f.title:
                 continue
-            first = next((m for m in self.mentions if m.label == "PERSON" and m.entity == f.person and m.start >= f.title[1] and m.start - f.title[1] <= 1), None)
+            first = next((m for m in by_entity.get(f.person, ()) if 0 <= m.start - f.title[1] <= 1), None)
             if first is None:
                 continue
             pos = first.end

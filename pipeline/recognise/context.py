@@ -3,6 +3,7 @@ boundary helpers every source of evidence uses."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from spacy.tokens import Doc
 
@@ -15,7 +16,7 @@ from .facts import Mention, Fact, Person
 class RecognitionContext:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.a = doc.text
+        self.a = doc._.text
         self.s = simplify(self.a)
         self.lex: Lexicon = lexicon()
         self._token_spans = [(t.idx, t.idx + len(t), t.tag_) for t in doc]  # one pass over the Doc
@@ -192,6 +193,12 @@ class RecognitionContext:
         self.mentions.append(Mention("PERSON", mention[0], mention[1], key))
         return key
 
+    def title_starts(self) -> set[int]:
+        """Where the lexicon's titles start; the titles are found once, first, so this is cached."""
+        if getattr(self, "_title_starts", (None, None))[0] != len(self.titles):
+            self._title_starts = (len(self.titles), {t[0] for t in self.titles})
+        return self._title_starts[1]
+
     def _person_cover(self) -> set:
         return cover_of((m.start, m.end) for m in self.mentions if m.label == "PERSON")
 
@@ -204,11 +211,13 @@ class RecognitionContext:
 
 def maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Keep the longest of overlapping spans (earliest first on ties)."""
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []  # kept spans, sorted and disjoint: only the neighbours can overlap
     for i, j in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
-        if all(j <= a or i >= b for a, b in out):
-            out.append((i, j))
-    return sorted(out)
+        k = bisect.bisect_left(out, (j, j))  # out[:k] start before j
+        if k and out[k - 1][1] > i:
+            continue
+        out.insert(k, (i, j))
+    return out
 
 
 def cover_of(spans) -> set[int]:

@@ -42,7 +42,7 @@ def report_learned_entities(doc: Doc) -> Doc:
     from ..lac_tagger import get_lac
 
     lac = get_lac()
-    doc._.learned_entities = [list(e) for e in lac.entities(simplify(doc.text))]
+    doc._.learned_entities = [list(e) for e in lac.entities(simplify(doc._.text))]
     lac.forget()  # the segmenter and this component share one pass per report, never across reports
     return doc
 

@@ -141,7 +141,7 @@ class NameShapes(RecognitionContext):
             return self._trim_dotted(*m.span())  # 代表黛薇‧卡蒂卡: a dotted name after its title
         sl = self.surname_len(p)
         lac = self.learned_per_start.get(p)
-        title_starts = {t[0] for t in self.titles}
+        title_starts = self.title_starts()
         if sl and self.punctuation_bounded_name(p, p + sl + 2) and not any(k in title_starts for k in range(p + 1, p + sl + 2)):
             return p, p + sl + 2  # 經理林水生、…: the given name runs to the punctuation (before the model's cut)
         if lac and not any(k in title_starts for k in range(p + 1, lac[1])) and self._name_ends_chunk(lac[1]):

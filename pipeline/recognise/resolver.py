@@ -43,12 +43,13 @@ class Recogniser(ShortForms, ListedNames, LearnedEvidence, AffiliationShapes, Or
 
 def dedupe(mentions: list[Mention]) -> list[Mention]:
     """Of overlapping mentions keep the earliest, longest first."""
-    seen = {}
+    kept, reach = [], -1  # kept mentions never overlap, so only the furthest end reached can overlap
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if any(not (m.end <= o.start or m.start >= o.end) for o in seen.values()):
+        if m.start < reach:
             continue
-        seen[(m.start, m.end)] = m
-    return list(seen.values())
+        kept.append(m)
+        reach = max(reach, m.end)
+    return kept
 
 
 def resolve(doc: Doc) -> tuple[Recogniser, list[Mention]]:
