@@ -8,12 +8,15 @@ RAW ?= raw
 OUT ?= extracted
 GOLD ?= gold
 WORKERS ?= 1
+ENGINE ?= local
+SCHEDULER ?=
 PKUSEG_MODEL := .models/pkuseg/default/features.pkl
 
 .PHONY: extract evaluate evaluate-holdout evaluate-real test review bench baselines clean setup models help
 
 help:
 	@echo "make extract [RAW=dir OUT=dir WORKERS=n]  extract every report in RAW into OUT (only what changed)"
+	@echo "     [ENGINE=dask [SCHEDULER=tcp://host:8786]]  the same on a Dask cluster (default: a LocalCluster)"
 	@echo "make evaluate [GOLD=dir OUT=dir]          score OUT against GOLD (evaluation.csv, .md, .html)"
 	@echo "make evaluate-holdout                     extract and score the written hold-out sets"
 	@echo "make evaluate-real                        extract and score the blind real reports (holdout-real/)"
@@ -48,7 +51,7 @@ SEGMENTER := $(shell sed -n 's/^segmenter: *\([a-z]*\).*/\1/p' configs/pipeline.
 EXTRACT_NEEDS := $(STAMP) $(if $(filter pkuseg,$(SEGMENTER)),$(PKUSEG_MODEL))
 
 extract: $(EXTRACT_NEEDS)
-	@$(PY) -m pipeline extract --raw "$(RAW)" --out "$(OUT)" --workers $(WORKERS)
+	@$(PY) -m pipeline extract --raw "$(RAW)" --out "$(OUT)" --workers $(WORKERS) --engine $(ENGINE) $(if $(SCHEDULER),--scheduler "$(SCHEDULER)")
 
 evaluate: $(STAMP)
 	@$(PY) -m pipeline evaluate --gold "$(GOLD)" --out "$(OUT)"

@@ -16,7 +16,18 @@ def cmd_extract(args) -> int:
         return 2
     if raw.is_dir() and not list_reports(raw):
         print(f"warning: {raw} holds no report: put .txt, .md, .docx, .pdf or .html files there", file=sys.stderr)
-    outcomes = run(raw, Path(args.out), workers=args.workers, force=args.force, progress=not args.quiet and None)
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    if args.scheduler:
+        from .engines.dask_cluster import unreachable
+
+        problem = unreachable(args.scheduler)
+        if problem:  # before anything is planned or written
+            print(f"error: cannot reach the Dask scheduler {args.scheduler}: {problem} (nothing was changed)", file=sys.stderr)
+            return 2
+    outcomes = run(raw, Path(args.out), workers=args.workers, force=args.force, progress=not args.quiet and None,
+                   engine=args.engine, scheduler=args.scheduler)
     built = [o for o in outcomes if o.ok and not o.skipped]
     failed = [o for o in outcomes if not o.ok]
     for o in outcomes:
@@ -66,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="process every report in RAW into OUT (only changed ones)")
     e.add_argument("--raw", default="raw", help="folder of reports, or one report file (default: raw)")
     e.add_argument("--out", default="extracted", help="output folder (default: extracted)")
-    e.add_argument("--workers", type=int, default=1, help="parallel worker processes (default: 1)")
+    e.add_argument("--workers", type=int, default=1, help="parallel worker processes (default: 1; with --engine dask and no scheduler, the LocalCluster's workers)")
+    e.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
+    e.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
     e.add_argument("--force", action="store_true", help="rebuild even reports that are up to date")
     e.add_argument("--quiet", action="store_true", help="no progress bar")
     e.set_defaults(func=cmd_extract)

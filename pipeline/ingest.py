@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .alignment import Alignment, apply_deletions
 from .errors import ReportError
-from .readers import read_text
+from .readers import read_text, text_of
 
 SENTENCE_END = "。！？!?」』”\"）)：:；;■…"
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -122,10 +122,11 @@ def _kind(line: str, first: bool) -> str:
     return "paragraph"
 
 
-def ingest(path: str | Path, doc_id: str | None = None) -> Report:
-    """Read and decode one report into a Report (raises ReportError naming the file)."""
+def ingest(path: str | Path, doc_id: str | None = None, data: bytes | None = None) -> Report:
+    """Read and decode one report into a Report (raises ReportError naming the file). With `data`, the
+    file's bytes were read elsewhere (a cluster worker has no access to the input folder)."""
     path = Path(path)
-    raw_text, encoding = read_text(path)
+    raw_text, encoding = read_text(path) if data is None else text_of(data, path)
     text = normalise_newlines(raw_text)
     warnings = []
     if not text.strip():

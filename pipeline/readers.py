@@ -26,8 +26,12 @@ _MAGIC = [
 
 def read_text(path: Path) -> tuple[str, str]:
     """Return (text, how it was read)."""
+    return text_of(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The report file's bytes (ReportError naming the file when it is not a readable regular file)."""
     path = Path(path)
-    suffix = path.suffix.lower()
     try:
         st = path.stat()
     except OSError as err:
@@ -36,9 +40,16 @@ def read_text(path: Path) -> tuple[str, str]:
         kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
         raise ReportError(path, f"not a regular file ({kind})")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise ReportError(path, f"cannot read file ({_os_reason(err)})") from None
+
+
+def text_of(data: bytes, path: Path) -> tuple[str, str]:
+    """(text, how it was read) of a report's bytes; `path` names the format (its suffix) and the file
+    in messages, so bytes read on one machine can be analysed on another."""
+    path = Path(path)
+    suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         try:
             return decode(data, path)

@@ -149,45 +149,54 @@ def _up_to_date(path: Path, folder: Path, code: str) -> bool:
     return data.get("source") == _source_hash(path)
 
 
-def process_job(job: Job, out: Path, code: str) -> Outcome:
-    """Ingest → segment → recognise → link → extract → write for one report; never raises."""
+def analyse(path: Path, doc_id: str, data: bytes | None = None) -> tuple[dict[str, bytes], str]:
+    """Ingest → segment → recognise → link → extract → render for one report: its output files and its
+    warnings. Raises ReportError naming the file (`data`: the bytes, when read elsewhere)."""
     from .ingest import ingest
     from .nlp import process
-    from .write import render, write_report_dir
+    from .write import render
+
+    report = ingest(path, doc_id, data)
+    files = render(process(report))
+    return files, "; ".join(m for _, m in report.warnings)
+
+
+def failure_message(path, err: BaseException) -> str:
+    """What a failed report's row in errors.csv says: the file and the problem, never a traceback."""
+    if isinstance(err, ReportError):
+        return str(err)
+    if isinstance(err, MemoryError):
+        return f"{path}: out of memory"
+    tb = traceback.extract_tb(err.__traceback__)[-1] if err.__traceback__ else None
+    where = f" ({Path(tb.filename).name}:{tb.lineno})" if tb else ""
+    return f"{path}: internal error {type(err).__name__}: {err}{where}"
+
+
+def source_fingerprint(path: Path, code: str, data: bytes | None = None) -> dict:
+    """What .fingerprint.json records, so that an unchanged report is skipped next time."""
+    st = path.stat()
+    source = hashlib.sha256(data).hexdigest() if data is not None else _source_hash(path)
+    return {"code": code, "source": source, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def process_job(job: Job, out: Path, code: str) -> Outcome:
+    """Analyse one report and swap its folder into OUT; never raises (one bad report never stops the others)."""
+    from .write import write_report_dir
 
     try:
-        report = ingest(job.path, job.doc_id)
-        doc = process(report)
-        files = render(doc)
-        st = job.path.stat()
-        fingerprint = {"code": code, "source": _source_hash(job.path), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-        write_report_dir(out, job.doc_id, files, fingerprint)
-        warn = "; ".join(m for _, m in report.warnings)
+        files, warn = analyse(job.path, job.doc_id)
+        write_report_dir(out, job.doc_id, files, source_fingerprint(job.path, code))
         return Outcome(job.doc_id, str(job.path), True, warn)
-    except ReportError as err:
-        return Outcome(job.doc_id, str(job.path), False, str(err))
-    except MemoryError:
-        return Outcome(job.doc_id, str(job.path), False, f"{job.path}: out of memory")
-    except Exception as err:  # one bad report never stops the others
-        tb = traceback.extract_tb(err.__traceback__)[-1]
-        return Outcome(job.doc_id, str(job.path), False, f"{job.path}: internal error {type(err).__name__}: {err} ({Path(tb.filename).name}:{tb.lineno})")
+    except Exception as err:
+        return Outcome(job.doc_id, str(job.path), False, failure_message(job.path, err))
 
 
-_worker_state: dict = {}
-
-
-def _init_worker(out: str, code: str):
-    from .nlp import get_nlp
-
-    get_nlp()  # models load once per worker
-    _worker_state.update(out=Path(out), code=code)
-
-
-def _work(job: Job) -> Outcome:
-    return process_job(job, _worker_state["out"], _worker_state["code"])
-
-
-def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: bool | None = None) -> list[Outcome]:
+def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: bool | None = None,
+        engine: str = "local", scheduler: str | None = None) -> list[Outcome]:
+    """Extract every new or changed report of RAW into OUT. `engine` runs the jobs: "local" (this machine,
+    `workers` processes) or "dask" (a dask.distributed cluster at `scheduler`, or a LocalCluster of
+    `workers` processes); whichever runs them, this process plans the run and writes OUT."""
+    from .engines import execute
     from .write import clean_leftovers
 
     out.mkdir(parents=True, exist_ok=True)
@@ -201,18 +210,9 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
         from tqdm import tqdm
 
         bar = tqdm(total=len(jobs), unit="report", disable=not progress or len(jobs) < 2, file=sys.stderr)
-        if workers > 1 and len(jobs) > 1:
-            import multiprocessing as mp
-
-            ctx = mp.get_context("fork")
-            with ctx.Pool(min(workers, len(jobs)), initializer=_init_worker, initargs=(str(out), code)) as pool:
-                for o in pool.imap_unordered(_work, jobs, chunksize=1):
-                    outcomes.append(o)
-                    bar.update()
-        else:
-            for job in jobs:
-                outcomes.append(process_job(job, out, code))
-                bar.update()
+        for o in execute(engine, jobs, out, code, workers=workers, scheduler=scheduler):
+            outcomes.append(o)
+            bar.update()
         bar.close()
     for o in outcomes:  # undecodable bytes in file names must not stop errors.csv or the report to the user
         o.path, o.message = _printable(o.path, None), _printable(o.message, None)

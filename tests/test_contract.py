@@ -27,11 +27,8 @@ def run_cli(*args, cwd=ROOT):
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("extracted")
-    res = run_cli("extract", "--raw", str(ROOT / "raw"), "--out", str(out), "--quiet")
-    assert res.returncode == 0, res.stderr
-    return out
+def out(extracted_raw):
+    return extracted_raw
 
 
 def report_dirs(out: Path):
