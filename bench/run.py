@@ -46,6 +46,8 @@ PY = sys.executable
 
 TARGETS = {
     "ratio": 2.0,  # pipeline time / jieba.posseg time
+    "dask": 0.9,  # Dask engine (2-worker LocalCluster) throughput / local engine with 2 workers
+    "huge_rss_mb": 600.0,  # one report of 1,000,000 characters
     "speedup": 1.7,  # 2 workers vs 1
     "rss_mb": 600.0,
     "rss_flat": 1.10,  # peak RSS at the largest size / at 100 reports
@@ -158,8 +160,9 @@ def _env() -> dict:
     return env
 
 
-def extract(raw: Path, out: Path, workers: int = 1, force: bool = True) -> dict:
-    cmd = [PY, "-m", "pipeline", "extract", "--quiet", "--raw", str(raw), "--out", str(out), "--workers", str(workers)]
+def extract(raw: Path, out: Path, workers: int = 1, force: bool = True, engine: str = "local") -> dict:
+    cmd = [PY, "-m", "pipeline", "extract", "--quiet", "--raw", str(raw), "--out", str(out), "--workers", str(workers),
+           "--engine", engine]
     if force:
         cmd.append("--force")
     r = timed(cmd)
@@ -568,6 +571,23 @@ def write_results(path: Path, info: dict, args, res: dict) -> str:
     if "w2" in rb:
         add(f"| (info) peak RSS with 2 workers, {big} reports (largest single process; the workers together hold about twice) "
             f"| {rb['w2']['rss_mb']:.0f} MB | |")
+    if sp_key and "dask" in res["sizes"][sp_key]:
+        r2 = res["sizes"][sp_key]
+        tp = r2["w2"]["wall"] / r2["dask"]["wall"]
+        add(f"| Dask engine (2-worker `LocalCluster`) ≥ {TARGETS['dask']} × the throughput of the local engine with 2 workers "
+            f"({sp_key} reports, end to end: {fmt_s(r2['dask']['wall'])} against {fmt_s(r2['w2']['wall'])}) | {tp:.2f} × "
+            f"| {ok(tp >= TARGETS['dask'])} |")
+        fx = res.get("fixed")
+        if fx:
+            n2 = int(sp_key)
+            per_task = ((r2["dask"]["wall"] - fx["dask"]["wall"]) - (r2["w2"]["wall"] - fx["local"]["wall"])) / max(1, n2 - 1)
+            add(f"| (info) fixed cost of a run on one report, 2 workers: local {fmt_s(fx['local']['wall'])}, Dask "
+                f"{fmt_s(fx['dask']['wall'])} (cluster start, workers' model loads); per-task overhead of Dask beyond that, "
+                f"((Dask {sp_key} − Dask 1) − (local {sp_key} − local 1)) / {n2 - 1} | {1000 * per_task:.1f} ms per report | |")
+    hg = res.get("huge")
+    if hg:
+        add(f"| one report of {hg['chars']:,} characters (real paragraphs, 1 worker): peak RSS ≤ {TARGETS['huge_rss_mb']:.0f} MB "
+            f"({fmt_s(hg['wall'])}, {hg['failed']} failed) | {hg['rss_mb']:.0f} MB | {ok(hg['rss_mb'] <= TARGETS['huge_rss_mb'] and not hg['failed'])} |")
     add(f"| no-op `extract` < {TARGETS['noop_s']:.0f} s ({big} reports, all up to date) | {fmt_s(rb['noop']['wall'])} "
         f"| {ok(rb['noop']['wall'] < TARGETS['noop_s'] and rb['noop']['built'] == 0)} |")
     add(f"| one new report in a warm output folder < {TARGETS['one_new_s']:.0f} s ({big} up to date + 1 new) "
@@ -666,6 +686,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="10,100,1000", help="corpus sizes in reports (default 10,100,1000)")
     ap.add_argument("--quick", action="store_true", help="small run: sizes 5,20, profile on 20")
+    ap.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
+    ap.add_argument("--no-huge", action="store_true", help="skip the report of a million characters")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--max-chars-large", type=int, default=0,
                     help="cap report length in corpora larger than --large-from reports (0 = no cap)")
@@ -775,6 +797,11 @@ def main(argv=None) -> int:
             r["w2"] = extract(raw, out2, 2)
             log(f"  2 workers: {r['w2']['wall']:.2f} s (speed-up {r['w1']['wall'] / r['w2']['wall']:.2f})")
             shutil.rmtree(out2, ignore_errors=True)
+            if not args.no_dask:
+                r["dask"] = extract(raw, out2, 2, engine="dask")
+                log(f"  Dask engine, 2-worker LocalCluster: {r['dask']['wall']:.2f} s "
+                    f"(throughput {r['w2']['wall'] / r['dask']['wall']:.2f} of the local engine's)")
+                shutil.rmtree(out2, ignore_errors=True)
         res["sizes"][str(n)] = r
         if n == prof_size:
             st_out = CORPUS / f"out-{n}-stages"
@@ -799,6 +826,27 @@ def main(argv=None) -> int:
                     shutil.rmtree(pr_out, ignore_errors=True)
         if n != max(sizes):
             shutil.rmtree(out1, ignore_errors=True)
+
+    if not args.no_dask and any("dask" in r for r in res["sizes"].values()):
+        one = CORPUS / "raw-1"  # the fixed cost of a run (start-up, cluster, model loads) on one report
+        shutil.rmtree(one, ignore_errors=True)
+        one.mkdir()
+        (one / "r.txt").write_text(report_text(0, args.seed, None, sources, lengths), encoding="utf-8")
+        res["fixed"] = {e: extract(one, CORPUS / f"out-1-{e}", 2, engine=e) for e in ("local", "dask")}
+        log("  one report, 2 workers: " + ", ".join(f"{e} {r['wall']:.2f} s" for e, r in res["fixed"].items()))
+        for e in ("local", "dask"):
+            shutil.rmtree(CORPUS / f"out-1-{e}", ignore_errors=True)
+    if not args.no_huge:
+        huge = CORPUS / "raw-huge"
+        shutil.rmtree(huge, ignore_errors=True)
+        huge.mkdir()
+        text = synth_report(random.Random(args.seed), sources, 1_000_000)[:1_000_000]
+        (huge / "huge.txt").write_text(text, encoding="utf-8")
+        log(f"one report of {len(text):,} characters, 1 worker")
+        res["huge"] = extract(huge, CORPUS / "out-huge", 1)
+        res["huge"]["chars"] = len(text)
+        log(f"  {res['huge']['wall']:.2f} s, peak RSS {res['huge']['rss_mb']:.0f} MB")
+        shutil.rmtree(CORPUS / "out-huge", ignore_errors=True)
 
     res["largest"] = str(max(sizes))
     big_w2 = [s for s in sizes if s in w2_sizes]

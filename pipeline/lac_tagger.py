@@ -92,3 +92,8 @@ def _parts(word: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def get_lac() -> LacTagger:
     return LacTagger()
+
+
+def release_lac() -> None:
+    """Free the model; the next get_lac() loads it again (the segmenter asks for it on every line)."""
+    get_lac.cache_clear()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..memory import give_back, is_huge
 from ..segment import set_span_groups
 from .resolver import Recogniser, resolve
 from .text import is_cjk
@@ -30,12 +31,12 @@ for _name in ("recognition", "evidence"):
 
 def recognise(doc: Doc) -> Doc:
     r, mentions = resolve(doc)
-    doc = set_span_groups(doc, {
+    groups = {
         "PERSON": [(m.start, m.end, "PERSON") for m in mentions],
         "TITLE": [(i, j, "TITLE") for i, j in sorted(r.kept_titles)],
         "AGENCY": [(i, j, "AGENCY") for i, j in r.agencies],
-    })
-    doc._.recognition = {
+    }
+    recognition = {
         "mentions": [(m.label, m.start, m.end, m.entity) for m in mentions],
         "titles": sorted(r.kept_titles),
         "agencies": r.agencies,
@@ -44,7 +45,13 @@ def recognise(doc: Doc) -> Doc:
         "aliases": r.aliases,
         "agency_aliases": r.agency_aliases,
     }
-    doc._.evidence = r.evidence_table(mentions)
+    evidence = r.evidence_table(mentions)
+    del r, mentions  # the recognisers' indexes go before the Doc is rebuilt with the spans' edges
+    if is_huge(len(doc._.text)):
+        give_back()
+    doc = set_span_groups(doc, groups)
+    doc._.recognition = recognition
+    doc._.evidence = evidence
     return doc
 
 

@@ -11,6 +11,7 @@ from ..lexicon import Lexicon, lexicon, word_freq
 from ..shadow import simplify
 from .text import QUOTES, is_cjk
 from .facts import Mention, Fact, Person
+from .tokens import TokenIndex
 
 
 class RecognitionContext:
@@ -19,13 +20,9 @@ class RecognitionContext:
         self.a = doc._.text
         self.s = simplify(self.a)
         self.lex: Lexicon = lexicon()
-        self._token_spans = [(t.idx, t.idx + len(t), t.tag_) for t in doc]  # one pass over the Doc
-        self._token_starts_sorted = [t[0] for t in self._token_spans]
-        self.tok_starts = set(self._token_starts_sorted)
-        self.tok_ends = {e for _, e, _ in self._token_spans}
-        self.nr_tokens = [(s, e) for s, e, tag in self._token_spans if tag.startswith("nr")]
-        self.tok_by_end = {e: (s, tag) for s, e, tag in self._token_spans}
-        self.tag_at = {s: tag for s, _, tag in self._token_spans}
+        self.tokens = TokenIndex(doc, len(self.a))
+        self.tok_starts, self.tok_ends = self.tokens.token_starts, self.tokens.token_ends
+        self.nr_tokens = self.tokens.with_tag_prefix("nr")
         self.persons: dict[str, Person] = {}
         self.mentions: list[Mention] = []
         self.facts: list[Fact] = []
@@ -59,7 +56,7 @@ class RecognitionContext:
         prev = self.s[i - 1]
         if not (is_cjk(prev) or prev.isalpha()) or prev.isdigit():
             return True
-        tok = self.tok_by_end.get(i)
+        tok = self.tokens.ending_at(i)
         if tok is not None:
             word = self.s[tok[0] : i]
             # 及/和 between two Latin acronyms stays inside a name (…研究院WTO及RTA中心)
@@ -93,7 +90,7 @@ class RecognitionContext:
         an organisation, a title or a name, and the name after it is short."""
         if cs <= 0 or not is_cjk(self.s[cs - 1]):
             return False
-        prev = self.tok_by_end.get(cs)
+        prev = self.tokens.ending_at(cs)
         if prev is None:
             return False
         word = self.s[prev[0] : cs]
@@ -132,10 +129,7 @@ class RecognitionContext:
 
     def token_at(self, pos: int):
         """(start, end, tag) of the segmenter token covering character pos."""
-        import bisect
-
-        k = bisect.bisect_right(self._token_starts_sorted, pos) - 1
-        return self._token_spans[k] if k >= 0 else None
+        return self.tokens.covering(pos)
 
     def crosses_place(self, i: int, j: int) -> bool:
         """A place or organisation token runs across the candidate's end (高雄|市長 read as 高雄市)."""

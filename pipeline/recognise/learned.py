@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..config import settings
 from ..lexicon import is_common_word, word_freq
+from ..memory import give_back, is_huge
 from ..shadow import simplify
 from .context import RecognitionContext, cover_of
 from .text import CJK_CHARS, LATIN_NAME, is_cjk
@@ -39,11 +40,15 @@ def report_learned_entities(doc: Doc) -> Doc:
         return doc
     if name != "lac":
         raise ValueError(f"unknown learned_tagger {name!r} in configs/pipeline.yml (lac | none)")
-    from ..lac_tagger import get_lac
+    from ..lac_tagger import get_lac, release_lac
 
     lac = get_lac()
     doc._.learned_entities = [list(e) for e in lac.entities(simplify(doc._.text))]
     lac.forget()  # the segmenter and this component share one pass per report, never across reports
+    if is_huge(len(doc._.text)):
+        del lac
+        release_lac()  # a huge report: its later stages get the model's memory (configs/pipeline.yml)
+        give_back()
     return doc
 
 
@@ -98,7 +103,7 @@ class LearnedEvidence(RecognitionContext):
             start = i
             for a in sorted(by_end.get(j, ())):
                 if i < a < j - 1 and a - i <= 4:
-                    tok = self.tok_by_end.get(a)
+                    tok = self.tokens.ending_at(a)
                     if tok is not None and tok[1].startswith(("v", "p")) and a - tok[0] <= 2 and self.s[tok[0] : a] not in self.lex.org_internal_words:
                         start = a  # 儀式由某基金會, 協助經濟部…: the glued word is not part of the name
                         break

@@ -177,8 +177,8 @@ class NameShapes(RecognitionContext):
             return None
         ss = ts - sl
         given = self.s[te : te + 2]
-        nr_signal = (self.tag_at.get(ss, "").startswith("nr") and (ss + sl) in self.tok_starts) or (
-            self.tag_at.get(te, "").startswith("nr") and (te + 2) in self.tok_ends)
+        nr_signal = (self.tokens.tag_at(ss, "").startswith("nr") and (ss + sl) in self.tok_starts) or (
+            self.tokens.tag_at(te, "").startswith("nr") and (te + 2) in self.tok_ends)
         if not (self.is_boundary_before(ss) or ss in self.tok_starts and (self._after_chunk_end(ss) or nr_signal)):
             return None
         gtag = word_tag(given) or ""
@@ -200,7 +200,7 @@ class NameShapes(RecognitionContext):
                     or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
                 i = k
             elif k in self.tok_ends and k in self.tok_starts:
-                prev = self.tok_by_end.get(k)
+                prev = self.tokens.ending_at(k)
                 word = self.s[prev[0] : k] if prev else ""
                 if prev and prev[0] >= i and len(word) >= 2 and prev[1].startswith(("n", "vn")) \
                         and not prev[1].startswith("nr") and word_freq(word) >= 100:
@@ -208,6 +208,6 @@ class NameShapes(RecognitionContext):
         for k in range(dot + 2, j):
             if k in self.title_by_start or self.lex.title_re.match(self.s, k):
                 return i, k
-            if k in self.tok_starts and self.tag_at.get(k, "").startswith(("v", "p", "c", "d", "u")) and k - dot > 2:
+            if k in self.tok_starts and self.tokens.tag_at(k, "").startswith(("v", "p", "c", "d", "u")) and k - dot > 2:
                 return i, k  # 漢斯·布勞爾協助…: the name ends where a verb starts
         return i, j

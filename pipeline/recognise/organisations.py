@@ -81,7 +81,7 @@ class OrganisationEvidence(RecognitionContext):
 
     def _suffix_is_function_word(self, ss: int, se: int) -> bool:
         """所 as a particle (…中心所主辦), 組 inside a verb (重組): the token says so."""
-        tok = self.tok_by_end.get(se)
+        tok = self.tokens.ending_at(se)
         if tok is None:
             return False
         word = self.s[tok[0] : se]
@@ -95,7 +95,7 @@ class OrganisationEvidence(RecognitionContext):
         return word in self.lex.non_org_words or (tag in ("v", "vn", "a", "d") and word not in self.lex.org_internal_words and word_tag(word) is not None and word[-1] == self.s[se - 1] and len(word) == 2)
 
     def _verb_follows(self, pos: int) -> bool:
-        tag = self.tag_at.get(pos)
+        tag = self.tokens.tag_at(pos)
         return tag in ("v", "vd", "vn") and not self.lex.title_re.match(self.s, pos)
 
     def _plain_name_before(self, ts: int) -> bool:
@@ -118,7 +118,7 @@ class OrganisationEvidence(RecognitionContext):
         """A bare acronym names the organisation when it acts (APEC特別重視 …) or holds a title (ABAC代表)."""
         if self.lex.title_re.match(self.s, j):
             return True
-        tag = self.tag_at.get(j)
+        tag = self.tokens.tag_at(j)
         if tag is None or self.starts_with_word(j, self.lex.event_heads):
             return False
         if self.starts_with_word(j, ("为", "所", "作为", "做为", "是", "已", "也", "将", "亦", "应", "特别", "过去")):
@@ -154,7 +154,7 @@ class OrganisationEvidence(RecognitionContext):
             return False  # 花蓮縣六所, 單一部: a numeral and its classifier, not a name
         if head.endswith("副") or re.search(r"[0-9一二两三四五六七八九十百几数多][个所家间位名座]", head):
             return False  # 由某副部(長), 花蓮縣六所國小: a title's modifier or a count, not a name
-        tok = self.tok_by_end.get(end)
+        tok = self.tokens.ending_at(end)
         if tok is not None and tok[0] > start:
             word = self.s[tok[0] : end]
             if word in self.lex.not_agency and any(word.startswith(g) for g in self.lex.generic_prefixes):
@@ -221,7 +221,7 @@ class OrganisationEvidence(RecognitionContext):
 
     def _is_place_only(self, start: int, end: int) -> bool:
         """A country or city name alone (美國, 台北) is not an organisation; jieba tags places ns."""
-        tok = self.tok_by_end.get(end)
+        tok = self.tokens.ending_at(end)
         if tok is not None and tok[0] == start and tok[1] == "ns":
             return True
         return word_tag(self.s[start:end]) == "ns"

@@ -1,0 +1,30 @@
+"""Give freed memory back to the operating system (glibc's malloc_trim), so that a huge report's peak
+is what its stages hold at once, not what the allocator kept from earlier stages. A no-op elsewhere."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+from functools import lru_cache
+
+from .config import settings
+
+
+@lru_cache(maxsize=1)
+def _trim():
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def is_huge(chars: int) -> bool:
+    """A report long enough for the memory measures of configs/pipeline.yml (release_tagger_above_chars)."""
+    return chars > int(settings().get("release_tagger_above_chars", 10**12))
+
+
+def give_back() -> None:
+    trim = _trim()
+    if trim is not None:
+        trim(0)
