@@ -78,13 +78,15 @@ def load_scores(out: Path, gold: Path, dirs: list[Path]) -> tuple[dict[str, dict
     if f.exists() and f.stat().st_mtime >= newest:
         rows = read_csv_dicts(f)
         note = "scores from evaluation.csv"
-    elif gold.is_dir():
+    else:
         try:
-            from .evaluate import evaluate, evaluation_rows
+            from .evaluate import evaluate, evaluate_reviewed, evaluation_rows
 
             totals, per_doc = evaluate(gold, out)
-            if per_doc:
-                rows = evaluation_rows(totals, per_doc)
+            r_totals, r_per_doc = evaluate_reviewed(gold, out)
+            rows = (evaluation_rows(totals, per_doc) if per_doc else []) + (
+                evaluation_rows(r_totals, r_per_doc, "reviewed") if r_per_doc else [])
+            if rows:
                 note = "scores computed now (evaluation.csv " + ("is older than the extraction)" if f.exists() else "missing)")
         except Exception as exc:  # scores are a convenience on these pages; never fail the review on them
             note = f"scores unavailable: {exc}"
@@ -361,7 +363,8 @@ def _render_page(pg: _Page, scores, gold_note: str) -> str:
                 band = "good" if f1 >= 0.9 else "fair" if f1 >= 0.7 else "poor"
                 cells.append(f'<span class="sc {band}" title="P {float(r["precision"]):.3f} · R {float(r["recall"]):.3f} · '
                              f'tp {esc(r["tp"])} fp {esc(r["fp"])} fn {esc(r["fn"])}">{esc(label)} {f1:.2f}</span>')
-        score_html = '<div class="scores">F1 vs gold: ' + " ".join(cells) + "</div>"
+        basis = "gold" if any(r.get("against", "gold") == "gold" for r in scores.values()) else "the review (before review)"
+        score_html = f'<div class="scores">F1 vs {basis}: ' + " ".join(cells) + "</div>"
     notes = ""
     w = pg.tables["warnings"]
     whole = 0
@@ -408,15 +411,28 @@ def _render_page(pg: _Page, scores, gold_note: str) -> str:
 
 
 # --------------------------------------------------------------------------------- index
+def _reviewed_cell(d: Path) -> str:
+    """The index cell saying whether `review apply` wrote d/reviewed/ and how much of it was reviewed."""
+    try:
+        st = json.loads((d / "reviewed" / "review-status.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "<td></td>"
+    left, stale = int(st.get("remaining", 0)), len(st.get("stale", []))
+    tip = f"{st.get('reviewed', 0)} of {st.get('rows', 0)} rows reviewed; {stale} stale; from {st.get('review_file', '')}"
+    label = "✓ reviewed" if not left else f"{left} row(s) left"
+    return f'<td class="{"ok" if not left else "bad"}" title="{esc(tip)}">{esc(label)}</td>'
+
+
 def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path) -> str:
     counts_cols = list(TABLES)
     short = {"statistics": "stats", "recommendations": "recs"}
     head = "".join(f'<th title="{esc(c)}.csv">{esc(short.get(c, c))}</th>' for c in counts_cols)
     shead = "".join(f"<th>{esc(lbl)}</th>" for _, lbl in SCORE_KEYS)
     rows = []
-    if "ALL" in scores:
-        rows.append('<tr class="all"><td>all with gold (micro)</td><td></td>' + "<td></td>" * len(counts_cols)
-                    + "<td></td>" + "".join(_score_cell(scores["ALL"].get(k)) for k, _ in SCORE_KEYS) + "</tr>")
+    for agg, label in (("ALL", "all with gold (micro)"), ("REVIEWED", "reviewed, no gold (micro)")):
+        if agg in scores:
+            rows.append(f'<tr class="all"><td>{label}</td><td></td>' + "<td></td>" * len(counts_cols)
+                        + "<td></td><td></td>" + "".join(_score_cell(scores[agg].get(k)) for k, _ in SCORE_KEYS) + "</tr>")
     totals = dict.fromkeys(counts_cols, 0)
     for d in dirs:
         cells = []
@@ -427,12 +443,15 @@ def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path
             cells.append(f'<td class="num{" zero" if not n else ""}">{n}</td>')
         chars = len((d / "text.txt").read_bytes().decode("utf-8", errors="replace"))
         has_gold = (gold / d.name / "text.txt").exists()
+        reviewed = _reviewed_cell(d)
         link = f"{quote(d.name)}/review.html"
         s = scores.get(d.name, {})
+        scored = has_gold or (reviewed != "<td></td>" and s)
         rows.append(f'<tr><td><a href="{esc(link)}">{esc(d.name)}</a></td><td class="num">{chars:,}</td>{"".join(cells)}'
-                    f'<td>{"✓" if has_gold else ""}</td>{"".join(_score_cell(s.get(k)) if has_gold else "<td></td>" for k, _ in SCORE_KEYS)}</tr>')
+                    f'<td>{"✓" if has_gold else ""}</td>{reviewed}'
+                    f'{"".join(_score_cell(s.get(k)) if scored else "<td></td>" for k, _ in SCORE_KEYS)}</tr>')
     rows.append('<tr class="all"><td>total</td><td></td>' + "".join(f'<td class="num">{totals[c]}</td>' for c in counts_cols)
-                + "<td></td>" * (1 + len(SCORE_KEYS)) + "</tr>")
+                + "<td></td>" * (2 + len(SCORE_KEYS)) + "</tr>")
     links = []
     for fname, label in (("evaluation.html", "evaluation report"), ("evaluation.csv", "evaluation.csv"), ("extraction.xlsx", "workbook (all tables)")):
         if (out / fname).exists():
@@ -446,7 +465,9 @@ def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path
         f'<span class="meta">{len(dirs)} report(s){" · " + esc(note) if note else ""}</span></div></header><main class="idx">',
         f'<p class="links">{" · ".join(links)}</p>' if links else "",
         f'<div class="scroll"><table class="rows"><thead><tr><th rowspan="2">report</th><th rowspan="2">chars</th><th colspan="{len(counts_cols)}">rows per table</th>'
-        f'<th rowspan="2">gold</th><th colspan="{len(SCORE_KEYS)}">F1 against gold (strict spans for mentions)</th></tr>'
+        f'<th rowspan="2">gold</th><th rowspan="2" title="review apply: rows reviewed">reviewed</th>'
+        f'<th colspan="{len(SCORE_KEYS)}">F1 against gold, or for a reviewed report without gold against its review '
+        "(the extraction before review; strict spans for mentions)</th></tr>"
         f"<tr>{head}{shead}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
         "<p class=\"help\">Open a report to see its text with every span highlighted. Hover a score for precision, recall and counts.</p>",
         "</main></body></html>\n",
