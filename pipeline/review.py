@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+from . import review_mode
 from .workbook import read_csv_dicts, read_csv_table, write_workbook
 from .write import TABLES
 
@@ -157,6 +158,7 @@ class _Page:
         self.problems: list[str] = []
         self.tables: dict[str, _Table] = {}
         self.n_rows = 0
+        self.review: dict = {}  # what review mode needs (review_mode.page_data)
 
     def table(self, name: str, header: list[str], rows: list[list[str]]) -> _Table:
         t = _Table(name, header, rows, self.n_rows)
@@ -276,6 +278,7 @@ def build_page(d: Path, gold_dir: Path | None, scores: dict[str, dict] | None) -
                 pg.add_span(r[1], r[2], "g" + LABEL_CLASS.get(r[0], "X"), g.base + i, g.key(i))
             m.extra.append(("gold", ["✓" if (m.get(r, "label"), _int(m.get(r, "start")), _int(m.get(r, "end"))) in gset else "✗"
                                      for r in m.raw]))
+    pg.review = review_mode.page_data(d, text)
     return _render_page(pg, scores, gold_note)
 
 
@@ -295,7 +298,9 @@ def _block_cuts(text: str, size: int = BLOCK_SIZE) -> list[int]:
 
 def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
     """The text cut at every span boundary; each covered piece a <span> with the classes of its spans.
-    Every block of about BLOCK_SIZE characters (cut after a newline) is its own <div class="blk">."""
+    Every piece carries its start offset into text.txt in data-s (review mode turns a selection
+    into exact offsets from it). Every block of about BLOCK_SIZE characters (cut after a newline)
+    is its own <div class="blk">."""
     text = pg.text
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
@@ -322,7 +327,7 @@ def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
             active.update(new)
         piece = escape(text[pos : bounds[b + 1]], quote=False)
         if not active:
-            append(piece)
+            append(f'<span data-s="{pos}">{piece}</span>')
             continue
         idx = sorted(active)
         ckey = frozenset(cls_of[i] for i in idx)
@@ -333,9 +338,9 @@ def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
         tip = " · ".join(pg.tips[i] for i in idx if i in pg.tips)
         title = f' title="{esc(tip)}"' if tip else ""
         if badge is not None:
-            append(f'<span class="{classes} sb" data-i="{" ".join(map(str, idx))}" data-sb="{esc(badge)}"{title}>{piece}</span>')
+            append(f'<span class="{classes} sb" data-s="{pos}" data-i="{" ".join(map(str, idx))}" data-sb="{esc(badge)}"{title}>{piece}</span>')
         else:
-            append(f'<span class="{classes}" data-i="{" ".join(map(str, idx))}"{title}>{piece}</span>')
+            append(f'<span class="{classes}" data-s="{pos}" data-i="{" ".join(map(str, idx))}"{title}>{piece}</span>')
     append("</div>")
     return "".join(out)
 
@@ -386,7 +391,7 @@ def _render_page(pg: _Page, scores, gold_note: str) -> str:
         notes = (f'<details id="warnbox"{" open" if whole or pg.problems or gold_note else ""}><summary>⚠ {total} warning(s)'
                  f"</summary><ul>{''.join(items)}</ul></details>")
     data = {"spans": pg.spans, "spanRows": pg.span_rows, "override": pg.override, "nRows": pg.n_rows,
-            "tables": [t.payload() for t in tabs], "rank": KIND_RANK, "page": PAGE_SIZE}
+            "tables": [t.payload() for t in tabs], "rank": KIND_RANK, "page": PAGE_SIZE, "review": pg.review}
     legend = "".join(
         f'<label class="lg"><input type="checkbox" checked data-hide="{c}"><span class="{c}">{esc(n)}</span></label>'
         for c, n in (("P", "PERSON"), ("T", "TITLE"), ("A", "AGENCY"), ("st", "statistic"), ("rc", "recommendation"), ("wn", "warning"))
@@ -397,16 +402,17 @@ def _render_page(pg: _Page, scores, gold_note: str) -> str:
     return "".join([
         "<!DOCTYPE html>\n<html lang=\"zh-Hant\"><head><meta charset=\"utf-8\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title} · review</title><style>{CSS}</style></head><body>",
+        f"<title>{title} · review</title><style>{CSS}{review_mode.css()}</style></head><body>",
         f'<header><div class="top"><a href="../index.html">← all reports</a><h1>{title}</h1>'
-        f'<span class="meta">{len(pg.text):,} characters</span>{score_html}</div><div class="legend">{legend}</div></header>',
+        f'<span class="meta">{len(pg.text):,} characters</span>{score_html}{review_mode.toggle()}</div>'
+        f'<div class="legend">{legend}</div></header>',
         '<main><section id="left"><div id="info">Hover or click the text to see the rows a span feeds; click a row on the right to find its span.</div>',
         notes,
         f'<div id="text">{body}</div></section>',
-        f'<section id="right"><nav id="tabs">{"".join(nav)}</nav>{"".join(panes)}</section></main>',
+        f'<section id="right">{review_mode.panel()}<nav id="tabs">{"".join(nav)}</nav>{"".join(panes)}</section></main>',
         '<pre id="autotest-result"></pre>',
         f'<script type="application/json" id="data">{_json_for_script(data)}</script>',
-        f"<script>{JS}</script></body></html>\n",
+        f"<script>{JS}\n{review_mode.js()}</script></body></html>\n",
     ])
 
 
@@ -645,7 +651,8 @@ function describe(g) {
 }
 
 // tables, rendered a page at a time
-let selG = -1, hitG = new Set();
+let selG = -1, hitG = new Set(), curG = -1;
+const hooks = {row: []};  // review mode (review_mode.js) decorates each rendered row
 function renderPage(t, p) {
   const pane = document.getElementById('tab-' + t.name);
   const pages = Math.max(1, Math.ceil(t.rows.length / D.page));
@@ -676,6 +683,7 @@ function renderPage(t, p) {
       else if (c === 'gold' || c === 'status') td.className = (v === '✓' || v === 'found') ? 'ok' : 'bad';
     });
     if (g === selG) tr.classList.add('sel'); else if (hitG.has(g)) tr.classList.add('hit');
+    for (const h of hooks.row) h(t, tr, g, i);
     t.trs.push(tr);
   }
   pane.appendChild(table);
@@ -728,6 +736,7 @@ function say(title, gs) {
   }
 }
 function selectRow(g) {
+  curG = g;
   const idx = rowSpans[g];
   marked = setMarks(marked, 'active', idx);
   markRows([g], g);
@@ -783,6 +792,10 @@ for (const cb of document.querySelectorAll('input[data-hide]'))
 const sg = document.getElementById('showgold');
 if (sg) sg.addEventListener('change', () => document.body.classList.toggle('showgold', sg.checked));
 if (D.tables.length) showTab(D.tables[0].name);
+
+// what review mode (review_mode.js, inlined after this script) builds on
+window.ReviewPage = {D, T, tableOf, keyOf, keyToG, rowSpans, hooks, selectRow, rowEl, renderPage, showTab,
+                     current: () => curG, text: document.getElementById('text')};
 
 // ?autotest=<row key>: click that row; ?autoclick=<row key>: click the first text segment of its span.
 // The resulting state goes into #autotest-result as JSON (read by the headless-browser test).
