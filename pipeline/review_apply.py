@@ -304,6 +304,15 @@ def apply_files(paths: list[Path], out: Path, gold: Path | None, force: bool = F
         print("review apply: no review file given", file=sys.stderr)
         return 1
     rc = 0
+    seen: dict[str, Path] = {}
     for p in paths:
+        try:
+            doc_id = load_review(p)["doc_id"]
+        except ReviewError:
+            doc_id = None
+        if doc_id in seen:
+            print(f"review apply: {doc_id}: {p} replaces the corrections of {seen[doc_id]} (one review file per report)")
+        if doc_id:
+            seen[doc_id] = Path(p)
         rc = max(rc, apply_file(p, out, gold, force))
     return rc
