@@ -101,6 +101,7 @@ def apply_review(review: dict, d: Path, where: str = "review") -> Applied:
     keyed = {t: list(zip(row_keys(t, rows), rows)) for t, rows in tables.items()}
     before = {t: list(rows) for t, rows in tables.items()}
     status: dict[int, str] = {}  # id(row) -> status
+    edited: set[tuple[int, str]] = set()  # (id(row), column) an analyst edited
     decisions = review.get("decisions") or {}
     if not isinstance(decisions, dict):
         raise ReviewError(f"{where}: decisions must be an object keyed by row id")
@@ -126,6 +127,7 @@ def apply_review(review: dict, d: Path, where: str = "review") -> Applied:
                 raise ReviewError(f"{where}: decision {key!r}: no column {col!r} in {table}")
             _check_value(table, col, str(val), f"{where}: decision {key!r}")
             row[col] = str(val)
+            edited.add((id(row), col))
     for n, b in enumerate(review.get("bounds") or []):
         key = b.get("row", "")
         table = key.partition(":")[0]
@@ -139,7 +141,10 @@ def apply_review(review: dict, d: Path, where: str = "review") -> Applied:
         if row is None:
             res.stale.append(f"bounds[{n}] {key}: row no longer in the extraction (new bounds not applied)")
             continue
+        was = row["text"]
         row["start"], row["end"], row["text"] = str(int(b["start"])), str(int(b["end"])), text[int(b["start"]):int(b["end"])]
+        if table == "mentions" and row["label"] in ("PERSON", "AGENCY") and row.get("entity_id"):
+            _rename(tables, row["entity_id"], was, row["text"], edited, res.notes)
     res.total = sum(len(tables[t]) for t in REVIEWED_TABLES)
     res.reviewed = len(status)
 
@@ -160,6 +165,28 @@ def apply_review(review: dict, d: Path, where: str = "review") -> Applied:
         res.reviewed += 1
     consistent(tables, before, res.notes)
     return res
+
+
+def _rename(tables: dict[str, list[dict]], ent: str, old: str, new: str, edited: set, notes: list[str]) -> None:
+    """A name mention widened or narrowed: the entity named by exactly the old text takes the new text
+    (unless the analyst edited that name), and so do the roles and speakers written with it."""
+    t, idc = ("people", "person_id") if ent in {r["person_id"] for r in tables["people"]} else ("agencies", "agency_id")
+    rows = [r for r in tables[t] if r[idc] == ent and r["name"] == old and (id(r), "name") not in edited]
+    if not rows:
+        return
+    for r in rows:
+        r["name"] = new
+    notes.append(f"{t} {ent}: name {old!r} -> {new!r} (its mention's bounds changed)")
+    for r in tables["people"]:
+        if t == "agencies" and r.get("agency") == old and (id(r), "agency") not in edited:
+            r["agency"] = new
+    if t == "people":
+        for r in tables["roles"]:
+            if r["name"] == old and (id(r), "name") not in edited:
+                r["name"] = new
+        for r in tables["recommendations"]:
+            if r["speaker"] == old and (id(r), "speaker") not in edited:
+                r["speaker"] = new
 
 
 def _check_value(table: str, col: str, val: str, at: str) -> None:

@@ -189,3 +189,16 @@ def test_reviewed_tables_outlive_a_new_extraction(report):
     (raw / f"{report.name}.txt").write_text(REPORT, encoding="utf-8")
     assert cli_main(["extract", "--raw", str(raw), "--out", str(report.parent), "--quiet", "--force"]) == 0
     assert (report / "reviewed" / "mentions.csv").exists()
+
+
+def test_widened_name_renames_its_person(report, capsys):
+    """The extractor cut a name short; the analyst widens the mention: the person takes the full name."""
+    rev = review_of(report)
+    k, m = row(report, "mentions", label="PERSON", text="林小雨")
+    s, e = int(m["start"]), int(m["end"])
+    rev["bounds"] = [{"row": k, "start": s, "end": e - 1, "text": REPORT[s:e - 1]}]
+    assert apply(report, rev) == 0
+    assert f"name '林小雨' -> {REPORT[s:e - 1]!r}" in capsys.readouterr().out
+    people = read_csv(report / "reviewed" / "people.csv")
+    assert m["entity_id"] in {p["person_id"] for p in people if p["name"] == REPORT[s:e - 1]}
+    assert next(r for r in read_csv(report / "reviewed" / "recommendations.csv"))["speaker"] == REPORT[s:e - 1]
