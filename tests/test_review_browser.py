@@ -171,3 +171,27 @@ def test_selection_offsets_are_exact_past_wide_characters_and_blocks(browser, tm
         lead = len(text[s:e]) - len(text[s:e].lstrip())
         assert sel == {"start": s + lead, "end": s + lead + len(want), "text": want}, (s, e)
     assert errors == []
+
+
+def test_open_a_saved_review_file_matches_rows_by_span(browser, tmp_path):
+    """A review file of an older extraction (renumbered rows, one span gone) opened in the page:
+    rows found by their values are taken over, the rest is listed."""
+    from review_fixtures import decision, review_of, row, write_review
+
+    d = extract(tmp_path)
+    assert build_review(d.parent, tmp_path / "gold") == 0
+    rev = review_of(d)
+    k, m = row(d, "mentions", label="PERSON", text="周明遠")
+    rev["decisions"]["mentions:M0999"] = decision("mentions", m, "rejected")
+    rev["decisions"]["mentions:M0998"] = {"status": "accepted", "edits": {},
+                                          "row": {"label": "PERSON", "start": "1", "end": "3", "text": "xx"}}
+    f = write_review(tmp_path / f"{d.name}.review.json", rev)
+    page, errors = open_page(browser, d / "review.html")
+    page.click("#rv-toggle")
+    page.set_input_files("#rv-open", str(f))
+    page.wait_for_function("!document.getElementById('rv-msg').hidden")
+    msg = page.inner_text("#rv-msg")
+    assert msg.startswith("1 correction(s) taken over; 1 no longer match") and "mentions:M0998" in msg
+    assert page.evaluate("window.ReviewMode.json().decisions")[k]["status"] == "rejected"
+    assert "rv-rej" in page.get_attribute(f'tr[data-k="{k}"]', "class")
+    assert errors == []

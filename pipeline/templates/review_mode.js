@@ -290,6 +290,65 @@ $('rv-prev').addEventListener('click', () => step(-1));
 $('rv-next').addEventListener('click', () => step(1));
 $('rv-undo').addEventListener('click', () => { const k = keyOf(cur); delete S.decisions[k]; delete S.bounds[k]; changed(cur); });
 
+// ------------------------------------------------------------------ continuing a review
+// A saved review file, or corrections kept for an older extraction, merged into this one the way
+// `review apply` does: a row by its key when it still has the recorded values, else by those values;
+// spans only where the text still matches. What no longer matches is listed, not dropped silently.
+function sameRow(g, snap) { return Object.keys(snap).every(c => String(cellOf(g, c)) === String(snap[c])); }
+function findRow(key, snap) {
+  const g = P.keyToG.get(key), table = key.split(':')[0];
+  if (g !== undefined && posInOrder.has(g) && (!snap || sameRow(g, snap))) return g;
+  if (!snap) return undefined;
+  return order.find(x => P.tableOf[x].name === table && sameRow(x, snap));
+}
+function merge(src) {
+  const stale = [];
+  let n = 0;
+  const decs = src.decisions || {}, where = {};
+  for (const k in decs) {
+    const d = decs[k], g = findRow(k, d.row);
+    if (g === undefined) { stale.push(k); continue; }
+    S.decisions[keyOf(g)] = {status: d.status, edits: Object.assign({}, d.edits || {}), row: snapshot(g)};
+    where[k] = g; n++;
+  }
+  for (const b of (Array.isArray(src.bounds) ? src.bounds : Object.values(src.bounds || {}))) {
+    const g = b.row in where ? where[b.row] : findRow(b.row, null);
+    if (g === undefined || sub(b.start, b.end) !== b.text) { stale.push('bounds ' + b.row); continue; }
+    S.bounds[keyOf(g)] = {row: keyOf(g), start: b.start, end: b.end, text: b.text}; n++;
+  }
+  for (const a of (src.added || [])) {
+    if (sub(a.start, a.end) !== a.text) { stale.push('added ' + (a.label || a.table) + ' ' + a.text); continue; }
+    if (!S.added.some(x => x.table === a.table && x.label === a.label && x.start === a.start && x.end === a.end)) S.added.push(a);
+    n++;
+  }
+  store(); redrawAll(); drawAdded(); progress(); paintHighlights(); showCurrent();
+  const msg = $('rv-msg');
+  msg.hidden = false;
+  msg.textContent = n + ' correction(s) taken over' + (stale.length ? '; ' + stale.length + ' no longer match this extraction: ' + stale.join(', ') : '');
+  return {applied: n, stale};
+}
+$('rv-open').addEventListener('change', ev => {
+  const f = ev.target.files && ev.target.files[0];
+  if (!f) return;
+  f.text().then(txt => {
+    let src;
+    try { src = JSON.parse(txt); } catch (e) { $('rv-msg').hidden = false; $('rv-msg').textContent = f.name + ': not JSON'; return; }
+    if (src.doc_id !== R.doc_id) { $('rv-msg').hidden = false; $('rv-msg').textContent = f.name + ' is the review of ' + src.doc_id + ', not of ' + R.doc_id; return; }
+    merge(src);
+  });
+  ev.target.value = '';
+});
+function olderKeys() {
+  const out = [], prefix = 'pipeline-review:' + R.doc_id + ':';
+  try { for (let k = 0; k < localStorage.length; k++) { const x = localStorage.key(k); if (x.startsWith(prefix) && x !== STORE) out.push(x); } } catch (e) { /* no storage */ }
+  return out;
+}
+$('rv-carry').addEventListener('click', () => {
+  for (const k of olderKeys()) { try { merge(JSON.parse(localStorage.getItem(k))); localStorage.removeItem(k); } catch (e) { /* unreadable: left */ } }
+  $('rv-older').hidden = true;
+});
+$('rv-older').hidden = !olderKeys().length;
+
 // ------------------------------------------------------------------ on / off, keyboard
 function setOn(on) {
   document.body.classList.toggle('reviewing', on);
@@ -313,6 +372,6 @@ document.addEventListener('keydown', ev => {
 });
 progress();
 // for scripts and tests: the review file as it would be saved, and the offsets of the selection
-window.ReviewMode = {json: reviewJSON, selection, setOn, go: key => go(P.keyToG.get(key)), key: STORE};
+window.ReviewMode = {json: reviewJSON, selection, setOn, merge, go: key => go(P.keyToG.get(key)), key: STORE};
 if (new URLSearchParams(location.search).has('review')) setOn(true);
 })();
