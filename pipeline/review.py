@@ -75,7 +75,7 @@ def load_scores(out: Path, gold: Path, dirs: list[Path]) -> tuple[dict[str, dict
     """{doc_id or 'ALL': {key: evaluation row}} from OUT/evaluation.csv, or computed now when that file
     is missing or older than the extraction; plus a note saying which."""
     f = out / "evaluation.csv"
-    newest = max((p.stat().st_mtime for d in dirs for p in d.glob("*.csv")), default=0.0)
+    newest = max((p.stat().st_mtime for d in dirs for p in [*d.glob("*.csv"), *d.glob("reviewed/*.csv")]), default=0.0)
     rows, note = [], ""
     if f.exists() and f.stat().st_mtime >= newest:
         rows = read_csv_dicts(f)
