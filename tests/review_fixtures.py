@@ -4,7 +4,6 @@ and review files written the way review.html writes them."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from pipeline.cli import main as cli_main
@@ -27,9 +26,6 @@ def extract(tmp: Path, text: str = REPORT, doc_id: str = "greenvale") -> Path:
     return tmp / "out" / doc_id
 
 
-def copy_extraction(src: Path, dest: Path) -> Path:
-    shutil.copytree(src, dest)
-    return dest
 
 
 def review_of(d: Path, accept_all: bool = False) -> dict:
