@@ -12,7 +12,9 @@ ENGINE ?= local
 SCHEDULER ?=
 PKUSEG_MODEL := .models/pkuseg/default/features.pkl
 
-.PHONY: extract evaluate evaluate-holdout evaluate-real test review bench baselines clean setup models help
+REVIEWS ?= reviews
+
+.PHONY: extract evaluate evaluate-holdout evaluate-real test review reviewed bench baselines clean setup models help
 
 help:
 	@echo "make extract [RAW=dir OUT=dir WORKERS=n]  extract every report in RAW into OUT (only what changed)"
@@ -21,6 +23,7 @@ help:
 	@echo "make evaluate-holdout                     extract and score the written hold-out sets"
 	@echo "make evaluate-real                        extract and score the blind real reports (holdout-real/)"
 	@echo "make review                               HTML review pages, index and workbook in OUT"
+	@echo "make reviewed [REVIEWS=dir TO_GOLD=gold]  apply every REVIEWS/*.review.json: OUT/<doc_id>/reviewed/ (and gold)"
 	@echo "make test                                 run the test suite"
 	@echo "make bench                                speed and memory benchmark (bench/results.md)"
 	@echo "make baselines                            jieba.posseg, LAC and THULAC beside this pipeline"
@@ -75,6 +78,12 @@ review: $(STAMP)
 test: $(STAMP) $(PKUSEG_MODEL)
 	bash scripts/ensure_chromium.sh
 	$(PY) -m pytest
+
+# Review files saved from review.html (review mode) applied to OUT; with TO_GOLD=dir, complete reviews become gold there.
+reviewed: $(STAMP)
+	@shopt -s nullglob; files=("$(REVIEWS)"/*.review.json); \
+	if [ $${#files[@]} -eq 0 ]; then echo "reviewed: no *.review.json in $(REVIEWS)/"; exit 0; fi; \
+	$(PY) -m pipeline review apply "$${files[@]}" --out "$(OUT)" $(if $(TO_GOLD),--to-gold "$(TO_GOLD)")
 
 bench: $(STAMP)
 	$(PY) bench/run.py

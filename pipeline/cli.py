@@ -53,6 +53,11 @@ def cmd_stage(args) -> int:
 
 
 def cmd_review(args) -> int:
+    if getattr(args, "review_cmd", None) == "apply":
+        from .review_apply import apply_files
+
+        gold = Path(args.to_gold) if args.to_gold is not None else None
+        return apply_files([Path(f) for f in args.files], Path(args.apply_out), gold, force=args.force)
     from .review import build_review
 
     return build_review(Path(args.out), Path(args.gold))
@@ -101,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="extracted")
     r.add_argument("--gold", default="gold")
     r.set_defaults(func=cmd_review)
+    rs = r.add_subparsers(dest="review_cmd")
+    ra = rs.add_parser("apply", help="apply <doc_id>.review.json files: OUT/<doc_id>/reviewed/ (and gold with --to-gold)")
+    ra.add_argument("files", nargs="+", help="review files saved from review.html")
+    ra.add_argument("--out", dest="apply_out", default="extracted", help="the extraction the reviews were made on (default: extracted)")
+    ra.add_argument("--to-gold", nargs="?", const="gold", default=None, metavar="GOLD_DIR",
+                    help="also write GOLD_DIR/<doc_id>/ (default gold) when every row was reviewed")
+    ra.add_argument("--force", action="store_true", help="replace a gold folder that review apply did not write")
 
     g = sub.add_parser("gold", help="gold annotation round trips: export, import, check")
     gs = g.add_subparsers(dest="gold_cmd", required=True)

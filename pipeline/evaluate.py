@@ -3,6 +3,11 @@
 Micro-averaged over every document that has gold. Mentions are scored with nervaluate (strict and
 partial schemes); everything else with one-to-one matching as the contract describes. Besides the
 printed table, writes extracted/evaluation.csv and extracted/evaluation.md (with every error in context).
+
+A report with extracted/<doc_id>/reviewed/ (`review apply`) and no gold folder is scored against its
+reviewed tables: the extraction's accuracy on work an analyst checked. Those scores are kept apart
+(doc_id REVIEWED for their micro-average, column `against` = reviewed), since a review starts from
+the extraction and so favours it more than gold written from the text alone.
 """
 
 from __future__ import annotations
@@ -304,8 +309,8 @@ def score_roles(doc_id, gold, pred, people_gold) -> Score:
     return s
 
 
-def evaluate_doc(gold_dir: Path, pred_dir: Path) -> dict[str, Score]:
-    doc_id = gold_dir.name
+def evaluate_doc(gold_dir: Path, pred_dir: Path, doc_id: str | None = None) -> dict[str, Score]:
+    doc_id = doc_id or gold_dir.name
     text = (pred_dir / "text.txt").read_text(encoding="utf-8") if (pred_dir / "text.txt").exists() else ""
     g = lambda name: read_csv(gold_dir / f"{name}.csv")  # noqa: E731
     p = lambda name: read_csv(pred_dir / f"{name}.csv")  # noqa: E731
@@ -350,6 +355,28 @@ def evaluate(gold: Path, out: Path, docs=None) -> tuple[dict[str, Score], dict[s
     return totals, per_doc
 
 
+def reviewed_docs(gold: Path, out: Path) -> list[Path]:
+    """Report folders of OUT with reviewed tables and no gold: scored against their review."""
+    if not out.is_dir():
+        return []
+    return sorted(d for d in out.iterdir() if d.is_dir() and not d.name.startswith(".") and (d / "text.txt").exists()
+                  and (d / "reviewed" / "text.txt").exists() and not (gold / d.name / "text.txt").exists())
+
+
+def evaluate_reviewed(gold: Path, out: Path, docs=None) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+    """The extraction of each reviewed report (no gold) against its reviewed tables, as `evaluate`."""
+    totals: dict[str, Score] = {}
+    per_doc: dict[str, dict[str, Score]] = {}
+    for d in reviewed_docs(Path(gold), Path(out)):
+        if docs and d.name not in docs:
+            continue
+        scores = evaluate_doc(d / "reviewed", d, doc_id=d.name)
+        per_doc[d.name] = scores
+        for k, v in scores.items():
+            totals.setdefault(k, Score()).add(v)
+    return totals, per_doc
+
+
 def format_table(totals: dict[str, Score], title: str = "") -> str:
     lines = []
     if title:
@@ -370,9 +397,9 @@ def _order(k: str):
     return (order.index(k) if k in order else 99, k)
 
 
-def evaluation_rows(totals, per_doc) -> list[dict]:
+def evaluation_rows(totals, per_doc, against: str = "gold") -> list[dict]:
     rows = []
-    for doc_id, scores in [("ALL", totals)] + sorted(per_doc.items()):
+    for doc_id, scores in [("ALL" if against == "gold" else "REVIEWED", totals)] + sorted(per_doc.items()):
         for k in sorted(scores, key=_order):
             s = scores[k]
             table, _, label = k.partition("/")
@@ -381,24 +408,31 @@ def evaluation_rows(totals, per_doc) -> list[dict]:
             for a in ("agency", "qualifier", "unit", "value_max", "subject", "exact_span", "speaker"):
                 r_t = s.attrs.get(a)
                 row[f"{a}_accuracy"] = f"{r_t[0] / r_t[1]:.4f}" if r_t and r_t[1] else ""
+            row["against"] = against
             rows.append(row)
     return rows
 
 
 EVAL_COLUMNS = ["doc_id", "table", "label", "tp", "fp", "fn", "precision", "recall", "f1", "agency_accuracy",
                 "qualifier_accuracy", "unit_accuracy", "value_max_accuracy", "subject_accuracy", "exact_span_accuracy",
-                "speaker_accuracy"]
+                "speaker_accuracy", "against"]
 
 
 def evaluate_dirs(gold: Path, out: Path, docs=None, write: bool = True) -> int:
     totals, per_doc = evaluate(gold, out, docs)
-    if not per_doc:
-        print(f"evaluate: no report in {out} has gold in {gold}")
+    r_totals, r_per_doc = evaluate_reviewed(gold, out, docs)
+    if not per_doc and not r_per_doc:
+        print(f"evaluate: no report in {out} has gold in {gold} or reviewed tables")
         return 1
-    print(format_table(totals, f"Micro-averaged over {len(per_doc)} reports with gold ({', '.join(sorted(per_doc))})"))
+    if per_doc:
+        print(format_table(totals, f"Micro-averaged over {len(per_doc)} reports with gold ({', '.join(sorted(per_doc))})"))
+    if r_per_doc:
+        print(("\n" if per_doc else "") + format_table(
+            r_totals, f"Against reviewed tables (the extraction before review), {len(r_per_doc)} reports without gold "
+                      f"({', '.join(sorted(r_per_doc))})"))
     if write:
         from .evaluation_report import write_evaluation_files
 
-        write_evaluation_files(out, gold, totals, per_doc)
+        write_evaluation_files(out, gold, totals, per_doc, r_totals, r_per_doc)
         print(f"\nwrote {out / 'evaluation.csv'}, {out / 'evaluation.md'} and {out / 'evaluation.html'}")
     return 0

@@ -28,8 +28,8 @@ def _context(text: str, start, end, pad: int = 15) -> str:
     return f"…{left}【{mid}】{right}…"
 
 
-def write_evaluation_files(out: Path, gold: Path, totals, per_doc) -> None:
-    rows = evaluation_rows(totals, per_doc)
+def write_evaluation_files(out: Path, gold: Path, totals, per_doc, r_totals=None, r_per_doc=None) -> None:
+    rows = (evaluation_rows(totals, per_doc) if per_doc else []) + (evaluation_rows(r_totals, r_per_doc, "reviewed") if r_per_doc else [])
     tmp = out / ".evaluation.csv.tmp"
     tmp.write_bytes(csv_bytes(EVAL_COLUMNS, rows))
     os.replace(tmp, out / "evaluation.csv")
@@ -41,6 +41,13 @@ def write_evaluation_files(out: Path, gold: Path, totals, per_doc) -> None:
     for doc_id, scores in sorted(per_doc.items()):
         md.append(format_table(scores, f"### {doc_id}"))
         md.append("")
+    if r_per_doc:
+        md += ["## Against reviewed tables", "", format_table(r_totals, f"Micro-averaged over {len(r_per_doc)} reviewed reports "
+               "without gold: the extraction before review against the tables the analyst corrected."), ""]
+        for doc_id, scores in sorted(r_per_doc.items()):
+            md.append(format_table(scores, f"### {doc_id} (reviewed)"))
+            md.append("")
+        totals = _merged(totals, r_totals)
     md += ["## Errors", "", "FP: predicted, not in gold. FN: in gold, not predicted. Attribute rows: matched, but the attribute differs.", ""]
     texts = {}
     for k in sorted(totals):
@@ -62,6 +69,20 @@ def write_evaluation_files(out: Path, gold: Path, totals, per_doc) -> None:
     tmp.write_text("\n".join(md) + "\n", encoding="utf-8")
     os.replace(tmp, out / "evaluation.md")
     write_html(out, "\n".join(md) + "\n")
+
+
+def _merged(a: dict, b: dict) -> dict:
+    """Scores of both sets under one key, so every error is listed once in context."""
+    from .evaluate import Score
+
+    out = {}
+    for k in set(a) | set(b):
+        s = Score()
+        for part in (a.get(k), b.get(k)):
+            if part is not None:
+                s.add(part)
+        out[k] = s
+    return out
 
 
 def write_html(out: Path, markdown: str) -> None:

@@ -1,9 +1,10 @@
 """HTML review pages: OUT/<doc_id>/review.html for every report and OUT/index.html (plus the workbook).
 
-Each page is self-contained (inline CSS and JS, no network) and opens from disk. Left: the report
-text with every mention highlighted by label, statistics underlined, recommendation sentences
-shaded, warnings wavy-underlined, session starts badged, and (toggle) the gold mentions. Right: the
-tables. Clicking a row highlights its span(s) in the text and scrolls there; hovering or clicking the
+Each page is self-contained (templates/review.css, review.js and the review-mode assets inlined, no
+network) and opens from disk. Left: the report text with every mention highlighted by label,
+statistics underlined, recommendation sentences shaded, warnings wavy-underlined, session starts
+badged, and (toggle) the gold mentions. Right: the tables; the Review button turns on review mode
+(review_mode.py, templates/review_mode.js). Clicking a row highlights its span(s) in the text and scrolls there; hovering or clicking the
 text lists the rows that span feeds.
 
 Overlapping and nested spans (AGENCY 外交部 [0,3) with TITLE 部長 [2,4)) are rendered by cutting
@@ -24,6 +25,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+from . import review_mode
 from .workbook import read_csv_dicts, read_csv_table, write_workbook
 from .write import TABLES
 
@@ -73,18 +75,20 @@ def load_scores(out: Path, gold: Path, dirs: list[Path]) -> tuple[dict[str, dict
     """{doc_id or 'ALL': {key: evaluation row}} from OUT/evaluation.csv, or computed now when that file
     is missing or older than the extraction; plus a note saying which."""
     f = out / "evaluation.csv"
-    newest = max((p.stat().st_mtime for d in dirs for p in d.glob("*.csv")), default=0.0)
+    newest = max((p.stat().st_mtime for d in dirs for p in [*d.glob("*.csv"), *d.glob("reviewed/*.csv")]), default=0.0)
     rows, note = [], ""
     if f.exists() and f.stat().st_mtime >= newest:
         rows = read_csv_dicts(f)
         note = "scores from evaluation.csv"
-    elif gold.is_dir():
+    else:
         try:
-            from .evaluate import evaluate, evaluation_rows
+            from .evaluate import evaluate, evaluate_reviewed, evaluation_rows
 
             totals, per_doc = evaluate(gold, out)
-            if per_doc:
-                rows = evaluation_rows(totals, per_doc)
+            r_totals, r_per_doc = evaluate_reviewed(gold, out)
+            rows = (evaluation_rows(totals, per_doc) if per_doc else []) + (
+                evaluation_rows(r_totals, r_per_doc, "reviewed") if r_per_doc else [])
+            if rows:
                 note = "scores computed now (evaluation.csv " + ("is older than the extraction)" if f.exists() else "missing)")
         except Exception as exc:  # scores are a convenience on these pages; never fail the review on them
             note = f"scores unavailable: {exc}"
@@ -155,6 +159,7 @@ class _Page:
         self.problems: list[str] = []
         self.tables: dict[str, _Table] = {}
         self.n_rows = 0
+        self.review: dict = {}  # what review mode needs (review_mode.page_data)
 
     def table(self, name: str, header: list[str], rows: list[list[str]]) -> _Table:
         t = _Table(name, header, rows, self.n_rows)
@@ -274,6 +279,7 @@ def build_page(d: Path, gold_dir: Path | None, scores: dict[str, dict] | None) -
                 pg.add_span(r[1], r[2], "g" + LABEL_CLASS.get(r[0], "X"), g.base + i, g.key(i))
             m.extra.append(("gold", ["✓" if (m.get(r, "label"), _int(m.get(r, "start")), _int(m.get(r, "end"))) in gset else "✗"
                                      for r in m.raw]))
+    pg.review = review_mode.page_data(d, text)
     return _render_page(pg, scores, gold_note)
 
 
@@ -293,7 +299,9 @@ def _block_cuts(text: str, size: int = BLOCK_SIZE) -> list[int]:
 
 def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
     """The text cut at every span boundary; each covered piece a <span> with the classes of its spans.
-    Every block of about BLOCK_SIZE characters (cut after a newline) is its own <div class="blk">."""
+    Every piece carries its start offset into text.txt in data-s (review mode turns a selection
+    into exact offsets from it). Every block of about BLOCK_SIZE characters (cut after a newline)
+    is its own <div class="blk">."""
     text = pg.text
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
@@ -320,7 +328,7 @@ def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
             active.update(new)
         piece = escape(text[pos : bounds[b + 1]], quote=False)
         if not active:
-            append(piece)
+            append(f'<span data-s="{pos}">{piece}</span>')
             continue
         idx = sorted(active)
         ckey = frozenset(cls_of[i] for i in idx)
@@ -331,9 +339,9 @@ def _segments(pg: _Page, session_titles: dict[int, str]) -> str:
         tip = " · ".join(pg.tips[i] for i in idx if i in pg.tips)
         title = f' title="{esc(tip)}"' if tip else ""
         if badge is not None:
-            append(f'<span class="{classes} sb" data-i="{" ".join(map(str, idx))}" data-sb="{esc(badge)}"{title}>{piece}</span>')
+            append(f'<span class="{classes} sb" data-s="{pos}" data-i="{" ".join(map(str, idx))}" data-sb="{esc(badge)}"{title}>{piece}</span>')
         else:
-            append(f'<span class="{classes}" data-i="{" ".join(map(str, idx))}"{title}>{piece}</span>')
+            append(f'<span class="{classes}" data-s="{pos}" data-i="{" ".join(map(str, idx))}"{title}>{piece}</span>')
     append("</div>")
     return "".join(out)
 
@@ -361,7 +369,8 @@ def _render_page(pg: _Page, scores, gold_note: str) -> str:
                 band = "good" if f1 >= 0.9 else "fair" if f1 >= 0.7 else "poor"
                 cells.append(f'<span class="sc {band}" title="P {float(r["precision"]):.3f} · R {float(r["recall"]):.3f} · '
                              f'tp {esc(r["tp"])} fp {esc(r["fp"])} fn {esc(r["fn"])}">{esc(label)} {f1:.2f}</span>')
-        score_html = '<div class="scores">F1 vs gold: ' + " ".join(cells) + "</div>"
+        basis = "gold" if any(r.get("against", "gold") == "gold" for r in scores.values()) else "the review (before review)"
+        score_html = f'<div class="scores">F1 vs {basis}: ' + " ".join(cells) + "</div>"
     notes = ""
     w = pg.tables["warnings"]
     whole = 0
@@ -383,7 +392,7 @@ def _render_page(pg: _Page, scores, gold_note: str) -> str:
         notes = (f'<details id="warnbox"{" open" if whole or pg.problems or gold_note else ""}><summary>⚠ {total} warning(s)'
                  f"</summary><ul>{''.join(items)}</ul></details>")
     data = {"spans": pg.spans, "spanRows": pg.span_rows, "override": pg.override, "nRows": pg.n_rows,
-            "tables": [t.payload() for t in tabs], "rank": KIND_RANK, "page": PAGE_SIZE}
+            "tables": [t.payload() for t in tabs], "rank": KIND_RANK, "page": PAGE_SIZE, "review": pg.review}
     legend = "".join(
         f'<label class="lg"><input type="checkbox" checked data-hide="{c}"><span class="{c}">{esc(n)}</span></label>'
         for c, n in (("P", "PERSON"), ("T", "TITLE"), ("A", "AGENCY"), ("st", "statistic"), ("rc", "recommendation"), ("wn", "warning"))
@@ -394,29 +403,43 @@ def _render_page(pg: _Page, scores, gold_note: str) -> str:
     return "".join([
         "<!DOCTYPE html>\n<html lang=\"zh-Hant\"><head><meta charset=\"utf-8\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title} · review</title><style>{CSS}</style></head><body>",
+        f"<title>{title} · review</title><style>{CSS}{review_mode.css()}</style></head><body>",
         f'<header><div class="top"><a href="../index.html">← all reports</a><h1>{title}</h1>'
-        f'<span class="meta">{len(pg.text):,} characters</span>{score_html}</div><div class="legend">{legend}</div></header>',
+        f'<span class="meta">{len(pg.text):,} characters</span>{score_html}{review_mode.toggle()}</div>'
+        f'<div class="legend">{legend}</div></header>',
         '<main><section id="left"><div id="info">Hover or click the text to see the rows a span feeds; click a row on the right to find its span.</div>',
         notes,
         f'<div id="text">{body}</div></section>',
-        f'<section id="right"><nav id="tabs">{"".join(nav)}</nav>{"".join(panes)}</section></main>',
+        f'<section id="right">{review_mode.panel()}<nav id="tabs">{"".join(nav)}</nav>{"".join(panes)}</section></main>',
         '<pre id="autotest-result"></pre>',
         f'<script type="application/json" id="data">{_json_for_script(data)}</script>',
-        f"<script>{JS}</script></body></html>\n",
+        f"<script>{JS}\n{review_mode.js()}</script></body></html>\n",
     ])
 
 
 # --------------------------------------------------------------------------------- index
+def _reviewed_cell(d: Path) -> str:
+    """The index cell saying whether `review apply` wrote d/reviewed/ and how much of it was reviewed."""
+    try:
+        st = json.loads((d / "reviewed" / "review-status.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "<td></td>"
+    left, stale = int(st.get("remaining", 0)), len(st.get("stale", []))
+    tip = f"{st.get('reviewed', 0)} of {st.get('rows', 0)} rows reviewed; {stale} stale; from {st.get('review_file', '')}"
+    label = "✓ reviewed" if not left else f"{left} row(s) left"
+    return f'<td class="{"ok" if not left else "bad"}" title="{esc(tip)}">{esc(label)}</td>'
+
+
 def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path) -> str:
     counts_cols = list(TABLES)
     short = {"statistics": "stats", "recommendations": "recs"}
     head = "".join(f'<th title="{esc(c)}.csv">{esc(short.get(c, c))}</th>' for c in counts_cols)
     shead = "".join(f"<th>{esc(lbl)}</th>" for _, lbl in SCORE_KEYS)
     rows = []
-    if "ALL" in scores:
-        rows.append('<tr class="all"><td>all with gold (micro)</td><td></td>' + "<td></td>" * len(counts_cols)
-                    + "<td></td>" + "".join(_score_cell(scores["ALL"].get(k)) for k, _ in SCORE_KEYS) + "</tr>")
+    for agg, label in (("ALL", "all with gold (micro)"), ("REVIEWED", "reviewed, no gold (micro)")):
+        if agg in scores:
+            rows.append(f'<tr class="all"><td>{label}</td><td></td>' + "<td></td>" * len(counts_cols)
+                        + "<td></td><td></td>" + "".join(_score_cell(scores[agg].get(k)) for k, _ in SCORE_KEYS) + "</tr>")
     totals = dict.fromkeys(counts_cols, 0)
     for d in dirs:
         cells = []
@@ -427,12 +450,15 @@ def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path
             cells.append(f'<td class="num{" zero" if not n else ""}">{n}</td>')
         chars = len((d / "text.txt").read_bytes().decode("utf-8", errors="replace"))
         has_gold = (gold / d.name / "text.txt").exists()
+        reviewed = _reviewed_cell(d)
         link = f"{quote(d.name)}/review.html"
         s = scores.get(d.name, {})
+        scored = has_gold or (reviewed != "<td></td>" and s)
         rows.append(f'<tr><td><a href="{esc(link)}">{esc(d.name)}</a></td><td class="num">{chars:,}</td>{"".join(cells)}'
-                    f'<td>{"✓" if has_gold else ""}</td>{"".join(_score_cell(s.get(k)) if has_gold else "<td></td>" for k, _ in SCORE_KEYS)}</tr>')
+                    f'<td>{"✓" if has_gold else ""}</td>{reviewed}'
+                    f'{"".join(_score_cell(s.get(k)) if scored else "<td></td>" for k, _ in SCORE_KEYS)}</tr>')
     rows.append('<tr class="all"><td>total</td><td></td>' + "".join(f'<td class="num">{totals[c]}</td>' for c in counts_cols)
-                + "<td></td>" * (1 + len(SCORE_KEYS)) + "</tr>")
+                + "<td></td>" * (2 + len(SCORE_KEYS)) + "</tr>")
     links = []
     for fname, label in (("evaluation.html", "evaluation report"), ("evaluation.csv", "evaluation.csv"), ("extraction.xlsx", "workbook (all tables)")):
         if (out / fname).exists():
@@ -446,7 +472,9 @@ def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path
         f'<span class="meta">{len(dirs)} report(s){" · " + esc(note) if note else ""}</span></div></header><main class="idx">',
         f'<p class="links">{" · ".join(links)}</p>' if links else "",
         f'<div class="scroll"><table class="rows"><thead><tr><th rowspan="2">report</th><th rowspan="2">chars</th><th colspan="{len(counts_cols)}">rows per table</th>'
-        f'<th rowspan="2">gold</th><th colspan="{len(SCORE_KEYS)}">F1 against gold (strict spans for mentions)</th></tr>'
+        f'<th rowspan="2">gold</th><th rowspan="2" title="review apply: rows reviewed">reviewed</th>'
+        f'<th colspan="{len(SCORE_KEYS)}">F1 against gold, or for a reviewed report without gold against its review '
+        "(the extraction before review; strict spans for mentions)</th></tr>"
         f"<tr>{head}{shead}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>",
         "<p class=\"help\">Open a report to see its text with every span highlighted. Hover a score for precision, recall and counts.</p>",
         "</main></body></html>\n",
@@ -493,308 +521,8 @@ def build_review(out: Path, gold: Path) -> int:
 
 
 # --------------------------------------------------------------------------------- assets
-CSS = """
-:root{--P:#cde4ff;--T:#ffe1b8;--A:#c9f0d1;--X:#e6e6e6;--Pd:#2f6fd0;--Td:#d98200;--Ad:#1f9a45;--st:#8e44ad;--rc:#fff4b8;--wn:#d62828}
-*{box-sizing:border-box}
-html,body{height:100%}
-body{margin:0;display:flex;flex-direction:column;color:#1d232b;background:#f6f7f9;
- font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK TC","Noto Sans TC","PingFang TC","Microsoft JhengHei",sans-serif}
-header{background:#fff;border-bottom:1px solid #d8dde3;padding:6px 14px}
-.top{display:flex;align-items:baseline;gap:14px;flex-wrap:wrap}
-h1{font-size:18px;margin:0}
-.meta{color:#66707a}
-.scores .sc{display:inline-block;padding:0 6px;border-radius:9px;margin-right:3px;font-size:12px}
-.good{background:#d7f5dd}.fair{background:#fff0c2}.poor{background:#ffd9d9}.na{color:#aaa}
-.legend{margin-top:4px;display:flex;flex-wrap:wrap;gap:10px;font-size:13px}
-.lg{cursor:pointer;user-select:none}.lg input{vertical-align:middle;margin:0 3px 0 0}
-.lg span{padding:0 4px}
-.gbar{box-shadow:inset 0 -3px 0 #555}
-main{flex:1;min-height:0;display:grid;grid-template-columns:minmax(0,1.05fr) minmax(0,1fr)}
-#left{overflow:auto;min-height:0}
-#right{min-height:0;display:flex;flex-direction:column}
-#left{background:#fff;border-right:1px solid #d8dde3;padding:0 18px 40vh}
-#info{position:sticky;top:0;z-index:2;background:#f0f4f9;border-bottom:1px solid #d8dde3;margin:0 -18px 8px;padding:6px 18px;
- font-size:13px;min-height:2.2em;max-height:9em;overflow:auto}
-#info a,#warnbox a{color:#1a5fb4;cursor:pointer;margin-right:8px}
-#warnbox{font-size:13px;margin:6px 0;background:#fff7f7;border:1px solid #f2c4c4;border-radius:4px;padding:4px 8px}
-#warnbox ul{margin:4px 0;padding-left:20px;max-height:12em;overflow:auto}
-#text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:17px;line-height:2.05}
-#text .blk{content-visibility:auto;contain-intrinsic-size:auto 1200px}
-#text span[data-i]{cursor:pointer;border-radius:2px}
-#text .rc{background:var(--rc)}
-#text .P{background:var(--P)}#text .T{background:var(--T)}#text .A{background:var(--A)}#text .X{background:var(--X)}
-#text .A.T{background:linear-gradient(var(--A) 50%,var(--T) 50%)}
-#text .A.P{background:linear-gradient(var(--A) 50%,var(--P) 50%)}
-#text .P.T{background:linear-gradient(var(--P) 50%,var(--T) 50%)}
-#text .A.P.T{background:linear-gradient(var(--A) 33%,var(--P) 33% 66%,var(--T) 66%)}
-#text .st{border-bottom:2px solid var(--st)}
-#text .wn{text-decoration:underline wavy var(--wn);text-decoration-skip-ink:none;text-underline-offset:5px}
-#text .sb::before{content:attr(data-sb);font-size:11px;line-height:1;background:#445;color:#fff;border-radius:3px;padding:1px 4px;margin-right:4px;vertical-align:2px}
-body.hide-P #text .P,body.hide-T #text .T,body.hide-A #text .A{background:none}
-body.hide-rc #text .rc{background:none}
-body.hide-st #text .st{border-bottom:0}
-body.hide-wn #text .wn{text-decoration:none}
-body.showgold #text .gP{box-shadow:0 3px 0 var(--Pd)}
-body.showgold #text .gT{box-shadow:0 3px 0 var(--Td)}
-body.showgold #text .gA{box-shadow:0 3px 0 var(--Ad)}
-#text .hov{outline:1px solid #888}
-#text .active{background:#ffd23f !important;outline:2px solid #e0601b;outline-offset:0}
-.legend .P{background:var(--P)}.legend .T{background:var(--T)}.legend .A{background:var(--A)}
-.legend .st{border-bottom:2px solid var(--st)}.legend .rc{background:var(--rc)}
-.legend .wn{text-decoration:underline wavy var(--wn);text-decoration-skip-ink:none}
-#tabs{flex:none;background:#eef1f4;border-bottom:1px solid #d8dde3;padding:6px 8px 0;display:flex;flex-wrap:wrap;gap:2px}
-#tabs button{border:1px solid #cfd5dc;border-bottom:0;background:#e2e7ec;padding:3px 7px;border-radius:5px 5px 0 0;cursor:pointer;font:inherit;font-size:13px}
-#tabs button.on{background:#fff;font-weight:600}
-#tabs small{color:#66707a}
-.pane{flex:1;min-height:0;overflow:auto;padding:0 8px 6px}
-.pane[hidden]{display:none}
-#autotest-result{display:none}
-table.rows{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
-table.rows th{position:sticky;top:0;background:#f2f4f6;text-align:left;font-weight:600;border-bottom:1px solid #cfd5dc;padding:3px 6px;white-space:nowrap}
-table.rows td{border-bottom:1px solid #edf0f2;padding:3px 6px;vertical-align:top;max-width:28em;overflow-wrap:anywhere}
-table.rows tbody tr[data-k]{cursor:pointer}
-table.rows tbody tr:hover{background:#f3f8ff}
-table.rows tr.hit{background:#fff6d6}
-table.rows tr.sel{background:#ffe28a !important;box-shadow:inset 3px 0 0 #e0601b}
-td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.ok{color:#1f7a3a}td.bad,li.bad{color:#b3261e}
-.empty{color:#8a949e;font-style:italic;padding:4px}
-.pager{position:sticky;top:0;z-index:1;background:#eef1f4;padding:3px 0;font-size:12px}
-.pager button{font:inherit;padding:0 6px}
-"""
-
-INDEX_CSS = """
-body.index{display:block;height:auto}
-main.idx{display:block;padding:12px 16px}
-main.idx table.rows{width:auto}
-main.idx table.rows th{position:static;text-align:center;padding:3px 7px}
-main.idx table.rows td{white-space:nowrap;max-width:none;overflow-wrap:normal;padding:3px 6px}
-main.idx .scroll{overflow-x:auto;max-width:100%}
-main.idx table.rows tbody td:first-child,main.idx table.rows thead tr:first-child th:first-child{position:sticky;left:0;background:#fff;z-index:1}
-main.idx table.rows{font-size:12.5px}
-main.idx table.rows th.grp{border-left:2px solid #cfd5dc}
-main.idx td.zero{color:#b8bec4}
-tr.all td{font-weight:600;background:#f7f8fa}
-.links a{margin-right:2px}
-.help{color:#66707a}
-"""
-
-JS = r"""
-(function(){
-"use strict";
-const D = JSON.parse(document.getElementById('data').textContent);
-const NUMERIC = new Set(["start", "end", "value", "value_max", "mention_count", "first_start"]);
-// text segments of every span (document order)
-const segs = [];
-for (const el of document.querySelectorAll('#text span[data-i]')) {
-  for (const i of el.dataset.i.split(' ')) (segs[+i] || (segs[+i] = [])).push(el);
-}
-// rows: global number g -> table, index; key <-> g; the spans of each row
-const T = {}, tableOf = new Array(D.nRows), keyToG = new Map();
-for (const t of D.tables) {
-  T[t.name] = t; t.page = -1; t.trs = [];
-  for (let i = 0; i < t.rows.length; i++) {
-    const g = t.base + i;
-    tableOf[g] = t;
-    keyToG.set(t.name + ':' + (t.keycol >= 0 ? t.rows[i][t.keycol] : i + 1), g);
-  }
-}
-function keyOf(g) { const t = tableOf[g], i = g - t.base; return t.name + ':' + (t.keycol >= 0 ? t.rows[i][t.keycol] : i + 1); }
-const rowSpans = Array.from({length: D.nRows}, () => []);
-D.spanRows.forEach((rows, i) => { for (const g of rows) rowSpans[g].push(i); });
-for (const g in D.override) rowSpans[+g] = D.override[g];
-
-function cell(t, i, c) { const j = t.cols.indexOf(c); return j < 0 ? '' : t.rows[i][j]; }
-function short(s, n) { s = String(s).replace(/\n/g, '⏎'); return s.length > n ? s.slice(0, n - 1) + '…' : s; }
-function describe(g) {
-  const t = tableOf[g], i = g - t.base, c = x => cell(t, i, x);
-  const id = keyOf(g).slice(t.name.length + 1);
-  switch (t.name) {
-    case 'mentions': return id + ' · ' + c('label') + ' ' + short(c('text'), 40);
-    case 'people': return c('person_id') + ' · ' + c('name') + ((c('agency') || c('title')) ? ' (' + short((c('agency') + ' ' + c('title')).trim(), 40) + ')' : '');
-    case 'agencies': return id + ' · ' + short(c('name'), 40);
-    case 'statistics': return id + ' · ' + c('text') + ' = ' + c('value') + ' ' + c('unit') + ' (' + c('qualifier') + ')';
-    case 'recommendations': return id + ' · ' + (c('speaker') || '?') + ' · ' + c('cue') + ' · ' + short(c('text'), 40);
-    case 'sessions': return id + ' · ' + c('title');
-    case 'roles': return (c('session_id') || '–') + ' · ' + c('name') + ' · ' + c('role');
-    case 'warnings': return c('kind') + ': ' + short(c('message'), 60);
-    case 'gold': return c('label') + ' ' + short(c('text'), 40) + ' (' + c('status') + ')';
-  }
-  return id;
-}
-
-// tables, rendered a page at a time
-let selG = -1, hitG = new Set();
-function renderPage(t, p) {
-  const pane = document.getElementById('tab-' + t.name);
-  const pages = Math.max(1, Math.ceil(t.rows.length / D.page));
-  p = Math.max(0, Math.min(p, pages - 1));
-  if (t.page === p && pane.firstChild) return;
-  t.page = p; pane.textContent = '';
-  if (pages > 1) {
-    const nav = document.createElement('div'); nav.className = 'pager';
-    const mk = (label, q) => { const b = document.createElement('button'); b.textContent = label; b.disabled = q < 0 || q >= pages || q === p;
-                               b.onclick = () => renderPage(t, q); nav.appendChild(b); };
-    mk('«', 0); mk('‹', p - 1);
-    nav.appendChild(document.createTextNode(' rows ' + (p * D.page + 1) + '–' + Math.min(t.rows.length, (p + 1) * D.page) + ' of ' + t.rows.length + ' '));
-    mk('›', p + 1); mk('»', pages - 1);
-    pane.appendChild(nav);
-  }
-  const table = document.createElement('table'); table.className = 'rows';
-  const hr = table.createTHead().insertRow();
-  for (const c of t.cols) { const th = document.createElement('th'); th.textContent = c; hr.appendChild(th); }
-  const tb = table.createTBody();
-  t.trs = [];
-  for (let i = p * D.page; i < Math.min(t.rows.length, (p + 1) * D.page); i++) {
-    const tr = tb.insertRow(), g = t.base + i;
-    tr.dataset.k = keyOf(g); tr.dataset.g = g;
-    t.rows[i].forEach((v, j) => {
-      const td = tr.insertCell(); td.textContent = v;
-      const c = t.cols[j];
-      if (NUMERIC.has(c)) td.className = 'num';
-      else if (c === 'gold' || c === 'status') td.className = (v === '✓' || v === 'found') ? 'ok' : 'bad';
-    });
-    if (g === selG) tr.classList.add('sel'); else if (hitG.has(g)) tr.classList.add('hit');
-    t.trs.push(tr);
-  }
-  pane.appendChild(table);
-  if (!t.rows.length) { const e = document.createElement('p'); e.className = 'empty'; e.textContent = 'no rows'; pane.appendChild(e); }
-}
-function showTab(name) {
-  for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('on', b.dataset.tab === name);
-  for (const p of document.querySelectorAll('.pane')) p.hidden = (p.id !== 'tab-' + name);
-  const t = T[name];
-  if (t && t.page < 0) renderPage(t, 0);
-}
-function rowEl(g) {
-  const t = tableOf[g], i = g - t.base;
-  showTab(t.name);
-  renderPage(t, Math.floor(i / D.page));
-  return t.trs[i - t.page * D.page];
-}
-function markRows(gs, main) {
-  for (const tr of document.querySelectorAll('tr.sel, tr.hit')) tr.classList.remove('sel', 'hit');
-  selG = main; hitG = new Set(gs);
-  for (const t of D.tables) for (const tr of t.trs) {
-    const g = +tr.dataset.g;
-    if (g === main) tr.classList.add('sel'); else if (hitG.has(g)) tr.classList.add('hit');
-  }
-  if (main >= 0) { const tr = rowEl(main); tr.classList.add('sel'); tr.scrollIntoView({block: 'nearest'}); }
-}
-
-// highlighting in the text
-let marked = [], hov = [];
-function setMarks(list, cls, idx) {
-  for (const el of list) el.classList.remove(cls);
-  const out = [];
-  for (const i of idx) for (const el of (segs[i] || [])) { el.classList.add(cls); out.push(el); }
-  return out;
-}
-function firstSeg(idx) {
-  let best = -1;
-  for (const i of idx) if (segs[i] && (best < 0 || D.spans[i][0] < D.spans[best][0])) best = i;
-  return best < 0 ? null : segs[best][0];
-}
-const info = document.getElementById('info');
-function say(title, gs) {
-  info.textContent = '';
-  const b = document.createElement('b'); b.textContent = title; info.appendChild(b);
-  info.appendChild(document.createTextNode(' '));
-  for (const g of gs) {
-    const a = document.createElement('a'); a.dataset.go = keyOf(g); a.href = '#';
-    a.textContent = tableOf[g].name + ' ' + describe(g);
-    info.appendChild(a);
-  }
-}
-function selectRow(g) {
-  const idx = rowSpans[g];
-  marked = setMarks(marked, 'active', idx);
-  markRows([g], g);
-  const first = firstSeg(idx);
-  if (first) first.scrollIntoView({block: 'center'});
-  const also = [];
-  for (const i of idx) for (const h of D.spanRows[i]) if (h !== g && also.indexOf(h) < 0) also.push(h);
-  say(tableOf[g].name + ' ' + describe(g) + (idx.length ? ' → ' + idx.length + ' span(s)' : ' → no span in the text') + (also.length ? '; also:' : ''), also);
-}
-function spansAt(el) {
-  const idx = el.dataset.i.split(' ').map(Number), r = c => (c in D.rank ? D.rank[c] : 9);
-  idx.sort((a, b) => r(D.spans[a][2]) - r(D.spans[b][2]) || (D.spans[a][1] - D.spans[a][0]) - (D.spans[b][1] - D.spans[b][0]));
-  return idx;
-}
-function rowsOf(idx) {
-  const gs = [];
-  for (const i of idx) for (const g of D.spanRows[i]) if (gs.indexOf(g) < 0) gs.push(g);
-  return gs;
-}
-function clickSegment(el) {
-  const idx = spansAt(el), main = idx[0], s = D.spans[main];
-  marked = setMarks(marked, 'active', [main]);
-  const gs = rowsOf(idx);
-  markRows(gs, D.spanRows[main][0]);
-  say('[' + s[0] + ',' + s[1] + ') feeds:', gs);
-}
-const text = document.getElementById('text');
-text.addEventListener('mouseover', ev => {
-  const el = ev.target.closest && ev.target.closest('span[data-i]');
-  if (!el) return;
-  const idx = spansAt(el), s = D.spans[idx[0]];
-  hov = setMarks(hov, 'hov', [idx[0]]);
-  say('[' + s[0] + ',' + s[1] + ') feeds:', rowsOf(idx));
-});
-text.addEventListener('click', ev => {
-  const el = ev.target.closest && ev.target.closest('span[data-i]');
-  if (el) clickSegment(el);
-});
-document.getElementById('tabs').addEventListener('click', ev => {
-  const b = ev.target.closest('button');
-  if (b) showTab(b.dataset.tab);
-});
-document.getElementById('right').addEventListener('click', ev => {
-  const tr = ev.target.closest('tbody tr[data-g]');
-  if (tr) selectRow(+tr.dataset.g);
-});
-document.addEventListener('click', ev => {
-  const a = ev.target.closest && ev.target.closest('a[data-go]');
-  if (a) { ev.preventDefault(); const g = keyToG.get(a.dataset.go); if (g !== undefined) selectRow(g); }
-});
-for (const cb of document.querySelectorAll('input[data-hide]'))
-  cb.addEventListener('change', () => document.body.classList.toggle('hide-' + cb.dataset.hide, !cb.checked));
-const sg = document.getElementById('showgold');
-if (sg) sg.addEventListener('change', () => document.body.classList.toggle('showgold', sg.checked));
-if (D.tables.length) showTab(D.tables[0].name);
-
-// ?autotest=<row key>: click that row; ?autoclick=<row key>: click the first text segment of its span.
-// The resulting state goes into #autotest-result as JSON (read by the headless-browser test).
-const q = new URLSearchParams(location.search), res = {};
-if (q.has('showgold') && sg) { sg.checked = true; document.body.classList.add('showgold'); }
-if (q.has('autotest')) {
-  const key = q.get('autotest'), g = keyToG.get(key);
-  res.row = key; res.rowFound = g !== undefined;
-  if (g !== undefined) rowEl(g).querySelector('td').click();
-}
-if (q.has('autoclick')) {
-  const key = q.get('autoclick'), g = keyToG.get(key), idx = g === undefined ? [] : rowSpans[g];
-  const el = idx.length && segs[idx[0]] ? segs[idx[0]][0] : null;
-  res.clicked = key; res.segmentFound = !!el;
-  if (el) el.click();
-}
-if (q.has('autotest') || q.has('autoclick')) {
-  const act = Array.from(document.querySelectorAll('#text .active'));
-  const left = document.getElementById('left'), pane = left.getBoundingClientRect();
-  res.active = act.length;
-  res.activeText = act.map(e => e.textContent).join('');
-  res.activeClasses = act.map(e => e.className);
-  res.selected = Array.from(document.querySelectorAll('tr.sel')).map(t => t.dataset.k);
-  res.hits = Array.from(document.querySelectorAll('tr.hit')).map(t => t.dataset.k);
-  res.tab = (document.querySelector('#tabs button.on') || {dataset: {}}).dataset.tab || '';
-  res.info = Array.from(info.querySelectorAll('a[data-go]')).map(a => a.dataset.go);
-  res.infoText = info.textContent;
-  if (act.length) {
-    const r = act[0].getBoundingClientRect();
-    res.inView = r.top >= pane.top && r.bottom <= pane.bottom;
-    res.scrollTop = left.scrollTop;
-  }
-  document.getElementById('autotest-result').textContent = JSON.stringify(res);
-}
-})();
-"""
+# the page's style and code live in templates/ (inlined into every page at build time)
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+CSS = (_TEMPLATES / "review.css").read_text(encoding="utf-8")
+INDEX_CSS = (_TEMPLATES / "review_index.css").read_text(encoding="utf-8")
+JS = (_TEMPLATES / "review.js").read_text(encoding="utf-8")

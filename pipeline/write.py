@@ -200,6 +200,10 @@ def write_report_dir(out_dir: Path, doc_id: str, files: dict[str, bytes], finger
         files = {**files, ".fingerprint.json": json.dumps(fingerprint, sort_keys=True).encode()}
     for name, data in files.items():
         (tmp / name).write_bytes(data)  # durability: runner.run syncs once at the end of a run
+    if (final / "reviewed").is_dir():
+        # an analyst's corrected tables (`review apply`) outlive a new extraction: copied, so that
+        # a run killed here leaves the old folder whole
+        shutil.copytree(final / "reviewed", tmp / "reviewed")
     if final.exists() and _exchange(tmp, final):
         shutil.rmtree(tmp)  # tmp now holds the old version
     else:

@@ -33,3 +33,23 @@ def mentions(tables, label: str) -> list[str]:
 def read_csv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def chromium_path() -> str:
+    """/usr/bin/chromium, installed by scripts/ensure_chromium.sh when missing (never skipped)."""
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    def find():
+        return shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+
+    exe = find()
+    if exe is None:
+        subprocess.run(["sh", str(ROOT / "scripts" / "ensure_chromium.sh")], check=False, timeout=900)
+        exe = find()
+    if exe is None:
+        pytest.fail("Chromium is missing and scripts/ensure_chromium.sh could not install it")
+    return exe
