@@ -80,7 +80,7 @@ class KillWorkerOn(WorkerPlugin):
 
     def transition(self, key, start, finish, **kwargs):
         if finish == "executing" and self.needle in str(key):
-            os._exit(1)
+            os._exit(1)  # keys end with the doc_id
 
 
 def test_a_worker_that_dies_is_retried_once_then_the_report_is_failed_and_never_half_written(tmp_path):
@@ -92,7 +92,7 @@ def test_a_worker_that_dies_is_retried_once_then_the_report_is_failed_and_never_
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
-            client.register_plugin(KillWorkerOn("report-crash-"))
+            client.register_plugin(KillWorkerOn("-crash"))
             outcomes = {o.doc_id: o for o in run(raw, out, engine="dask", scheduler=cluster.scheduler_address)}
     assert outcomes["fine"].ok and (out / "fine" / "people.csv").exists()
     bad = outcomes["crash"]

@@ -81,7 +81,9 @@ def _client(workers: int, scheduler: str | None):
         with Client(scheduler, timeout="30s") as client:
             yield client
         return
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+    # no silent retries by the scheduler (execute retries a report once); workers forked, not spawned
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.worker.multiprocessing-method": "fork",
+                          "distributed.scheduler.worker-saturation": 1.0}):
         with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                           dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             yield client
@@ -95,14 +97,16 @@ def execute(jobs: list[Job], out: Path, code: str, workers: int = 1, scheduler: 
     settings = {name: os.environ.get(name, "") for name in SETTINGS_ENV}
     with _client(workers, scheduler) as client:
         client.run(warm_up, settings)
-        window = max(4, 2 * sum(client.nthreads().values()))  # reports in flight: bounded client memory
+        # two reports in flight per worker thread (the client holds few reports' bytes); the scheduler
+        # queues those no thread is free for, so a worker that dies takes only the report it was running
+        window = 2 * max(1, sum(client.nthreads().values()))
         queue, running, ready = list(reversed(jobs)), {}, as_completed()
 
         def submit(job: Job, attempt: int, data: bytes | None = None, fingerprint: dict | None = None):
             if data is None:
                 data = read_bytes(job.path)
                 fingerprint = source_fingerprint(job.path, code, data)
-            key = f"report-{job.doc_id}-{attempt}-{uuid.uuid4().hex[:8]}"
+            key = f"report-{uuid.uuid4().hex}-{job.doc_id}"  # all in one task group ("report"): queued by the scheduler
             fut = client.submit(analyse_on_worker, str(job.path), job.doc_id, data, settings, key=key, pure=False)
             running[fut.key] = (job, attempt, data, fingerprint)
             ready.add(fut)
