@@ -74,7 +74,8 @@ def doc_id_for(path: Path) -> str:
 
 
 # files the run itself writes into OUT: a report folder with one of these names would clash with them
-RESERVED_NAMES = {"errors.csv", "evaluation.csv", "evaluation.md", "evaluation.html"}
+RESERVED_NAMES = {"errors.csv", "evaluation.csv", "evaluation.md", "evaluation.html", "reports.csv", "registry",
+                  "extraction.duckdb", "index.html", "people.html", "agencies.html"}
 MAX_DOC_ID_BYTES = 200  # leaves room for the ".tmp-<doc_id>-<pid>" folder within the 255-byte name limit
 
 

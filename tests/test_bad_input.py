@@ -126,8 +126,9 @@ def test_empty_and_whitespace_only_reports(tmp_path, capsys):
         folder = out / doc_id
         check_report_folder(folder)
         for name in TABLES:
-            if name != "warnings":
+            if name not in ("warnings", "report"):  # report.csv: one row about the report itself
                 assert read_csv(folder / f"{name}.csv") == [], (doc_id, name)
+        assert [r["chars"] for r in read_csv(folder / "report.csv")] == [str(len((folder / "text.txt").read_text()))]
         warnings = read_csv(folder / "warnings.csv")
         assert [w["kind"] for w in warnings] == ["empty_report"]
         assert f"warning: {raw / doc_id}.txt: the report has no text" in err
