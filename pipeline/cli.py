@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline extract|evaluate|stage|review|gold …` (each has --help)."""
+"""Command line: `python -m pipeline extract|evaluate|stage|review|query|gold …` (each has --help)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,12 @@ def cmd_review(args) -> int:
     return build_review(Path(args.out), Path(args.gold))
 
 
+def cmd_query(args) -> int:
+    from .registry.query import run_query
+
+    return run_query(Path(args.out), args.sql, as_csv=args.csv)
+
+
 def cmd_gold(args) -> int:
     from . import gold_io
 
@@ -88,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="extracted")
     r.add_argument("--gold", default="gold")
     r.set_defaults(func=cmd_review)
+
+    q = sub.add_parser("query", help="run one SQL statement on OUT/extraction.duckdb (every table and the registry)")
+    q.add_argument("sql", help='e.g. "SELECT name, title, agency, date FROM registry.positions ORDER BY date"')
+    q.add_argument("--out", default="extracted", help="output folder holding extraction.duckdb (default: extracted)")
+    q.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
+    q.set_defaults(func=cmd_query)
 
     g = sub.add_parser("gold", help="gold annotation round trips: export, import, check")
     gs = g.add_subparsers(dest="gold_cmd", required=True)
