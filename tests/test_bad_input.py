@@ -93,7 +93,7 @@ def check_tables_offsets(tables: dict[str, list[dict]], text: str) -> None:
 
 
 def report_dirs(out: Path) -> list[Path]:
-    return sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name != "registry")  # registry/: the corpus-wide tables
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -68,13 +68,18 @@ def build_database(out: Path) -> Path:
     for p in (tmp, Path(f"{tmp}.wal")):
         if p.exists():
             p.unlink()
-    con = duckdb.connect(str(tmp))
     try:
-        con.execute("CREATE SCHEMA registry")
-        for table, path in table_files(out):
-            _load(con, table, path)
-        con.execute("CHECKPOINT")
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute("CREATE SCHEMA registry")
+            for table, path in table_files(out):
+                _load(con, table, path)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, final)
     finally:
-        con.close()
-    os.replace(tmp, final)
+        for p in (tmp, Path(f"{tmp}.wal")):
+            if p.exists():
+                p.unlink()
     return final
