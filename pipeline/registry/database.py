@@ -64,12 +64,12 @@ def build_database(out: Path) -> Path:
     import duckdb
 
     final = out / DB_NAME
+    for left in out.glob(f".{DB_NAME}.tmp-*"):  # what a killed run left behind
+        left.unlink(missing_ok=True)
     tmp = out / f".{DB_NAME}.tmp-{os.getpid()}"
-    for p in (tmp, Path(f"{tmp}.wal")):
-        if p.exists():
-            p.unlink()
     try:
-        con = duckdb.connect(str(tmp))
+        # offline: never fetch an extension at run time
+        con = duckdb.connect(str(tmp), config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
         try:
             con.execute("CREATE SCHEMA registry")
             for table, path in table_files(out):

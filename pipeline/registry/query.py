@@ -45,7 +45,8 @@ def run_query(out: Path, sql: str, as_csv: bool = False, stream=None) -> int:
         print(f"error: {db} does not exist: run `make extract` first (or `python -m pipeline extract --out {out}`)", file=sys.stderr)
         return 2
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True,
+                             config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
         try:
             cur = con.execute(sql)
             if cur.description is None:
