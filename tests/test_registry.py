@@ -69,6 +69,8 @@ def test_an_agency_in_full_and_abbreviated_is_one_agency(corpus):
     assert (a["report_count"], a["people_count"]) == ("3", "1")
     held = [r for r in read_csv(out / "registry" / "agency_people.csv") if r["agency_key"] == a["agency_key"]]
     assert [(r["title"], r["doc_id"]) for r in held] == [("副司長", "a"), ("司長", "b"), ("司長", "c")]
+    written = {(r["doc_id"], r["name"]) for r in read_csv(out / "registry" / "agency_reports.csv") if r["agency_key"] == a["agency_key"]}
+    assert written == {("a", "經濟部國際貿易署"), ("b", "經濟部國際貿易署"), ("c", "經濟部國貿署")}
 
 
 def test_report_dates_in_reports_csv(corpus):
@@ -91,7 +93,7 @@ def test_database_holds_every_table_and_the_registry(corpus):
         tables = {(s, t) for s, t in con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall()}
         for t in ("mentions", "people", "agencies", "statistics", "recommendations", "sessions", "roles", "warnings", "reports"):
             assert ("main", t) in tables
-        for t in ("people", "positions", "agencies", "agency_people", "warnings"):
+        for t in ("people", "positions", "agencies", "agency_people", "agency_reports", "warnings"):
             assert ("registry", t) in tables
         assert con.execute("SELECT count(*) FROM people").fetchone()[0] == len(read_csv(out / "people.csv"))
         assert con.execute("SELECT typeof(start) FROM mentions LIMIT 1").fetchone()[0] == "BIGINT"
@@ -144,7 +146,7 @@ def test_database_is_replaced_atomically(corpus, tmp_path, monkeypatch):
 
     monkeypatch.setattr(database.os, "replace", replace)
     database.build_database(out)
-    assert replaced and replaced[0] >= 14
+    assert replaced and replaced[0] >= 15
     # a build that fails half-way leaves the old file as it was and no temporary file
     monkeypatch.setattr(database, "_load", lambda *a: (_ for _ in ()).throw(RuntimeError("disk full")))
     after = final.read_bytes()

@@ -19,6 +19,7 @@ from .sources import ReportTables
 
 AGENCY_COLUMNS = ["agency_key", "name", "variants", "report_count", "people_count"]
 AGENCY_PEOPLE_COLUMNS = ["agency_key", "person_key", "title", "doc_id", "date"]
+AGENCY_REPORT_COLUMNS = ["agency_key", "doc_id", "agency_id", "name", "mention_count"]
 
 
 def _org_end(name: str) -> bool:
@@ -70,16 +71,19 @@ def agency_groups(reports: list[ReportTables], extra_names: list[str]) -> tuple[
     return key_of, uf
 
 
-def build_agencies(reports: list[ReportTables], positions: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(agency rows, agency_people rows)."""
+def build_agencies(reports: list[ReportTables], positions: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
+    """(agency rows, agency_people rows, agency_reports rows: which report row is which agency)."""
     key_of, _ = agency_groups(reports, [p["agency"] for p in positions if p["agency"]])
     written: dict[str, Counter] = defaultdict(Counter)
     docs: dict[str, set] = defaultdict(set)
+    in_reports = []
     for r in reports:
         for a in r.agencies:
             key = key_of.get(fold(a["name"]))
             if not key:
                 continue
+            in_reports.append({"agency_key": key, "doc_id": r.doc_id, "agency_id": a.get("agency_id", ""), "name": a["name"],
+                               "mention_count": a.get("mention_count", "")})
             written[key][a["name"]] += int(a.get("mention_count") or 1)
             docs[key].add(r.doc_id)
             for v in _variants(a):  # a report's own variants, unless the form names another agency
@@ -104,4 +108,4 @@ def build_agencies(reports: list[ReportTables], positions: list[dict]) -> tuple[
     rows.sort(key=lambda r: (r["name"], r["agency_key"]))
     links = sorted({tuple(sorted(d.items())): d for d in links}.values(),
                    key=lambda d: (d["agency_key"], d["date"] == "", d["date"], d["person_key"], d["doc_id"], d["title"]))
-    return rows, links
+    return rows, links, in_reports
