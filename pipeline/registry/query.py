@@ -26,11 +26,15 @@ def _cell(v) -> str:
 def format_table(columns: list[str], rows: list[tuple]) -> str:
     cells = [[_cell(v) for v in r] for r in rows]
     widths = [max([width(c)] + [width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    # numbers right-aligned, everything else left
+    numeric = [bool(rows) and all(r[i] is None or (isinstance(r[i], (int, float)) and not isinstance(r[i], bool)) for r in rows)
+               for i in range(len(columns))]
 
-    def line(vals):
-        return " | ".join(v + " " * (w - width(v)) for v, w in zip(vals, widths)).rstrip()
+    def line(vals, head=False):
+        return " | ".join(" " * (w - width(v)) + v if num and not head else v + " " * (w - width(v))
+                          for v, w, num in zip(vals, widths, numeric)).rstrip()
 
-    out = [line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
+    out = [line(columns, True), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
 
