@@ -19,6 +19,7 @@ REQUIRED = {
     "recommendations": ["doc_id", "rec_id", "start", "end", "text", "speaker", "cue"],
     "sessions": ["session_id", "title", "start", "end"],
     "roles": ["session_id", "name", "role"],
+    "report": ["doc_id", "title", "date", "date_text", "date_start", "source", "sha256", "chars"],
 }
 
 

@@ -224,3 +224,10 @@ def test_a_failing_registry_keeps_the_report_folders_and_exits_non_zero(corpus, 
     assert "error: registry and database not rebuilt (OSError: no space left on device" in err
     assert {p.name for p in out.iterdir() if p.is_dir() and (p / "text.txt").exists()} == {"a", "b", "c"}
     assert (out / "people.csv").exists() and not (out / "extraction.duckdb").exists()
+
+
+def test_registry_is_a_reserved_name(tmp_path):
+    from pipeline.runner import doc_id_problem
+
+    for name in ("registry", "reports.csv", "extraction.duckdb", "people.html", "agencies.html"):
+        assert "taken by a file the run writes" in doc_id_problem(name, tmp_path)

@@ -58,8 +58,9 @@ def position_span(report: ReportTables, person: dict) -> tuple[int | str, int | 
     """Offsets of the mention stating this post: the title mention of this person (with the name next
     to it), else the person's first mention. Returns (start, end, mention_id)."""
     pid, title = person["person_id"], person.get("title", "")
-    titles = [m for m in report.mentions if m["label"] == "TITLE" and m["entity_id"] == pid and fold(m["text"]) == fold(title)]
-    names = [m for m in report.mentions if m["label"] == "PERSON" and m["entity_id"] == pid]
+    own = report.by_entity().get(pid, [])
+    titles = [m for m in own if m["label"] == "TITLE" and fold(m["text"]) == fold(title)]
+    names = [m for m in own if m["label"] == "PERSON"]
     if titles:
         t = titles[0]
         s, e = _int(t["start"]), _int(t["end"])

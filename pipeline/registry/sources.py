@@ -16,6 +16,15 @@ class ReportTables:
     people: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     agencies: list[dict] = field(default_factory=list)
+    _by_entity: dict | None = None
+
+    def by_entity(self) -> dict[str, list[dict]]:
+        """Mentions by the person or agency id they refer to (looked up once per report)."""
+        if self._by_entity is None:
+            self._by_entity = {}
+            for m in self.mentions:
+                self._by_entity.setdefault(m.get("entity_id", ""), []).append(m)
+        return self._by_entity
 
 
 def report_folders(out: Path) -> list[Path]:
