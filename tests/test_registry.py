@@ -15,7 +15,7 @@ A = "時間：2023年5月10日\n經濟部國際貿易署王小明副司長表示
 B = "2024年6月1日\n經濟部國際貿易署王小明司長出席會議，並建議加強合作。臺北市政府陳臺生局長致詞。\n"
 C = "（記者張美玲／台北15日電）中華民國114年3月舉辦的論壇今（15）日登場，經濟部國貿署王小明司長表示將擴大參與。台北市政府陳台生局長也出席。\n"
 # same name, same date as B, a post that cannot be the same person's: a warning, still one row
-D = "2024年6月1日\n國立中興大學王小明教授表示，研究成果將公開。\n"
+D = "2024年6月1日\n國立東岸科技大學王小明教授表示，研究成果將公開。\n"
 
 
 def cli(*args) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ Every candidate keeps the exact characters it was read from and their offset in 
 4. else the first month-day or day (今（15）日, a dateline 15日電) anywhere that can be completed from
    the report (a year of the report, a year-month of another date);
 5. else the first year-month;
-6. else the event's year: a year at the start of the title or of a quoted name (「2025…」, 「114年度…」)
+6. else the event's year: a year at the start of the title or of a quoted name (「2025…」, 「113年度…」)
    or written as 今(2025)年.
 A file name with a date is a fallback only (date_source `file_name`, no date_text).
 """

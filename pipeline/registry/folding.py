@@ -27,7 +27,7 @@ def stable_key(prefix: str, folded: str) -> str:
 def is_abbreviation(short: str, full: str) -> bool:
     """short abbreviates full: same first and last character, its characters in full's order but not
     as one piece (a parent written inside its unit's name is no abbreviation of it), shorter
-    (台經院 ~ 台灣經濟研究院, 經濟部國貿署 ~ 經濟部國際貿易署); both folded."""
+    (北農會 ~ 北方農業協會, 經濟部國貿署 ~ 經濟部國際貿易署); both folded."""
     if not (2 <= len(short) < len(full)) or short[0] != full[0] or short[-1] != full[-1] or short in full:
         return False
     it = iter(full)
