@@ -93,3 +93,11 @@ def test_report_row():
     assert row["title"] == "研討會紀實" and row["source"] == "x_2024.txt" and row["chars"] == len(text)
     assert (row["date"], row["date_source"]) == ("2025-04-10", "text")
     assert text[row["date_start"] :].startswith(row["date_text"])
+
+
+def test_simplified_reports_read_the_same_dates():
+    from pipeline.shadow import simplify
+
+    for text in ("（記者王小明／台北15日電）2025年4月的論壇今天登場。", "中華民國110年3月5日召開",
+                 "第2次會議紀錄（112年6月20日核定）\n時　間：112年6月8日（星期四）上午10時", "今(2025)年的年會延續去年5月3日的討論。"):
+        assert report_date(simplify(text)).date == report_date(text).date != ""

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..config import load
+from ..shadow import simplify
 
 _FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
 _SP = r"[ \u3000]*"
@@ -99,20 +100,29 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
     return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d else "")
 
 
+def _both_scripts(words) -> list[str]:
+    """The words as configured and in Simplified characters (中華民國, 中华民国), longest first."""
+    return sorted({w for word in words for w in (word, simplify(word))}, key=lambda w: (-len(w), w))
+
+
+def _relative_years() -> dict[str, int]:
+    return {w: off for word, off in _cfg()["relative_years"].items() for w in (word, simplify(word))}
+
+
 def _patterns() -> dict[str, re.Pattern]:
     cfg = _cfg()
-    roc = "|".join(map(re.escape, cfg["roc_marks"]))
-    rel = "|".join(map(re.escape, cfg["relative_years"]))
+    roc = "|".join(map(re.escape, _both_scripts(cfg["roc_marks"])))
+    rel = "|".join(map(re.escape, _both_scripts(cfg["relative_years"])))
     num = rf"[0-9]{{1,2}}|[{_CNUM}]{{1,3}}"
     year = rf"[0-9]{{2,4}}|[〇○零一二三四五六七八九]{{4}}|[一二三四五六七八九十百]{{2,5}}"
     return {
-        "full": re.compile(rf"(?P<roc>{roc})?{_SP}(?<![0-9])(?P<y>{year}){_SP}年{_SP}(?P<m>{num}){_SP}月{_SP}(?P<d>{num}){_SP}[日號]"),
+        "full": re.compile(rf"(?P<roc>{roc})?{_SP}(?<![0-9])(?P<y>{year}){_SP}年{_SP}(?P<m>{num}){_SP}月{_SP}(?P<d>{num}){_SP}[日號号]"),
         "iso": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9])"),
         # a text layer that lost 年 and 月 keeps the numbers and 日 (104 10 5 日)
         "spaced": re.compile(r"(?<![0-9])(?P<y>[0-9]{2,3}) (?P<m>[0-9]{1,2}) (?P<d>[0-9]{1,2}) ?日"),
         "ym": re.compile(rf"(?P<roc>{roc})?{_SP}(?<![0-9])(?P<y>{year}){_SP}年{_SP}(?P<m>{num}){_SP}月"),
-        "md": re.compile(rf"(?:(?P<rel>{rel})|(?<![0-9年]))(?P<m>{num}){_SP}月{_SP}(?P<d>{num}){_SP}[日號]"),
-        "day": re.compile(rf"(?:今|本月)[（(]?{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]?日|(?<![0-9月])(?P<dd>[0-9]{{1,2}})日電"),
+        "md": re.compile(rf"(?:(?P<rel>{rel})|(?<![0-9年]))(?P<m>{num}){_SP}月{_SP}(?P<d>{num}){_SP}[日號号]"),
+        "day": re.compile(rf"(?:今|本月)[（(]?{_SP}(?P<d>[0-9]{{1,2}}){_SP}[)）]?日|(?<![0-9月])(?P<dd>[0-9]{{1,2}})日[電电]"),
         "this_year": re.compile(r"今[（(](?P<y>(?:19|20)[0-9]{2})[)）]年"),
         "event_year": re.compile(rf"(?P<open>「)?(?P<roc>{roc})?(?P<y>(?:19|20)[0-9]{{2}}|1[0-9]{{2}}|[0-9]{{2,3}}(?=年))(?P<nian>年)?(?![0-9])"),
     }
@@ -185,7 +195,7 @@ def candidates(text: str) -> tuple[list[DateHit], list[DateHit], list[DateHit]]:
 def _complete(h: DateHit, complete: list[DateHit], years: list[DateHit]) -> DateHit | None:
     """A month-day or day completed from the report's other dates (the relative word moves the year)."""
     rel, mo, d = h.value.split("|")
-    offset = _cfg()["relative_years"].get(rel, 0) if rel else 0
+    offset = _relative_years().get(rel, 0) if rel else 0
     explicit = [y for y in years if y.text.startswith("今")]
     base = (explicit or [c for c in complete] or years or [None])[0]
     if base is None:
@@ -216,8 +226,8 @@ def _header_end(text: str, n: int) -> int:
 
 def _labelled(text: str, h: DateHit) -> bool:
     before = text[max(0, h.start - 12) : h.start].rstrip(" \u3000:：︰")
-    flat = re.sub(r"[ \u3000]", "", before)
-    return any(flat.endswith(label) for label in _cfg()["labels"])
+    flat = simplify(re.sub(r"[ \u3000]", "", before))
+    return any(flat.endswith(simplify(label)) for label in _cfg()["labels"])
 
 
 def report_date(text: str) -> ReportDate:
