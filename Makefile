@@ -18,7 +18,7 @@ help:
 	@echo "make evaluate-holdout                     extract and score the written hold-out sets"
 	@echo "make evaluate-real                        extract and score the blind real reports (holdout-real/)"
 	@echo "make review                               HTML review pages, index and workbook in OUT"
-	@echo "make query SQL=\"SELECT …\" [CSV=1]       SQL on OUT/extraction.duckdb (tables, registry.*); CSV=1 for CSV"
+	@echo "make query SQL=\"SELECT …\" [CSV=1 OUT=dir] SQL on OUT/extraction.duckdb (every table, registry.*)"
 	@echo "make test                                 run the test suite"
 	@echo "make bench                                speed and memory benchmark (bench/results.md)"
 	@echo "make baselines                            jieba.posseg, LAC and THULAC beside this pipeline"
