@@ -225,6 +225,8 @@ def clean_leftovers(out_dir: Path) -> None:
         return
     for p in out_dir.iterdir():
         if not p.is_dir():
+            if p.name.startswith(".extraction.duckdb.tmp-"):  # a database a killed run was writing
+                p.unlink(missing_ok=True)
             continue
         if p.name.startswith(".old-"):
             doc_id = p.name[len(".old-") :].rsplit("-", 1)[0]

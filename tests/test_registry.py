@@ -231,3 +231,12 @@ def test_registry_is_a_reserved_name(tmp_path):
 
     for name in ("registry", "reports.csv", "extraction.duckdb", "people.html", "agencies.html"):
         assert "taken by a file the run writes" in doc_id_problem(name, tmp_path)
+
+
+def test_a_killed_database_build_leaves_nothing_behind(tmp_path):
+    from pipeline.write import clean_leftovers
+
+    (tmp_path / ".extraction.duckdb.tmp-99999").write_bytes(b"half a database")
+    (tmp_path / "extraction.duckdb").write_bytes(b"the old one")
+    clean_leftovers(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["extraction.duckdb"]
