@@ -14,7 +14,7 @@ PKUSEG_MODEL := .models/pkuseg/default/features.pkl
 
 REVIEWS ?= reviews
 
-.PHONY: extract evaluate evaluate-holdout evaluate-real test review reviewed bench baselines clean setup models help
+.PHONY: query extract evaluate evaluate-holdout evaluate-real test review reviewed bench baselines clean setup models help
 
 help:
 	@echo "make extract [RAW=dir OUT=dir WORKERS=n]  extract every report in RAW into OUT (only what changed)"
@@ -24,6 +24,7 @@ help:
 	@echo "make evaluate-real                        extract and score the blind real reports (holdout-real/)"
 	@echo "make review                               HTML review pages, index and workbook in OUT"
 	@echo "make reviewed [REVIEWS=dir TO_GOLD=gold]  apply every REVIEWS/*.review.json: OUT/<doc_id>/reviewed/ (and gold)"
+	@echo "make query SQL=\"SELECT …\" [CSV=1 OUT=dir] SQL on OUT/extraction.duckdb (every table, registry.*)"
 	@echo "make test                                 run the test suite"
 	@echo "make bench                                speed and memory benchmark (bench/results.md)"
 	@echo "make baselines                            jieba.posseg, LAC and THULAC beside this pipeline"
@@ -71,6 +72,10 @@ evaluate-holdout: $(STAMP)
 evaluate-real: $(STAMP)
 	@$(PY) -m pipeline extract --raw holdout-real/raw --out extracted-holdout-real --quiet && \
 	  $(PY) -m pipeline evaluate --gold holdout-real/gold --out extracted-holdout-real
+
+# The statement reaches the shell through the environment, so its quotes need no escaping.
+query: $(STAMP)
+	@$(PY) -m pipeline query --out "$(OUT)" $(if $(CSV),--csv) "$$SQL"
 
 review: $(STAMP)
 	$(PY) -m pipeline review --out "$(OUT)" --gold "$(GOLD)"

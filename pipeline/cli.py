@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline extract|evaluate|stage|review|gold …` (each has --help)."""
+"""Command line: `python -m pipeline extract|evaluate|stage|review|query|gold …` (each has --help)."""
 
 from __future__ import annotations
 
@@ -63,6 +63,12 @@ def cmd_review(args) -> int:
     return build_review(Path(args.out), Path(args.gold))
 
 
+def cmd_query(args) -> int:
+    from .registry.query import run_query
+
+    return run_query(Path(args.out), args.sql, as_csv=args.csv)
+
+
 def cmd_gold(args) -> int:
     from . import gold_io
 
@@ -113,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     ra.add_argument("--to-gold", nargs="?", const="gold", default=None, metavar="GOLD_DIR",
                     help="also write GOLD_DIR/<doc_id>/ (default gold) when every row was reviewed")
     ra.add_argument("--force", action="store_true", help="replace a gold folder that review apply did not write")
+
+    q = sub.add_parser("query", help="run one SQL statement on OUT/extraction.duckdb (every table and the registry)")
+    q.add_argument("sql", help='e.g. "SELECT name, title, agency, date FROM registry.positions ORDER BY date"')
+    q.add_argument("--out", default="extracted", help="output folder holding extraction.duckdb (default: extracted)")
+    q.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
+    q.set_defaults(func=cmd_query)
 
     g = sub.add_parser("gold", help="gold annotation round trips: export, import, check")
     gs = g.add_subparsers(dest="gold_cmd", required=True)

@@ -1,11 +1,12 @@
-"""Corpus-level tables: extracted/<table>.csv concatenating every report's table (with doc_id)."""
+"""Corpus-level tables: extracted/<table>.csv concatenating every report's table (with doc_id);
+report.csv rows go to extracted/reports.csv."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from .write import TABLES
+from .write import CORPUS_FILES, TABLES
 
 
 def report_dirs(out: Path) -> list[Path]:
@@ -23,6 +24,7 @@ def write_corpus_tables(out: Path) -> None:
                 if len(lines) > 1 and lines[1]:
                     parts.append(lines[1])
         header = ",".join(TABLES[name]) + "\n"
-        tmp = out / f".{name}.csv.tmp"
+        target = CORPUS_FILES.get(name, name)
+        tmp = out / f".{target}.csv.tmp"
         tmp.write_bytes(("\ufeff" + header + "".join(parts)).encode("utf-8"))
-        os.replace(tmp, out / f"{name}.csv")
+        os.replace(tmp, out / f"{target}.csv")

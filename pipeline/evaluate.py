@@ -309,6 +309,26 @@ def score_roles(doc_id, gold, pred, people_gold) -> Score:
     return s
 
 
+def score_report_date(doc_id, gold, pred) -> Score:
+    """The report's date, exact match of `date` (an empty gold date must be left empty). A date taken
+    from the file name (date_source file_name) is no date read from the report and counts as empty.
+    tp/fp/fn count dated reports; the `date` attribute is the accuracy over all reports."""
+    g = (gold[0]["date"] if gold else "").strip()
+    row = pred[0] if pred else {}
+    p = row.get("date", "") if row.get("date_source", "text") != "file_name" else ""
+    s = Score()
+    s.attr("date", g == p)
+    if g and g == p:
+        s.tp = 1
+    else:
+        s.fp, s.fn = int(bool(p)), int(bool(g))
+        if g or p:
+            start = row.get("date_start", "")
+            end = int(start) + len(row.get("date_text", "")) if str(start).isdigit() else ""
+            s.errors.append((doc_id, "FP" if p else "FN", p or g, start, end, f"date: gold {g or '(none)'}, predicted {p or '(none)'}"))
+    return s
+
+
 def evaluate_doc(gold_dir: Path, pred_dir: Path, doc_id: str | None = None) -> dict[str, Score]:
     doc_id = doc_id or gold_dir.name
     text = (pred_dir / "text.txt").read_text(encoding="utf-8") if (pred_dir / "text.txt").exists() else ""
@@ -332,6 +352,8 @@ def evaluate_doc(gold_dir: Path, pred_dir: Path, doc_id: str | None = None) -> d
         scores["sessions"] = score_sessions(doc_id, g("sessions"), p("sessions"))
     if (gold_dir / "roles.csv").exists():
         scores["roles"] = score_roles(doc_id, g("roles"), p("roles"), g("people"))
+    if (gold_dir / "report.csv").exists():
+        scores["report/date"] = score_report_date(doc_id, g("report"), p("report"))
     return scores
 
 
@@ -393,7 +415,7 @@ def format_table(totals: dict[str, Score], title: str = "") -> str:
 def _order(k: str):
     order = ["people", "affiliation", "agencies", "mentions/PERSON/strict", "mentions/PERSON/partial", "mentions/TITLE/strict",
              "mentions/TITLE/partial", "mentions/AGENCY/strict", "mentions/AGENCY/partial", "statistics", "recommendations",
-             "sessions", "roles"]
+             "sessions", "roles", "report/date"]
     return (order.index(k) if k in order else 99, k)
 
 
@@ -405,7 +427,7 @@ def evaluation_rows(totals, per_doc, against: str = "gold") -> list[dict]:
             table, _, label = k.partition("/")
             row = {"doc_id": doc_id, "table": table, "label": label, "tp": s.tp, "fp": s.fp, "fn": s.fn,
                    "precision": f"{s.precision:.4f}", "recall": f"{s.recall:.4f}", "f1": f"{s.f1:.4f}"}
-            for a in ("agency", "qualifier", "unit", "value_max", "subject", "exact_span", "speaker"):
+            for a in ("agency", "qualifier", "unit", "value_max", "subject", "exact_span", "speaker", "date"):
                 r_t = s.attrs.get(a)
                 row[f"{a}_accuracy"] = f"{r_t[0] / r_t[1]:.4f}" if r_t and r_t[1] else ""
             row["against"] = against
@@ -415,7 +437,7 @@ def evaluation_rows(totals, per_doc, against: str = "gold") -> list[dict]:
 
 EVAL_COLUMNS = ["doc_id", "table", "label", "tp", "fp", "fn", "precision", "recall", "f1", "agency_accuracy",
                 "qualifier_accuracy", "unit_accuracy", "value_max_accuracy", "subject_accuracy", "exact_span_accuracy",
-                "speaker_accuracy", "against"]
+                "speaker_accuracy", "date_accuracy", "against"]
 
 
 def evaluate_dirs(gold: Path, out: Path, docs=None, write: bool = True) -> int:

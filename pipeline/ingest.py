@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+import hashlib
 from pathlib import Path
 
 from .alignment import Alignment, apply_deletions
@@ -38,6 +39,7 @@ class Report:
     blocks: list[Block] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     encoding: str = "utf-8"
+    sha256: str = ""  # of the raw file's bytes (report.csv): which input a table came from
 
 
 def normalise_newlines(text: str) -> str:
@@ -144,7 +146,15 @@ def ingest(path: str | Path, doc_id: str | None = None, data: bytes | None = Non
         blocks=classify_blocks(analysis),
         warnings=warnings,
         encoding=encoding,
+        sha256=_file_hash(path),
     )
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def check_readable(path: Path) -> None:

@@ -37,6 +37,7 @@ def make_doc(report: Report, segmenter: str | None = None) -> Doc:
     doc.user_data.update({
         "doc_id": report.doc_id,
         "source": report.source,
+        "sha256": report.sha256,
         "source_text": report.text,
         "alignment": report.alignment.to_json(),
         "blocks": [(b.start, b.end, b.kind) for b in report.blocks],

@@ -27,7 +27,8 @@ from urllib.parse import quote
 
 from . import review_mode
 from .workbook import read_csv_dicts, read_csv_table, write_workbook
-from .write import TABLES
+from .registry.pages import write_registry_pages
+from .write import CORPUS_FILES, TABLES
 
 LABEL_CLASS = {"PERSON": "P", "TITLE": "T", "AGENCY": "A"}
 ID_COLUMN = {"mentions": "mention_id", "statistics": "stat_id", "recommendations": "rec_id",
@@ -460,10 +461,12 @@ def build_index(out: Path, dirs: list[Path], scores: dict, note: str, gold: Path
     rows.append('<tr class="all"><td>total</td><td></td>' + "".join(f'<td class="num">{totals[c]}</td>' for c in counts_cols)
                 + "<td></td>" * (2 + len(SCORE_KEYS)) + "</tr>")
     links = []
-    for fname, label in (("evaluation.html", "evaluation report"), ("evaluation.csv", "evaluation.csv"), ("extraction.xlsx", "workbook (all tables)")):
+    for fname, label in (("people.html", "people across reports"), ("agencies.html", "agencies across reports"),
+                         ("evaluation.html", "evaluation report"), ("evaluation.csv", "evaluation.csv"), ("extraction.xlsx", "workbook (all tables)")):
         if (out / fname).exists():
             links.append(f'<a href="{esc(fname)}">{esc(label)}</a>')
     for name in TABLES:
+        name = CORPUS_FILES.get(name, name)
         if (out / f"{name}.csv").exists():
             links.append(f'<a href="{esc(name)}.csv">{esc(name)}.csv</a>')
     return "".join([
@@ -496,6 +499,7 @@ def refresh_review(out: Path, rebuilt: list[str]) -> None:
             gd = gold / d.name
             _write_atomic(d / "review.html", build_page(d, gd if gd.is_dir() else None, scores.get(d.name)))
     write_workbook(out)
+    write_registry_pages(out)
     _write_atomic(out / "index.html", build_index(out, dirs, scores, note, gold))
 
 
@@ -514,6 +518,7 @@ def build_review(out: Path, gold: Path) -> int:
         page = build_page(d, gd if gd.is_dir() else None, scores.get(d.name))
         _write_atomic(d / "review.html", page)
     xlsx = write_workbook(out)
+    write_registry_pages(out)
     _write_atomic(out / "index.html", build_index(out, dirs, scores, note, gold))
     _write_atomic(out / ".review.json", json.dumps({"gold": str(gold.resolve())}))
     print(f"review: {len(dirs)} page(s), {out / 'index.html'} and {xlsx}")

@@ -74,7 +74,8 @@ def doc_id_for(path: Path) -> str:
 
 
 # files the run itself writes into OUT: a report folder with one of these names would clash with them
-RESERVED_NAMES = {"errors.csv", "evaluation.csv", "evaluation.md", "evaluation.html"}
+RESERVED_NAMES = {"errors.csv", "evaluation.csv", "evaluation.md", "evaluation.html", "reports.csv", "registry",
+                  "extraction.duckdb", "index.html", "people.html", "agencies.html"}
 MAX_DOC_ID_BYTES = 200  # leaves room for the ".tmp-<doc_id>-<pid>" folder within the 255-byte name limit
 
 
@@ -226,6 +227,10 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
         from .corpus import write_corpus_tables
 
         write_corpus_tables(out)
+    if rebuilt or removed or not (out / "extraction.duckdb").exists() or not (out / "registry").is_dir():
+        failure = build_across_reports(out)
+        if failure:
+            outcomes.append(failure)
     if (rebuilt or removed) and (out / "index.html").exists():
         from .review import refresh_review
 
@@ -233,6 +238,26 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
     if any(o.ok and not o.skipped for o in outcomes):
         os.sync()  # one flush for the run: folders are swapped in atomically, this makes them durable
     return outcomes
+
+
+def build_across_reports(out: Path) -> Outcome | None:
+    """The registry and the database, from the report folders already written. A failure here never
+    touches those folders: it is reported (the run exits non-zero) and the next run tries again."""
+    try:
+        from .registry.build import write_registry
+        from .registry.database import build_database
+
+        write_registry(out)
+        build_database(out)
+        return None
+    except Exception as err:  # the per-report outputs stay; only the corpus-wide views are stale
+        db = out / "extraction.duckdb"
+        if db.exists():
+            db.unlink()  # never leave a database that disagrees with the report folders
+        tb = traceback.extract_tb(err.__traceback__)[-1]
+        return Outcome("registry", str(out / "registry"), False,
+                       f"registry and database not rebuilt ({type(err).__name__}: {err}, {Path(tb.filename).name}:{tb.lineno}); "
+                       "the report folders and corpus tables are complete")
 
 
 def _drop_folder(out: Path, doc_id: str) -> str | None:

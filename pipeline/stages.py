@@ -47,7 +47,7 @@ def run_stage(name: str, inp: Path, out: Path) -> int:
             r = ingest(inp)
             data = {"doc_id": r.doc_id, "source": r.source, "text": r.text, "analysis": r.analysis,
                     "alignment": r.alignment.to_json(), "blocks": [(b.start, b.end, b.kind) for b in r.blocks],
-                    "warnings": r.warnings, "encoding": r.encoding}
+                    "warnings": r.warnings, "encoding": r.encoding, "sha256": r.sha256}
             out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         elif name == "segment":
             from .alignment import Alignment
@@ -60,7 +60,7 @@ def run_stage(name: str, inp: Path, out: Path) -> int:
             except (ValueError, UnicodeDecodeError, KeyError, TypeError) as exc:
                 raise ReportError(inp, f"the segment stage expects {EXPECTS['segment']}") from exc
             report = Report(d["doc_id"], d["source"], d["text"], d["analysis"], Alignment.from_json(d["alignment"]),
-                            [Block(*b) for b in d["blocks"]], [tuple(w) for w in d["warnings"]], d["encoding"])
+                            [Block(*b) for b in d["blocks"]], [tuple(w) for w in d["warnings"]], d["encoding"], d.get("sha256", ""))
             _save_doc(make_doc(report), out)
         elif name in ("recognise", "link", "extract"):
             from .nlp import run_components

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .write import TABLES
+from .write import CORPUS_FILES, TABLES
 
 NUMERIC_COLUMNS = {"start", "end", "value", "value_max", "mention_count", "first_start",
                    # evaluation.csv
@@ -56,7 +56,7 @@ def _report_dirs(out: Path) -> list[Path]:
 
 def _corpus_table(out: Path, name: str) -> tuple[list[str], list[list[str]]] | None:
     """OUT/<name>.csv, or (when the corpus file was not written) the reports' tables concatenated."""
-    f = out / f"{name}.csv"
+    f = out / f"{CORPUS_FILES.get(name, name)}.csv"
     if f.exists():
         return read_csv_table(f)
     if name not in TABLES:

@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 
 from .alignment import Alignment
+from .report_meta import COLUMNS as REPORT_COLUMNS
+from .report_meta import report_row
 
 TABLES = {
     "mentions": ["doc_id", "mention_id", "label", "start", "end", "text", "entity_id", "evidence"],
@@ -24,7 +26,10 @@ TABLES = {
     "sessions": ["doc_id", "session_id", "title", "start", "end"],
     "roles": ["doc_id", "session_id", "name", "role", "on_behalf_of"],
     "warnings": ["doc_id", "kind", "message", "start", "end"],
+    "report": REPORT_COLUMNS,
 }
+# the corpus file of a table, when it is not <table>.csv (one report row each: reports.csv)
+CORPUS_FILES = {"report": "reports"}
 FORMULA_START = ("=", "+", "-", "@")
 # a plain number is no formula (CONTRACT §1): -1.5, -1.5%, +3, -1,000 are written as they are
 PLAIN_NUMBER = re.compile(r"[-+]?[0-9][0-9,]*(?:\.[0-9]+)?%?")
@@ -153,6 +158,7 @@ def tables_from_doc(doc) -> dict[str, list[dict]]:
             s, e = "", ""
         rows.append({"doc_id": doc_id, "kind": w["kind"], "message": w["message"], "start": s, "end": e})
     tables["warnings"] = sorted(rows, key=lambda r: (r["start"] if r["start"] != "" else -1, r["kind"], r["message"]))
+    tables["report"] = [report_row(doc_id, ud.get("source", ""), ud.get("sha256", ""), text)]
     return tables
 
 
@@ -223,6 +229,8 @@ def clean_leftovers(out_dir: Path) -> None:
         return
     for p in out_dir.iterdir():
         if not p.is_dir():
+            if p.name.startswith(".extraction.duckdb.tmp-"):  # a database a killed run was writing
+                p.unlink(missing_ok=True)
             continue
         if p.name.startswith(".old-"):
             doc_id = p.name[len(".old-") :].rsplit("-", 1)[0]

@@ -44,8 +44,17 @@ def test_a_removed_report_leaves_no_folder_and_no_rows(two_reports):
     assert res.returncode == 0
     assert "removed" in res.stderr and "b" in res.stderr
     assert not (out / "b").exists()
-    for table in ("people", "mentions", "agencies"):
+    for table in ("people", "mentions", "agencies", "reports", "registry/positions", "registry/agency_people"):
         assert {r["doc_id"] for r in read_csv(out / f"{table}.csv")} <= {"a"}
+    assert {r["name"] for r in read_csv(out / "registry" / "people.csv")} == {"王大明"}
+    import duckdb
+
+    con = duckdb.connect(str(out / "extraction.duckdb"), read_only=True)
+    try:
+        for table in ("people", "mentions", "reports", "registry.positions"):
+            assert {d for (d,) in con.execute(f"SELECT DISTINCT doc_id FROM {table}").fetchall()} <= {"a"}, table
+    finally:
+        con.close()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "b/review.html" not in index and "a/review.html" in index
 

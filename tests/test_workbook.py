@@ -12,7 +12,7 @@ import pytest
 from pipeline.cli import main as cli_main
 from pipeline.corpus import write_corpus_tables
 from pipeline.workbook import MAX_WIDTH, write_workbook
-from pipeline.write import TABLES, csv_bytes
+from pipeline.write import CORPUS_FILES, TABLES, csv_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 DANGEROUS = ["=1+1", "+1+1", "-1+1", "@SUM(A1:A2)", '=HYPERLINK("http://example.invalid","x")', "=cmd|' /C calc'!A0"]
@@ -96,7 +96,7 @@ def test_columns_sized_and_capped(out):
 
 def test_workbook_without_corpus_files(out):
     for name in TABLES:
-        (out / f"{name}.csv").unlink()
+        (out / f"{CORPUS_FILES.get(name, name)}.csv").unlink()
     wb = openpyxl.load_workbook(write_workbook(out))
     assert wb["agencies"].max_row == 3  # rebuilt from the report folders
 

@@ -1,0 +1,42 @@
+"""The per-report tables the registry is built from (people, mentions, agencies, report), read from
+each report folder: cheap, no NLP runs again, so one new report costs one more folder read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..evaluate import read_csv
+
+
+@dataclass
+class ReportTables:
+    doc_id: str
+    date: str
+    people: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    agencies: list[dict] = field(default_factory=list)
+    _by_entity: dict | None = None
+
+    def by_entity(self) -> dict[str, list[dict]]:
+        """Mentions by the person or agency id they refer to (looked up once per report)."""
+        if self._by_entity is None:
+            self._by_entity = {}
+            for m in self.mentions:
+                self._by_entity.setdefault(m.get("entity_id", ""), []).append(m)
+        return self._by_entity
+
+
+def report_folders(out: Path) -> list[Path]:
+    return sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / "text.txt").exists())
+
+
+def read_report(folder: Path) -> ReportTables:
+    report = read_csv(folder / "report.csv")
+    date = report[0].get("date", "") if report else ""
+    return ReportTables(folder.name, date, read_csv(folder / "people.csv"), read_csv(folder / "mentions.csv"),
+                        read_csv(folder / "agencies.csv"))
+
+
+def read_all(out: Path) -> list[ReportTables]:
+    return [read_report(f) for f in report_folders(out)]
