@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .review_tables import (IDENTITY, REVIEWED_TABLES, SPAN_TABLES, consistent, gold_files, read_tables, row_keys,
                             table_files)
-from .write import _exchange
+from .write import swap_folder
 
 STATUSES = ("accepted", "rejected")
 ADD_TABLES = {"mentions": "M", "statistics": "S", "recommendations": "R"}
@@ -266,14 +266,7 @@ def _swap_in(parent: Path, name: str, files: dict[str, bytes]) -> Path:
     tmp.mkdir()
     for fname, data in files.items():
         (tmp / fname).write_bytes(data)
-    if final.exists() and _exchange(tmp, final):
-        shutil.rmtree(tmp)  # tmp now holds the old version
-    elif final.exists():
-        os.rename(final, old)
-        os.rename(tmp, final)
-        shutil.rmtree(old)
-    else:
-        os.rename(tmp, final)
+    swap_folder(tmp, final, old)
     return final
 
 

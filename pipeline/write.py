@@ -210,17 +210,21 @@ def write_report_dir(out_dir: Path, doc_id: str, files: dict[str, bytes], finger
         # an analyst's corrected tables (`review apply`) outlive a new extraction: copied, so that
         # a run killed here leaves the old folder whole
         shutil.copytree(final / "reviewed", tmp / "reviewed")
+    swap_folder(tmp, final, out_dir / f".old-{doc_id}-{os.getpid()}")
+    return final
+
+
+def swap_folder(tmp: Path, final: Path, old: Path) -> None:
+    """Put the complete folder tmp at final, so readers see the old folder or the new one, never a mix:
+    an atomic exchange where the kernel has one, else two renames through `old`."""
     if final.exists() and _exchange(tmp, final):
         shutil.rmtree(tmp)  # tmp now holds the old version
+    elif final.exists():
+        os.rename(final, old)
+        os.rename(tmp, final)
+        shutil.rmtree(old)
     else:
-        if final.exists():
-            old = out_dir / f".old-{doc_id}-{os.getpid()}"
-            os.rename(final, old)
-            os.rename(tmp, final)
-            shutil.rmtree(old)
-        else:
-            os.rename(tmp, final)
-    return final
+        os.rename(tmp, final)
 
 
 def clean_leftovers(out_dir: Path) -> None:
