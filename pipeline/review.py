@@ -257,7 +257,9 @@ def build_page(d: Path, gold_dir: Path | None, scores: dict[str, dict] | None) -
         if ssp is not None:
             s, e = pg.spans[ssp][0], pg.spans[ssp][1]
             spans = [x for x in spans if s <= pg.spans[x][0] < e] or spans or [ssp]
-            pg.span_rows[ssp].append(ro.base + i)
+        # the role is fed by the spans it is grounded on (the person's mentions), not by its whole session
+        for x in spans:
+            pg.span_rows[x].append(ro.base + i)
         pg.override[ro.base + i] = spans
 
     # gold mentions, when the gold report has the same text
