@@ -55,18 +55,22 @@ def test_export_formats(tmp_path):
     d = next(x for x in docs if x["id"] == "d1_youth_camp_2018_nchu")
     assert d["text"] == (GOLD / d["id"] / "text.txt").read_text(encoding="utf-8")
     for s, e, label in d["label"]:
-        assert label in ("PERSON", "TITLE", "AGENCY") and 0 <= s < e <= len(d["text"])
+        assert label in ("PERSON", "TITLE", "AGENCY", "STAT", "REC") and 0 <= s < e <= len(d["text"])
     assert set(d["meta"]["tables"]) == {"people", "agencies", "statistics", "recommendations", "sessions", "roles", "report"}
 
     export(GOLD, tmp_path / "ls.json", "label-studio")
     tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
     t = next(x for x in tasks if x["data"]["doc_id"] == "d1_youth_camp_2018_nchu")
     res = t["annotations"][0]["result"]
-    assert len({r["id"] for r in res}) == len(res) == len(d["label"])
-    for r in res:
+    regions = [r for r in res if r["type"] == "labels"]
+    assert len({r["id"] for r in regions}) == len(regions) == len(d["label"])
+    for r in regions:
         v = r["value"]
-        assert r["type"] == "labels" and t["data"]["text"][v["start"] : v["end"]] == v["text"]
-    assert (tmp_path / "ls.label_config.xml").read_text(encoding="utf-8").count("<Label ") == 3
+        assert t["data"]["text"][v["start"] : v["end"]] == v["text"]
+    ids = {r["id"] for r in regions}
+    for r in res:  # the rest are per-region attributes of those regions
+        assert r["type"] == "labels" or (r["type"] in ("textarea", "choices") and r["id"] in ids)
+    assert (tmp_path / "ls.label_config.xml").read_text(encoding="utf-8").count("<Label ") == 5
 
 
 def test_edits_from_doccano_come_back(gold_copy, tmp_path):
