@@ -53,19 +53,29 @@ def attr_columns(header: list[str]) -> list[str]:
 
 
 def label_config() -> str:
-    """The Label Studio labelling config (<View>) the exporter writes and the importer reads."""
+    """The Label Studio labelling config (<View>) the exporter writes and the importer reads: the
+    span labels, and per label the per-region controls of its attributes, shown when such a region
+    is selected (Label Studio's View visibleWhen / whenLabelValue)."""
     out = ["<View>", f'  <Labels name="{LS_FROM}" toName="{LS_TO}">']
     out += [f'    <Label value="{lab}"/>' for lab in LABELS]
     out += ["  </Labels>", f'  <Text name="{LS_TO}" value="${LS_TO}"/>']
-    for col, (labels, control, choices) in ATTRS.items():
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for col, (labels, _, _) in ATTRS.items():
+        groups.setdefault(labels, []).append(col)
+    for labels, cols in groups.items():
         when = f' whenLabelValue="{labels[0]}"' if len(labels) == 1 else ""
-        out.append(f'  <Header value="{col} ({", ".join(labels)})" visibleWhen="region-selected"{when}/>')
-        common = f'name="{col}" toName="{LS_TO}" perRegion="true" visibleWhen="region-selected"{when}'
-        if control == "TextArea":
-            out.append(f'  <TextArea {common} editable="true" maxSubmissions="1" rows="1"/>')
-        else:
-            out.append(f'  <Choices {common} choice="single">')
-            out += [f'    <Choice value="{c}"/>' for c in choices]
-            out.append("  </Choices>")
+        out.append(f'  <View visibleWhen="region-selected"{when}>')
+        out.append(f'    <Header value="{"/".join(labels)}" size="5"/>')
+        for col in cols:
+            _, control, choices = ATTRS[col]
+            common = f'name="{col}" toName="{LS_TO}" perRegion="true"'
+            if control == "TextArea":
+                out.append(f'    <TextArea {common} editable="true" maxSubmissions="1" rows="1" placeholder="{col}"/>')
+            else:
+                out.append(f'    <Header value="{col}" size="6"/>')
+                out.append(f'    <Choices {common} choice="single" showInline="true">')
+                out += [f'      <Choice value="{c}"/>' for c in choices]
+                out.append("    </Choices>")
+        out.append("  </View>")
     out.append("</View>")
     return "\n".join(out) + "\n"
