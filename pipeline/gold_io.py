@@ -1,10 +1,12 @@
 """Gold round trips through annotation tools (doccano, Label Studio) and gold validation.
 
-`export` turns gold/<doc_id>/ into one document per report: the text and its PERSON/TITLE/AGENCY
-mentions as editable spans; everything else (the mentions' other columns such as `entity`, and the
-non-span tables people, agencies, statistics, recommendations, sessions, roles) rides along
-unchanged in the document's `meta` (doccano) or `data.meta` (Label Studio). `import_` writes the
-files back; an unedited round trip reproduces every gold file byte for byte.
+`export` turns gold/<doc_id>/ into one document per report: the text and its spans — mentions
+(PERSON/TITLE/AGENCY), statistics (STAT) and recommendations (REC), their other columns as per-span
+attributes (pipeline/gold_formats/: labelstudio.py, doccano.py; docs/label-studio.md). The other
+tables (people, agencies, sessions, roles, report) and every table's columns ride along unchanged in
+the document's `meta` (doccano) or `data.meta` (Label Studio). `import_` writes the files back; an
+unedited round trip reproduces every gold file byte for byte. On import a span whose text disagrees
+with its offsets stops everything (exit 2), and new PERSON/AGENCY entities get people/agencies rows.
 `validate_gold` / `check_dir` check offsets, vocabularies and duplicates, naming file and row.
 """
 
@@ -18,9 +20,12 @@ import os
 import sys
 from pathlib import Path
 
-from .gold_formats import ATTRS, LABELS, MENTION_LABELS, META_FORMAT, QUALIFIERS, SPAN_TABLES, Span, attr_columns, label_config
+from .gold_formats import LABELS as TOOL_LABELS  # mentions + STAT + REC: the span labels of the tools
+from .gold_formats import ATTRS, MENTION_LABELS, META_FORMAT, QUALIFIERS, SPAN_TABLES, Span, attr_columns, label_config
 from .gold_formats import doccano, labelstudio
 from .gold_formats.labelstudio import resolve as _resolve  # noqa: F401  (kept for callers)
+
+LABELS = MENTION_LABELS  # labels of mentions.csv (review mode and callers import this)
 
 ROLES = ("opening_remarks", "moderator", "panelist", "speaker", "closing_remarks")
 FLAGS = ("", "1")
@@ -268,7 +273,7 @@ def export(gold: Path, dest: Path, fmt: str) -> int:
         print(f"gold export: unknown format {fmt!r} (doccano or label-studio)", file=sys.stderr)
         return 2
     _write_atomic(dest, data)
-    n = {lab: sum(sp.label == lab for r in recs for sp in r["spans"]) for lab in LABELS}
+    n = {lab: sum(sp.label == lab for r in recs for sp in r["spans"]) for lab in TOOL_LABELS}
     n_m = sum(n[lab] for lab in MENTION_LABELS)
     print(f"gold export: {len(recs)} report(s), {n_m} mention(s), {n['STAT']} statistic(s), {n['REC']} recommendation(s) -> {dest}")
     return 0
@@ -318,9 +323,9 @@ def import_(source: Path, gold: Path, fmt: str) -> int:
             continue
         d = gold / doc_id
         bad = [f"{doc_id}: span [{sp.start},{sp.end}) {sp.label}: "
-               + ("outside the text" if not 0 <= sp.start < sp.end <= len(text) else f"unknown label (not {'/'.join(LABELS)})")
+               + ("outside the text" if not 0 <= sp.start < sp.end <= len(text) else f"unknown label (not {'/'.join(TOOL_LABELS)})")
                + (f" ({sp.at})" if sp.at else "")
-               for sp in spans if not (0 <= sp.start < sp.end <= len(text)) or sp.label not in LABELS]
+               for sp in spans if not (0 <= sp.start < sp.end <= len(text)) or sp.label not in TOOL_LABELS]
         tf = d / "text.txt"
         if tf.exists() and _read_text(tf) != text:
             bad.append(f"{doc_id}: the imported text differs from {tf}; offsets would not fit (not imported)")
