@@ -1,10 +1,12 @@
 """Gold round trips through annotation tools (doccano, Label Studio) and gold validation.
 
-`export` turns gold/<doc_id>/ into one document per report: the text and its PERSON/TITLE/AGENCY
-mentions as editable spans; everything else (the mentions' other columns such as `entity`, and the
-non-span tables people, agencies, statistics, recommendations, sessions, roles) rides along
-unchanged in the document's `meta` (doccano) or `data.meta` (Label Studio). `import_` writes the
-files back; an unedited round trip reproduces every gold file byte for byte.
+`export` turns gold/<doc_id>/ into one document per report: the text and its spans — mentions
+(PERSON/TITLE/AGENCY), statistics (STAT) and recommendations (REC), their other columns as per-span
+attributes (pipeline/gold_formats/: labelstudio.py, doccano.py; docs/label-studio.md). The other
+tables (people, agencies, sessions, roles, report) and every table's columns ride along unchanged in
+the document's `meta` (doccano) or `data.meta` (Label Studio). `import_` writes the files back; an
+unedited round trip reproduces every gold file byte for byte. On import a span whose text disagrees
+with its offsets stops everything (exit 2), and new PERSON/AGENCY entities get people/agencies rows.
 `validate_gold` / `check_dir` check offsets, vocabularies and duplicates, naming file and row.
 """
 
@@ -18,8 +20,13 @@ import os
 import sys
 from pathlib import Path
 
-LABELS = ("PERSON", "TITLE", "AGENCY")
-QUALIFIERS = ("exact", "over", "at_least", "under", "at_most", "about")
+from .gold_formats import LABELS as TOOL_LABELS  # mentions + STAT + REC: the span labels of the tools
+from .gold_formats import ATTRS, MENTION_LABELS, META_FORMAT, QUALIFIERS, SPAN_TABLES, Span, attr_columns, label_config
+from .gold_formats import doccano, labelstudio
+from .gold_formats.labelstudio import resolve as _resolve  # noqa: F401  (kept for callers)
+
+LABELS = MENTION_LABELS  # labels of mentions.csv (review mode and callers import this)
+
 ROLES = ("opening_remarks", "moderator", "panelist", "speaker", "closing_remarks")
 FLAGS = ("", "1")
 
@@ -36,8 +43,7 @@ GOLD_TABLES = {
 }
 OTHER_TABLES = [t for t in GOLD_TABLES if t != "mentions"]
 SPAN_COLUMNS = ("label", "start", "end", "text")  # of a mention: what the annotation tool edits
-META_FORMAT = "pipeline-gold/1"
-LS_FROM, LS_TO = "label", "text"
+SPAN_LABEL = {t: lab for lab, t in SPAN_TABLES.items()}  # statistics -> STAT, recommendations -> REC
 
 
 # ----------------------------------------------------------------------------------------- files
@@ -72,10 +78,12 @@ def gold_doc_dirs(gold: Path) -> list[Path]:
 
 # ------------------------------------------------------------------------------------ documents
 def _doc_record(d: Path) -> dict:
-    """One report's gold as {doc_id, text, spans: [(start, end, label)], meta}."""
+    """One report's gold as {doc_id, text, spans: [Span], meta}. Mentions, statistics and
+    recommendations become spans (their other columns the spans' attributes); the other tables ride
+    along unchanged in meta, with the column lists of every table."""
     text = _read_text(d / "text.txt")
     meta: dict = {"format": META_FORMAT, "doc_id": d.name, "mentions": None, "tables": {}}
-    spans = []
+    spans: list[Span] = []
     mf = d / "mentions.csv"
     if mf.exists():
         rows = _read_rows(mf)
@@ -92,14 +100,30 @@ def _doc_record(d: Path) -> dict:
             except ValueError:
                 raise ValueError(f"{mf}, line {n}: start/end are not integers") from None
             label = r[idx["label"]]
-            spans.append((s, e, label))
+            attrs = {c: r[idx[c]] for c in attr_columns(header) if c in ATTRS and label in ATTRS[c][0]}
+            spans.append(Span(s, e, label, attrs))
             items.append([s, e, label, {c: r[i] for c, i in idx.items() if c not in SPAN_COLUMNS}])
         meta["mentions"] = {"columns": header, "rows": items}
     for t in OTHER_TABLES:
         f = d / f"{t}.csv"
-        if f.exists():
-            rows = _read_rows(f)
-            meta["tables"][t] = {"columns": rows[0] if rows else [], "rows": rows[1:]}
+        if not f.exists():
+            continue
+        rows = _read_rows(f)
+        header = rows[0] if rows else []
+        if t not in SPAN_LABEL:
+            meta["tables"][t] = {"columns": header, "rows": rows[1:]}
+            continue
+        meta["tables"][t] = {"columns": header}  # the rows are the spans
+        idx = {c: i for i, c in enumerate(header)}
+        if "start" not in idx or "end" not in idx:
+            raise ValueError(f"{f}: missing column start/end")
+        for n, r in enumerate(rows[1:], start=2):
+            r = r + [""] * (len(header) - len(r))
+            try:
+                s, e = int(r[idx["start"]]), int(r[idx["end"]])
+            except ValueError:
+                raise ValueError(f"{f}, line {n}: start/end are not integers") from None
+            spans.append(Span(s, e, SPAN_LABEL[t], {c: r[idx[c]] for c in attr_columns(header)}))
     return {"doc_id": d.name, "text": text, "spans": spans, "meta": meta}
 
 
@@ -111,17 +135,17 @@ def _entity_default(label: str, text: str, known: dict, names: set) -> str:
     return ""
 
 
-def _doc_files(doc_id: str, text: str, spans: list[tuple[int, int, str]], meta: dict) -> dict[str, bytes]:
-    """Gold files of one document rebuilt from the tool's spans and the carried meta."""
-    files: dict[str, bytes] = {}
-    for t, tab in meta.get("tables", {}).items():
-        if t not in OTHER_TABLES:
-            continue
-        rows = ([tab["columns"]] if tab.get("columns") else []) + [list(map(str, r)) for r in tab.get("rows", [])]
-        files[f"{t}.csv"] = _csv_text(rows).encode("utf-8-sig")
+def _uniq(spans: list[Span]) -> list[Span]:
+    seen, out = set(), []
+    for sp in spans:
+        if sp.key not in seen:
+            seen.add(sp.key)
+            out.append(sp)
+    return out
+
+
+def _mention_rows(doc_id: str, text: str, spans: list[Span], meta: dict, tables: dict) -> list[list[str]]:
     mentions = meta.get("mentions")
-    if mentions is None and not spans:
-        return files
     header = mentions["columns"] if mentions else list(GOLD_TABLES["mentions"])
     old = mentions["rows"] if mentions else []
     order: dict[tuple, int] = {}
@@ -134,7 +158,7 @@ def _doc_files(doc_id: str, text: str, spans: list[tuple[int, int, str]], meta: 
         if ex.get("entity"):
             known.setdefault((label, text[int(s) : int(e)]), ex["entity"])
     names = set()
-    people = meta.get("tables", {}).get("people")
+    people = tables.get("people")
     if people and "name" in people["columns"]:
         i = people["columns"].index("name")
         j = people["columns"].index("aliases") if "aliases" in people["columns"] else None
@@ -142,44 +166,76 @@ def _doc_files(doc_id: str, text: str, spans: list[tuple[int, int, str]], meta: 
             names.add(r[i])
             if j is not None:
                 names.update(a for a in r[j].split("|") if a)
-    seen = set()
-    uniq = []
-    for sp in spans:
-        if sp not in seen:
-            seen.add(sp)
-            uniq.append(sp)
+    uniq = _uniq(spans)
     # Original rows keep their place; new spans go in by start (GUIDE: rows sorted by start).
-    uniq.sort(key=lambda sp: (sp[0], order.get(sp, len(order)), sp[1], sp[2]))
+    uniq.sort(key=lambda sp: (sp.start, order.get(sp.key, len(order)), sp.end, sp.label))
     out_rows = [header]
-    for s, e, label in uniq:
-        ex = extras.get((s, e, label))
+    for sp in uniq:
+        s, e, label = sp.key
+        ex = extras.get(sp.key)
         if ex is None:
             ex = {"doc_id": doc_id, "entity": "" if label == "TITLE" else _entity_default(label, text[s:e], known, names)}
-        vals = {**ex, "label": label, "start": str(s), "end": str(e), "text": text[s:e]}
+        tool = {c: v for c, v in (sp.attrs or {}).items() if v != "" and c != "doc_id"}
+        vals = {**ex, **tool, "label": label, "start": str(s), "end": str(e), "text": text[s:e]}
         out_rows.append([vals.get(c, "") for c in header])
-    files["mentions.csv"] = _csv_text(out_rows).encode("utf-8-sig")
-    return files
+    return out_rows
 
 
-def _utf16_to_cp(text: str) -> list[int]:
-    """Map UTF-16 code unit offsets (what JavaScript tools count) to Python str offsets."""
-    m = []
-    for i, ch in enumerate(text):
-        m.append(i)
-        if ord(ch) > 0xFFFF:
-            m.append(i)
-    m.append(len(text))
-    return m
+def _new_entities(doc_id: str, mention_rows: list[list[str]], tables: dict) -> list[str]:
+    """PERSON/AGENCY entities without a people/agencies row get one (people: title and agency empty,
+    the annotator fills them in). Returns a message per row created."""
+    header, body = mention_rows[0], mention_rows[1:]
+    if "entity" not in header:
+        return []
+    li, ei = header.index("label"), header.index("entity")
+    made = []
+    for label, table in (("PERSON", "people"), ("AGENCY", "agencies")):
+        tab = tables.setdefault(table, {"columns": list(GOLD_TABLES[table]), "rows": []})
+        cols = tab["columns"] or list(GOLD_TABLES[table])
+        tab["columns"] = cols
+        if "name" not in cols:
+            continue
+        have = {r[cols.index("name")] for r in tab["rows"] if len(r) > cols.index("name")}
+        for r in body:
+            ent = r[ei]
+            if r[li] == label and ent and ent not in have:
+                have.add(ent)
+                tab["rows"].append([doc_id if c == "doc_id" else ent if c == "name" else "" for c in cols])
+                extra = " (title, agency empty: fill them in if the report gives them)" if table == "people" else ""
+                made.append(f"{doc_id}: created {table}.csv row name={ent!r}{extra}")
+    return made
 
 
-def _resolve(text: str, s: int, e: int, shown: str | None) -> tuple[int, int]:
-    """Offsets from a tool: code points normally; UTF-16 units when only that reading matches `shown`."""
-    if shown is None or text[s:e] == shown or all(ord(c) <= 0xFFFF for c in text):
-        return s, e
-    m = _utf16_to_cp(text)
-    if s < len(m) and e < len(m) and text[m[s] : m[e]] == shown:
-        return m[s], m[e]
-    return s, e
+def _doc_files(doc_id: str, text: str, spans: list[Span], meta: dict) -> tuple[dict[str, bytes], list[str]]:
+    """Gold files of one document rebuilt from the tool's spans and the carried meta, and the
+    messages about people/agencies rows created for new entities."""
+    tables = {t: {"columns": list(tab.get("columns") or []), "rows": [list(map(str, r)) for r in tab.get("rows", [])]}
+              for t, tab in meta.get("tables", {}).items() if t in OTHER_TABLES and t not in SPAN_LABEL}
+    present = set(tables)
+    for t, label in SPAN_LABEL.items():
+        mine = sorted(_uniq([sp for sp in spans if sp.label == label]), key=lambda sp: sp.start)
+        tab = meta.get("tables", {}).get(t)
+        if tab is None and not mine:
+            continue
+        header = (tab or {}).get("columns") or list(GOLD_TABLES[t])
+        rows = []
+        for sp in mine:
+            vals = {**(sp.attrs or {}), "doc_id": doc_id, "start": str(sp.start), "end": str(sp.end), "text": text[sp.start : sp.end]}
+            rows.append([vals.get(c, "") for c in header])
+        tables[t] = {"columns": header, "rows": rows}
+        present.add(t)
+    made = []
+    mention_spans = [sp for sp in spans if sp.label in MENTION_LABELS]
+    files: dict[str, bytes] = {}
+    if meta.get("mentions") is not None or mention_spans:
+        mrows = _mention_rows(doc_id, text, mention_spans, meta, tables)
+        files["mentions.csv"] = _csv_text(mrows).encode("utf-8-sig")
+        made = _new_entities(doc_id, mrows, tables)
+    for t in OTHER_TABLES:
+        if t in tables and (t in present or tables[t]["rows"]):
+            tab = tables[t]
+            files[f"{t}.csv"] = _csv_text(([tab["columns"]] if tab["columns"] else []) + tab["rows"]).encode("utf-8-sig")
+    return files, made
 
 
 # ---------------------------------------------------------------------------------------- export
@@ -191,8 +247,12 @@ def _records(gold: Path) -> list[dict]:
     return recs
 
 
+def _fmt(fmt: str) -> str:
+    return "label-studio" if fmt in ("labelstudio", "label_studio") else fmt
+
+
 def export(gold: Path, dest: Path, fmt: str) -> int:
-    gold, dest = Path(gold), Path(dest)
+    gold, dest, fmt = Path(gold), Path(dest), _fmt(fmt)
     try:
         recs = _records(gold)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -205,97 +265,55 @@ def export(gold: Path, dest: Path, fmt: str) -> int:
     if problems:
         print(f"gold export: warning: {len(problems)} problem(s) in {gold} (run `python -m pipeline gold check`)", file=sys.stderr)
     if fmt == "doccano":
-        lines = []
-        for r in recs:
-            lines.append(json.dumps({"id": r["doc_id"], "text": r["text"], "label": [[s, e, lab] for s, e, lab in r["spans"]],
-                                     "meta": r["meta"]}, ensure_ascii=False))
-        data = ("\n".join(lines) + "\n").encode("utf-8")
+        data = ("\n".join(doccano.lines(recs)) + "\n").encode("utf-8")
     elif fmt == "label-studio":
-        tasks = []
-        for n, r in enumerate(recs, start=1):
-            result = []
-            for k, (s, e, lab) in enumerate(r["spans"], start=1):
-                result.append({"id": f"m{k}", "from_name": LS_FROM, "to_name": LS_TO, "type": "labels",
-                               "value": {"start": s, "end": e, "text": r["text"][s:e], "labels": [lab]}})
-            tasks.append({"id": n, "data": {"text": r["text"], "doc_id": r["doc_id"], "meta": r["meta"]},
-                          "annotations": [{"result": result}]})
-        data = (json.dumps(tasks, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-        labels = "".join(f'    <Label value="{lab}"/>\n' for lab in LABELS)
-        config = (f'<View>\n  <Labels name="{LS_FROM}" toName="{LS_TO}">\n{labels}  </Labels>\n'
-                  f'  <Text name="{LS_TO}" value="$text"/>\n</View>\n')
-        _write_atomic(dest.with_name(dest.stem + ".label_config.xml"), config.encode("utf-8"))
+        data = (json.dumps(labelstudio.tasks(recs), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        _write_atomic(dest.with_name(dest.stem + ".label_config.xml"), label_config().encode("utf-8"))
     else:
         print(f"gold export: unknown format {fmt!r} (doccano or label-studio)", file=sys.stderr)
         return 2
     _write_atomic(dest, data)
-    print(f"gold export: {len(recs)} report(s), {sum(len(r['spans']) for r in recs)} mention(s) -> {dest}")
+    n = {lab: sum(sp.label == lab for r in recs for sp in r["spans"]) for lab in TOOL_LABELS}
+    n_m = sum(n[lab] for lab in MENTION_LABELS)
+    print(f"gold export: {len(recs)} report(s), {n_m} mention(s), {n['STAT']} statistic(s), {n['REC']} recommendation(s) -> {dest}")
     return 0
 
 
 # ---------------------------------------------------------------------------------------- import
-def _doccano_docs(source: Path) -> list[tuple[str, str, list, dict]]:
-    docs = []
-    for n, line in enumerate(source.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if not line.strip():
+def _text_mismatches(docs, gold: Path) -> list[str]:
+    """Spans whose shown text is not text[start:end] (a report whose text differs from its gold
+    text.txt is rejected as a whole below, its spans are not checked here)."""
+    out = []
+    for doc_id, text, spans, _ in docs:
+        tf = gold / doc_id / "text.txt"
+        if "/" not in doc_id and "\\" not in doc_id and tf.exists() and _read_text(tf) != text:
             continue
-        obj = json.loads(line)
-        meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
-        if not meta and obj.get("format") == META_FORMAT:  # doccano flattens meta into the record on export
-            meta = obj
-        text = obj["text"]
-        spans = []
-        for item in obj.get("label", obj.get("labels", [])) or []:
-            if isinstance(item, dict):
-                item = [item.get("start_offset"), item.get("end_offset"), item.get("label")]
-            spans.append((int(item[0]), int(item[1]), str(item[2])))
-        for item in obj.get("entities", []) or []:  # doccano >= 1.6 export
-            spans.append((int(item["start_offset"]), int(item["end_offset"]), str(item["label"])))
-        doc_id = meta.get("doc_id") or (obj.get("id") if isinstance(obj.get("id"), str) else None)
-        if not doc_id:
-            raise ValueError(f"{source}, line {n}: no doc_id (meta.doc_id or a string id)")
-        docs.append((doc_id, text, spans, meta))
-    return docs
-
-
-def _ls_docs(source: Path) -> list[tuple[str, str, list, dict]]:
-    tasks = json.loads(source.read_text(encoding="utf-8-sig"))
-    if isinstance(tasks, dict):
-        tasks = [tasks]
-    docs = []
-    for n, task in enumerate(tasks, start=1):
-        data = task.get("data", {})
-        text = data[LS_TO] if LS_TO in data else data["text"]
-        meta = data.get("meta") if isinstance(data.get("meta"), dict) else (task.get("meta") or {})
-        doc_id = meta.get("doc_id") or data.get("doc_id")
-        if not doc_id:
-            raise ValueError(f"{source}, task {n}: no doc_id (data.doc_id or data.meta.doc_id)")
-        anns = [a for a in task.get("annotations", []) if not a.get("was_cancelled")]
-        results = anns[0].get("result", []) if anns else (task.get("predictions") or [{}])[0].get("result", [])
-        spans = []
-        for item in results:
-            if item.get("type") != "labels":
-                continue
-            v = item["value"]
-            s, e = _resolve(text, int(v["start"]), int(v["end"]), v.get("text"))
-            for lab in v.get("labels", []):
-                spans.append((s, e, str(lab)))
-        docs.append((doc_id, text, spans, meta))
-    return docs
+        for sp in spans:
+            if sp.shown is not None and 0 <= sp.start < sp.end <= len(text) and text[sp.start : sp.end] != sp.shown:
+                out.append(f"{sp.at or doc_id}: {sp.label} [{sp.start},{sp.end}) text {sp.shown!r} "
+                           f"!= text.txt[{sp.start}:{sp.end}] {text[sp.start : sp.end]!r}")
+    return out
 
 
 def import_(source: Path, gold: Path, fmt: str) -> int:
-    source, gold = Path(source), Path(gold)
+    source, gold, fmt = Path(source), Path(gold), _fmt(fmt)
     try:
         if fmt == "doccano":
-            docs = _doccano_docs(source)
+            docs = doccano.read(source)
         elif fmt == "label-studio":
-            docs = _ls_docs(source)
+            docs = labelstudio.read(source)
         else:
             print(f"gold import: unknown format {fmt!r} (doccano or label-studio)", file=sys.stderr)
             return 2
     except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
         print(f"gold import: cannot read {source}: {exc!r}", file=sys.stderr)
         return 1
+    mismatches = _text_mismatches(docs, gold)
+    if mismatches:  # the offsets do not say what the annotator saw: nothing is written
+        for m in mismatches:
+            print(f"gold import: {m}", file=sys.stderr)
+        print(f"gold import: {len(mismatches)} span(s) whose text disagrees with their offsets; nothing written", file=sys.stderr)
+        return 2
     failed = 0
     written = []
     for doc_id, text, spans, meta in docs:
@@ -304,8 +322,10 @@ def import_(source: Path, gold: Path, fmt: str) -> int:
             failed += 1
             continue
         d = gold / doc_id
-        bad = [f"{doc_id}: span [{s},{e}) {lab}: " + ("outside the text" if not 0 <= s < e <= len(text) else "unknown label")
-               for s, e, lab in spans if not (0 <= s < e <= len(text)) or lab not in LABELS]
+        bad = [f"{doc_id}: span [{sp.start},{sp.end}) {sp.label}: "
+               + ("outside the text" if not 0 <= sp.start < sp.end <= len(text) else f"unknown label (not {'/'.join(TOOL_LABELS)})")
+               + (f" ({sp.at})" if sp.at else "")
+               for sp in spans if not (0 <= sp.start < sp.end <= len(text)) or sp.label not in TOOL_LABELS]
         tf = d / "text.txt"
         if tf.exists() and _read_text(tf) != text:
             bad.append(f"{doc_id}: the imported text differs from {tf}; offsets would not fit (not imported)")
@@ -314,7 +334,9 @@ def import_(source: Path, gold: Path, fmt: str) -> int:
                 print(f"gold import: {b}", file=sys.stderr)
             failed += 1
             continue
-        files = _doc_files(doc_id, text, spans, meta)
+        files, made = _doc_files(doc_id, text, spans, meta)
+        for m in made:
+            print(f"gold import: {m}")
         if not tf.exists():
             files = {"text.txt": text.encode("utf-8"), **files}
         for name, data in files.items():
@@ -396,8 +418,8 @@ def _check_file(d: Path, table: str, text: str | None, errors: list[str]) -> lis
                 errors.append(f"{at}: rows not sorted by start ({s} after {prev_start})")
             prev_start = s if s is not None else prev_start
         if table == "mentions":
-            if row["label"] not in LABELS:
-                errors.append(f"{at}: label {row['label']!r} not in {'/'.join(LABELS)}")
+            if row["label"] not in MENTION_LABELS:
+                errors.append(f"{at}: label {row['label']!r} not in {'/'.join(MENTION_LABELS)}")
             elif row["label"] == "TITLE" and row["entity"]:
                 errors.append(f"{at}: TITLE mention with entity {row['entity']!r} (entity is empty for TITLE)")
             elif row["label"] != "TITLE" and not row["entity"]:

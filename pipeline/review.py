@@ -5,7 +5,9 @@ network) and opens from disk. Left: the report text with every mention highlight
 statistics underlined, recommendation sentences shaded, warnings wavy-underlined, session starts
 badged, and (toggle) the gold mentions. Right: the tables; the Review button turns on review mode
 (review_mode.py, templates/review_mode.js). Clicking a row highlights its span(s) in the text and scrolls there; hovering or clicking the
-text lists the rows that span feeds.
+text lists the rows that span feeds: a mention its own row, its person's or agency's rows and the
+roles grounded on it (the roles of that person in the session around it); a session's own text
+its session row — an enclosing session span adds nothing to a mention clicked inside it.
 
 Overlapping and nested spans (AGENCY 外交部 [0,3) with TITLE 部長 [2,4)) are rendered by cutting
 the text at every span boundary: each segment is one <span> carrying the classes of every span
@@ -257,7 +259,9 @@ def build_page(d: Path, gold_dir: Path | None, scores: dict[str, dict] | None) -
         if ssp is not None:
             s, e = pg.spans[ssp][0], pg.spans[ssp][1]
             spans = [x for x in spans if s <= pg.spans[x][0] < e] or spans or [ssp]
-            pg.span_rows[ssp].append(ro.base + i)
+        # the role is fed by the spans it is grounded on (the person's mentions), not by its whole session
+        for x in spans:
+            pg.span_rows[x].append(ro.base + i)
         pg.override[ro.base + i] = spans
 
     # gold mentions, when the gold report has the same text

@@ -55,18 +55,22 @@ def test_export_formats(tmp_path):
     d = next(x for x in docs if x["id"] == "d1_youth_camp_2018_nchu")
     assert d["text"] == (GOLD / d["id"] / "text.txt").read_text(encoding="utf-8")
     for s, e, label in d["label"]:
-        assert label in ("PERSON", "TITLE", "AGENCY") and 0 <= s < e <= len(d["text"])
+        assert label in ("PERSON", "TITLE", "AGENCY", "STAT", "REC") and 0 <= s < e <= len(d["text"])
     assert set(d["meta"]["tables"]) == {"people", "agencies", "statistics", "recommendations", "sessions", "roles", "report"}
 
     export(GOLD, tmp_path / "ls.json", "label-studio")
     tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
     t = next(x for x in tasks if x["data"]["doc_id"] == "d1_youth_camp_2018_nchu")
     res = t["annotations"][0]["result"]
-    assert len({r["id"] for r in res}) == len(res) == len(d["label"])
-    for r in res:
+    regions = [r for r in res if r["type"] == "labels"]
+    assert len({r["id"] for r in regions}) == len(regions) == len(d["label"])
+    for r in regions:
         v = r["value"]
-        assert r["type"] == "labels" and t["data"]["text"][v["start"] : v["end"]] == v["text"]
-    assert (tmp_path / "ls.label_config.xml").read_text(encoding="utf-8").count("<Label ") == 3
+        assert t["data"]["text"][v["start"] : v["end"]] == v["text"]
+    ids = {r["id"] for r in regions}
+    for r in res:  # the rest are per-region attributes of those regions
+        assert r["type"] == "labels" or (r["type"] in ("textarea", "choices") and r["id"] in ids)
+    assert (tmp_path / "ls.label_config.xml").read_text(encoding="utf-8").count("<Label ") == 5
 
 
 def test_edits_from_doccano_come_back(gold_copy, tmp_path):
@@ -209,3 +213,171 @@ def test_vocabularies_and_duplicates(gold_copy):
     assert f"{d / 'roles.csv'} row 1 (line 2): role 'host' not in" in errors
     n = len((d / "people.csv").read_bytes().decode("utf-8-sig").strip("\n").split("\n")) - 1
     assert f"{d / 'people.csv'} row {n} (line {n + 1}): duplicate of row 1" in errors
+
+
+# ------------------------------------------------------------------ statistics and recommendations
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_gold_table_round_trips_through_the_tool_spans(fmt, tmp_path):
+    """statistics and recommendations travel as STAT/REC spans (not as meta rows) and come back as
+    the same rows, with mentions, people and agencies, for every real gold folder."""
+    from pipeline.gold_io import _read_rows
+
+    dest = tmp_path / ("gold.jsonl" if fmt == "doccano" else "gold.json")
+    assert export(GOLD, dest, fmt) == 0
+    if fmt == "doccano":
+        docs = {x["id"]: (x["meta"], [lab for _, _, lab in x["label"]]) for x in map(json.loads, dest.read_text(encoding="utf-8").splitlines())}
+    else:
+        docs = {t["data"]["doc_id"]: (t["data"]["meta"], [r["value"]["labels"][0] for r in t["annotations"][0]["result"]
+                                                           if r["type"] == "labels"]) for t in json.loads(dest.read_text(encoding="utf-8"))}
+    fresh = tmp_path / "fresh"
+    assert import_(dest, fresh, fmt) == 0
+    dirs = [p for p in sorted(GOLD.iterdir()) if (p / "text.txt").exists()]
+    assert dirs and sorted(docs) == [p.name for p in dirs]
+    for d in dirs:
+        meta, labels = docs[d.name]
+        for table, label in (("statistics", "STAT"), ("recommendations", "REC")):
+            rows = _read_rows(d / f"{table}.csv")
+            assert "rows" not in meta["tables"][table] and meta["tables"][table]["columns"] == rows[0]
+            assert labels.count(label) == len(rows) - 1, (d.name, table)
+        for table in ("mentions", "statistics", "recommendations", "people", "agencies"):
+            assert (fresh / d.name / f"{table}.csv").read_bytes() == (d / f"{table}.csv").read_bytes(), (d.name, table)
+
+
+# an invented report (not from the corpus)
+INV_TEXT = "本會邀請約30位青年參加。林小芳建議各校應加強交流。\n"
+
+
+def _invented_gold(root: Path) -> Path:
+    from pipeline.write import csv_bytes
+
+    gold = root / "gold"
+    d = gold / "inv"
+    d.mkdir(parents=True)
+    t = INV_TEXT
+    (d / "text.txt").write_bytes(t.encode("utf-8"))
+    st, rec_s = t.index("約30位青年"), t.index("林小芳")
+    rec_e = t.index("。", rec_s) + 1
+    li = t.index("林小芳")
+    tables = {
+        "mentions": [{"label": "AGENCY", "start": 0, "end": 2, "text": "本會", "entity": "本會"},
+                     {"label": "PERSON", "start": li, "end": li + 3, "text": "林小芳", "entity": "林小芳"}],
+        "people": [{"name": "林小芳", "title": "", "agency": "", "aliases": "", "former": ""}],
+        "agencies": [{"name": "本會", "variants": ""}],
+        "statistics": [{"start": st, "end": st + 6, "text": "約30位青年", "value": "30", "value_max": "", "qualifier": "about",
+                        "unit": "位", "subject": "青年"}],
+        "recommendations": [{"start": rec_s, "end": rec_e, "text": t[rec_s:rec_e], "speaker": "林小芳", "cue": "建議",
+                             "optional": "", "items": "各校應加強交流"}],
+    }
+    from pipeline.gold_io import GOLD_TABLES
+
+    for name, rows in tables.items():
+        cols = GOLD_TABLES[name] + (["items"] if name == "recommendations" else [])
+        (d / f"{name}.csv").write_bytes(csv_bytes(cols, [{"doc_id": "inv", **r} for r in rows]))
+    assert validate_gold(gold) == []
+    return gold
+
+
+def _csv(path: Path) -> list[list[str]]:
+    from pipeline.gold_io import _read_rows
+
+    return _read_rows(path)
+
+
+def test_label_studio_attribute_edits_new_stat_and_new_person(tmp_path, capsys):
+    gold = _invented_gold(tmp_path)
+    src = tmp_path / "ls.json"
+    assert export(gold, src, "label-studio") == 0
+    tasks = json.loads(src.read_text(encoding="utf-8"))
+    res = tasks[0]["annotations"][0]["result"]
+    stat_id = next(r["id"] for r in res if r["type"] == "labels" and r["value"]["labels"] == ["STAT"])
+    for r in res:  # the annotator changes the qualifier and the speaker's cue
+        if r["id"] == stat_id and r["from_name"] == "qualifier":
+            r["value"]["choices"] = ["at_least"]
+        if r["from_name"] == "cue":
+            r["value"]["text"] = ["應"]
+    s = INV_TEXT.index("各校")
+    pos = {"start": s, "end": s + 2}
+    res += [{"id": "new1", "from_name": "label", "to_name": "text", "type": "labels", "value": {**pos, "text": "各校", "labels": ["STAT"]}},
+            {"id": "new1", "from_name": "value", "to_name": "text", "type": "textarea", "value": {**pos, "text": ["2"]}},
+            {"id": "new1", "from_name": "qualifier", "to_name": "text", "type": "choices", "value": {**pos, "choices": ["exact"]}}]
+    j = INV_TEXT.index("青年")
+    res += [{"id": "new2", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": j, "end": j + 2, "text": "青年", "labels": ["PERSON"]}},
+            {"id": "new2", "from_name": "entity", "to_name": "text", "type": "textarea", "value": {"start": j, "end": j + 2, "text": ["青年甲"]}}]
+    src.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    assert import_(src, gold, "label-studio") == 0
+    out = capsys.readouterr().out
+    assert "inv: created people.csv row name='青年甲'" in out
+    stats = _csv(gold / "inv" / "statistics.csv")
+    assert stats[1][stats[0].index("qualifier")] == "at_least"
+    assert stats[2][1:] == [str(s), str(s + 2), "各校", "2", "", "exact", "", ""]
+    recs = _csv(gold / "inv" / "recommendations.csv")
+    assert recs[1][recs[0].index("cue")] == "應" and recs[1][recs[0].index("speaker")] == "林小芳"
+    assert _csv(gold / "inv" / "people.csv")[-1] == ["inv", "青年甲", "", "", "", ""]
+    assert ["inv", "PERSON", str(j), str(j + 2), "青年", "青年甲"] in _csv(gold / "inv" / "mentions.csv")
+    assert validate_gold(gold) == []
+
+
+def test_doccano_attribute_edits_and_new_agency(tmp_path, capsys):
+    gold = _invented_gold(tmp_path)
+    src = tmp_path / "d.jsonl"
+    assert export(gold, src, "doccano") == 0
+    d = json.loads(src.read_text(encoding="utf-8"))
+    stat = next(a for a in d["meta"]["attributes"] if a["label"] == "STAT")
+    stat["value_max"] = "40"
+    s = INV_TEXT.index("各校")
+    d["label"].append([s, s + 2, "AGENCY"])
+    d["meta"]["attributes"].append({"label": "AGENCY", "start": s, "end": s + 2, "text": "各校", "entity": "各校聯盟"})
+    src.write_text(json.dumps(d, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert import_(src, gold, "doccano") == 0
+    assert "inv: created agencies.csv row name='各校聯盟'" in capsys.readouterr().out
+    stats = _csv(gold / "inv" / "statistics.csv")
+    assert stats[1][stats[0].index("value_max")] == "40" and len(stats) == 2
+    assert _csv(gold / "inv" / "agencies.csv")[-1] == ["inv", "各校聯盟", ""]
+    assert validate_gold(gold) == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_span_text_disagreeing_with_offsets_is_an_error_naming_the_row(fmt, tmp_path, capsys):
+    gold = _invented_gold(tmp_path)
+    src = tmp_path / "x.json"
+    assert export(gold, src, fmt) == 0
+    if fmt == "doccano":
+        d = json.loads(src.read_text(encoding="utf-8"))
+        k = next(n for n, a in enumerate(d["meta"]["attributes"], start=1) if a["label"] == "REC")
+        d["meta"]["attributes"][k - 1]["text"] = "另一句話。"
+        src.write_text(json.dumps(d, ensure_ascii=False) + "\n", encoding="utf-8")
+        where = f"inv (line 1) meta.attributes row {k}: REC"
+    else:
+        tasks = json.loads(src.read_text(encoding="utf-8"))
+        r = next(r for r in tasks[0]["annotations"][0]["result"] if r["type"] == "labels" and r["value"]["labels"] == ["STAT"])
+        r["value"]["end"] += 1
+        src.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+        where = f"task 1 (inv) region {r['id']}: STAT"
+    before = gold_files(gold)
+    fresh = tmp_path / "fresh"
+    assert import_(src, fresh, fmt) == 2 and not fresh.exists()
+    assert import_(src, gold, fmt) == 2
+    err = capsys.readouterr().err
+    assert where in err and "!= text.txt[" in err and "nothing written" in err
+    assert gold_files(gold) == before
+
+
+def test_label_studio_config_file_is_the_one_the_importer_reads(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from pipeline.gold_formats import ATTRS, LABELS, label_config
+    from pipeline.gold_io import GOLD_TABLES, QUALIFIERS
+
+    doc = ROOT / "docs" / "label-studio-config.xml"
+    assert doc.read_text(encoding="utf-8") == label_config(), "regenerate: python -m pipeline.gold_formats > docs/label-studio-config.xml"
+    view = ET.fromstring(label_config())
+    assert [lab.get("value") for lab in view.iter("Label")] == list(LABELS)
+    controls = {c.get("name"): c for c in view.iter() if c.tag in ("TextArea", "Choices")}
+    assert set(controls) == set(ATTRS) and all(c.get("perRegion") == "true" for c in controls.values())
+    heads = {t: GOLD_TABLES[t] for t in ("statistics", "recommendations")}
+    for t, cols in heads.items():
+        for c in cols:
+            assert c in ("doc_id", "start", "end", "text") or c in controls, (t, c)
+    assert [c.get("value") for c in controls["qualifier"]] == list(QUALIFIERS)
+    assert export(GOLD, tmp_path / "ls.json", "labelstudio") == 0  # the alias of label-studio
+    assert (tmp_path / "ls.label_config.xml").read_text(encoding="utf-8") == label_config()

@@ -361,3 +361,57 @@ def test_numbers_never_wrap_and_the_index_scrolls_with_the_report_column_fixed(r
 def test_mentions_carry_their_evidence_as_a_tooltip(real_out):
     page = (real_out / "d1_youth_camp_2018_nchu" / "review.html").read_text(encoding="utf-8")
     assert 'title="PERSON: ' in page and 'title="AGENCY: ' in page
+
+
+# two moderators of one session: a click on one of them lists that person's role, not the other's
+PANEL_TEXT = "綜合座談\n本場由李大華與陳美玲共同主持，李大華並致詞。\n"
+
+
+@pytest.fixture()
+def panel_out(tmp_path) -> Path:
+    text = PANEL_TEXT
+    li, chen = _find(text, "李大華"), _find(text, "陳美玲")
+    li2 = _find(text, "李大華", 2)
+
+    def m(mid, s, e, ent):
+        return {"mention_id": mid, "label": "PERSON", "start": s, "end": e, "text": text[s:e], "entity_id": ent}
+
+    out = tmp_path / "out"
+    write_report(out, "panel", text, {
+        "mentions": [m("M0001", li, li + 3, "P001"), m("M0002", chen, chen + 3, "P002"), m("M0003", li2, li2 + 3, "P001")],
+        "people": [{"person_id": "P001", "name": "李大華", "first_start": li},
+                   {"person_id": "P002", "name": "陳美玲", "first_start": chen}],
+        "sessions": [{"session_id": "S1", "title": "綜合座談", "start": 0, "end": len(text)}],
+        "roles": [{"session_id": "S1", "name": "李大華", "role": "moderator"},
+                  {"session_id": "S1", "name": "陳美玲", "role": "moderator"},
+                  {"session_id": "S1", "name": "李大華", "role": "opening_remarks"}],
+    })
+    write_corpus_tables(out)
+    assert build_review(out, tmp_path / "no-gold") == 0
+    return out
+
+
+def test_session_span_feeds_its_session_and_mentions_feed_their_roles(panel_out):
+    data = page_data((panel_out / "panel" / "review.html").read_text(encoding="utf-8"))
+    tables = {t["name"]: t for t in data["tables"]}
+    rb, mb, sb = tables["roles"]["base"], tables["mentions"]["base"], tables["sessions"]["base"]
+    ss = next(i for i, s in enumerate(data["spans"]) if s[2] == "ss")
+    assert data["spanRows"][ss] == [sb]  # the session row only, no role of it
+    li = next(i for i, s in enumerate(data["spans"]) if s[:2] == [_find(PANEL_TEXT, "李大華"), _find(PANEL_TEXT, "李大華") + 3])
+    chen = next(i for i, s in enumerate(data["spans"]) if s[0] == _find(PANEL_TEXT, "陳美玲"))
+    assert data["spanRows"][li] == [mb, tables["people"]["base"], rb, rb + 2]
+    assert data["spanRows"][chen] == [mb + 1, tables["people"]["base"] + 1, rb + 1]
+
+
+@pytest.mark.browser
+def test_browser_click_person_lists_only_their_roles(chromium, panel_out, tmp_path):
+    page = panel_out / "panel" / "review.html"
+    st = browser_state(chromium, page, "autoclick=mentions:M0002", tmp_path / "profile")
+    assert st["activeText"] == "陳美玲"
+    assert st["info"] == ["mentions:M0002", "people:2", "roles:2"]
+    st = browser_state(chromium, page, "autoclick=mentions:M0001", tmp_path / "profile")
+    assert st["info"] == ["mentions:M0001", "people:1", "roles:1", "roles:3"]
+    assert "roles:2" not in st["hits"] and "sessions:S1" not in st["info"]
+    # the session's own text (its heading) lists the session row, not the roles of the session
+    st = browser_state(chromium, page, "autoclick=sessions:S1", tmp_path / "profile")
+    assert st["activeText"] == PANEL_TEXT and st["info"] == ["sessions:S1"]

@@ -143,8 +143,13 @@ function spansAt(el) {
   return idx;
 }
 function rowsOf(idx) {
-  const gs = [];
-  for (const i of idx) for (const g of D.spanRows[i]) if (gs.indexOf(g) < 0) gs.push(g);
+  // the rows of the spans under the pointer; a session span (the whole session's text) counts only
+  // when it is the span clicked, not when it merely encloses the mention clicked
+  const gs = [], main = idx[0];
+  for (const i of idx) {
+    if (i !== main && D.spans[i][2] === 'ss') continue;
+    for (const g of D.spanRows[i]) if (gs.indexOf(g) < 0) gs.push(g);
+  }
   return gs;
 }
 function clickSegment(el) {
