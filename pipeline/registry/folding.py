@@ -7,12 +7,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..shadow import simplify
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """NFKC, 臺→台, Simplified characters, no whitespace or middle-dot variants, casefolded."""
+    """NFKC, 臺→台, Simplified characters, no whitespace or middle-dot variants, casefolded (cached: a
+    corpus repeats its names in every table)."""
     t = unicodedata.normalize("NFKC", name or "").replace("臺", "台")
     t = re.sub(r"\s+", "", t)
     t = re.sub(r"[‧・·•．.]", "·", t)

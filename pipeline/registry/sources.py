@@ -39,4 +39,23 @@ def read_report(folder: Path) -> ReportTables:
 
 
 def read_all(out: Path) -> list[ReportTables]:
-    return [read_report(f) for f in report_folders(out)]
+    """Every report's tables, from the corpus tables of OUT (one file per table, written just before the
+    registry, in report order) when they are there, else from each report folder."""
+    names = ("people", "mentions", "agencies", "reports")
+    if not all((out / f"{n}.csv").exists() for n in names):
+        return [read_report(f) for f in report_folders(out)]
+    rows = {n: _by_doc(read_csv(out / f"{n}.csv")) for n in names}
+    out_reports = []
+    for folder in report_folders(out):
+        d = folder.name
+        report = rows["reports"].get(d, [])
+        out_reports.append(ReportTables(d, report[0].get("date", "") if report else "", rows["people"].get(d, []),
+                                        rows["mentions"].get(d, []), rows["agencies"].get(d, [])))
+    return out_reports
+
+
+def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r.get("doc_id", ""), []).append(r)
+    return out
