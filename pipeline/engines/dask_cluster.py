@@ -2,9 +2,10 @@
 bytes and sends them with the task, and writes each returned result into OUT itself with the same atomic
 folder swap as the local engine, so workers need the installed package but no shared file system.
 
-A worker that dies mid-task fails its task (the LocalCluster's scheduler allows no silent retries); the
-report is then submitted once more, and if that dies too it is reported as failed. Nothing is written for
-a report until its result is back, so no folder is ever half-written."""
+A worker that dies mid-task fails its task (the LocalCluster's scheduler allows no silent retries), and
+the reports waiting on that worker with it; each is then submitted once more, alone, and a report whose
+worker dies again is reported as failed. Nothing is written for a report until its result is back, so
+no folder is ever half-written."""
 
 from __future__ import annotations
 
@@ -97,10 +98,12 @@ def execute(jobs: list[Job], out: Path, code: str, workers: int = 1, scheduler: 
     settings = {name: os.environ.get(name, "") for name in SETTINGS_ENV}
     with _client(workers, scheduler) as client:
         client.run(warm_up, settings)
-        # two reports in flight per worker thread (the client holds few reports' bytes); the scheduler
-        # queues those no thread is free for, so a worker that dies takes only the report it was running
+        # two reports in flight per worker thread (the client holds few reports' bytes)
         window = 2 * max(1, sum(client.nthreads().values()))
         queue, running, ready = list(reversed(jobs)), {}, as_completed()
+        # reports whose worker died: a dying worker also fails the reports waiting on it, so each one
+        # is retried alone, with nothing else in flight; a report that dies alone is the one that kills
+        suspects: list[tuple] = []
 
         def submit(job: Job, attempt: int, data: bytes | None = None, fingerprint: dict | None = None):
             if data is None:
@@ -112,6 +115,10 @@ def execute(jobs: list[Job], out: Path, code: str, workers: int = 1, scheduler: 
             ready.add(fut)
 
         def refill() -> Iterator[Outcome]:
+            if suspects:
+                if not running:
+                    submit(*suspects.pop(0))
+                return
             while queue and len(running) < window:
                 job = queue.pop()
                 try:
@@ -126,7 +133,7 @@ def execute(jobs: list[Job], out: Path, code: str, workers: int = 1, scheduler: 
                 result = fut.result()
             except Exception as err:  # the worker died (KilledWorker) or the cluster lost the task
                 if attempt < ATTEMPTS:
-                    submit(job, attempt + 1, data, fingerprint)
+                    suspects.append((job, attempt + 1, data, fingerprint))
                 else:
                     yield Outcome(job.doc_id, str(job.path), False,
                                   f"{job.path}: its worker died while processing it, {ATTEMPTS} times ({type(err).__name__}); nothing was written")
