@@ -332,7 +332,7 @@ def _stage_pass(paths, pnlp, nlp, ingest, doc_id_for, render, write_report_dir, 
 
 def child_corpus(out: Path) -> None:
     """Corpus-level steps that runner.run does after the reports, timed on a finished output folder:
-    the corpus tables (and the workbook, when the pipeline has one). Their cost grows with the corpus,
+    the corpus tables, the registry and the database (and the workbook, when the pipeline has one). Their cost grows with the corpus,
     so it decides the one-new-report time and the memory of large runs."""
     import resource
 
@@ -351,6 +351,18 @@ def child_corpus(out: Path) -> None:
         t = time.perf_counter()
         write_workbook(out)
         res["workbook"] = time.perf_counter() - t
+    try:
+        from pipeline.registry.build import write_registry
+        from pipeline.registry.database import build_database
+    except ImportError:
+        write_registry = None
+    if write_registry is not None:  # the registry and the database follow every run that changed a report
+        t = time.perf_counter()
+        write_registry(out)
+        res["registry"] = time.perf_counter() - t
+        t = time.perf_counter()
+        build_database(out)
+        res["database"] = time.perf_counter() - t
     grow = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
     print(json.dumps({"steps": res, "rss_growth_mb": grow}))
 

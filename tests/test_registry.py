@@ -3,6 +3,7 @@
 give one person with a timeline, one agency with its variants, stable keys, a DuckDB database, a query
 command and the people/agencies pages; a removed report leaves no row anywhere."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -240,3 +241,34 @@ def test_a_killed_database_build_leaves_nothing_behind(tmp_path):
     (tmp_path / "extraction.duckdb").write_bytes(b"the old one")
     clean_leftovers(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["extraction.duckdb"]
+
+
+def test_a_name_written_in_simplified_characters_is_the_same_person(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "t.txt").write_text("2024年6月1日\n經濟部林美華次長表示，將加強出口合作。\n", encoding="utf-8")
+    (raw / "s.txt").write_text("2025年1月2日\n经济部林美华次长表示，将加强出口合作。\n", encoding="utf-8")
+    res = cli("extract", "--raw", str(raw), "--out", str(out), "--quiet")
+    assert res.returncode == 0, res.stderr
+    p = person(out, "林美華")
+    assert {p["name"], *p["aliases"].split("|")} == {"林美華", "林美华"}
+    assert (p["report_count"], p["first_date"], p["last_date"]) == ("2", "2024-06-01", "2025-01-02")
+
+
+def _readme_queries() -> list[tuple[str, list[str]]]:
+    """(SQL, the lines the README shows it printing) for every `make query` example in the README."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = []
+    for block in re.findall(r"```text\n(.*?)```", text, re.S):
+        for m in re.finditer(r'^\$ make query SQL="(.*)"\n((?:.+\n)+)', block, re.M):
+            found.append((m.group(1), m.group(2).rstrip("\n").split("\n")))
+    return found
+
+
+def test_the_readme_queries_print_what_the_readme_shows(extracted_raw):
+    queries = _readme_queries()
+    assert len(queries) >= 3
+    for sql, shown in queries:
+        res = cli("query", "--out", str(extracted_raw), sql)
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.rstrip("\n").split("\n") == shown, sql
