@@ -1,7 +1,6 @@
 """End to end on the reports in raw/: the CLI writes every contract table, offsets slice to text.txt,
 rows are ordered, CSVs are UTF-8 with BOM and \\n line ends, and `evaluate` scores against gold/."""
 
-import csv
 import subprocess
 import sys
 from pathlib import Path

@@ -46,9 +46,6 @@ class TokenIndex:
         self.token_starts = Positions(bytearray((token_at_start >= 0).astype(np.uint8).tobytes()))
         self.token_ends = Positions(bytearray((start_of_end >= 0).astype(np.uint8).tobytes()))
 
-    def __len__(self) -> int:
-        return len(self.starts)
-
     def span(self, k: int) -> tuple[int, int, str]:
         return self.starts[k], self.ends[k], self.tags[self.tag_ids[k]]
 
