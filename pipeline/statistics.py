@@ -171,6 +171,7 @@ class _Lexicon:
             rf"(?P<n1>{NUM})"
             rf"(?:(?P<u1>{unit_alt})?{SP}(?P<sep>[-~到至]){SP}(?:{re.escape(self.pct_prefix)})?(?P<n2>{NUM}))?"
             rf"(?P<mid>[{mid_alt}])?"
+            rf"(?P<mult>(?<=[多餘])[萬億兆])?"  # 3百多萬, 2千多億: a multiplier after the 多 scales the rough number
             rf"{SP}(?P<unit>{unit_alt})?"
         )
 
@@ -561,6 +562,8 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         if v2 is None or v2 <= v1:
             return None
         value_max = v2
+    if m.group("mult"):
+        v1 *= parse_number("一" + m.group("mult"))
     if not _fmt_ok(v1):
         return None
     sign = _sign_before(text, left) if not (pre or cur or pct) else 0
@@ -573,7 +576,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
 
     # --- unit -----------------------------------------------------------------------------------------
     nend = m.end("n2") if n2 else n1e
-    pos = m.end("mid") if mid else nend
+    pos = m.end("mult") if m.group("mult") else m.end("mid") if mid else nend
     unit_norm = None
     inner = None
     if unit_raw:
