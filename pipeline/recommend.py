@@ -70,6 +70,8 @@ def find_cue(sentence: str, has_speaker: bool, names=()) -> tuple[str, int] | No
     window = masked[k + len(w) : k + len(w) + c.get("event_object_window", 6)]
     if any(e in window for e in c.get("event_objects", [])) and w in ("期許", "期勉"):
         return None  # 期許本次研討會能…: a wish about the event
+    if w in c["wish_cues"] and masked.startswith(tuple(c["means_words"]), k + len(w)):
+        return None  # 期許藉此次投資達成雙贏: a hoped-for outcome, no one is advised
     # a wish about the event with no advice word is not a recommendation
     if w in c["modals"] and any(x in masked[:k] for x in c["wish_words"]):
         return None
@@ -99,6 +101,23 @@ def _person_mentions(doc):
     return sorted(out)
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _byline_speaker(text: str, bs: int, be: int, block_people, c) -> str:
+    """A heading that is only a person, with a section word and a bracketed post at most
+    (前言 王大明（某基金會董事長）): the paragraphs below are that person's words."""
+    names = {p[2] for p in block_people}
+    if len(names) != 1:
+        return ""
+    rest = list(text[bs:be])
+    for i, j, _ in block_people:
+        rest[i - bs : j - bs] = [" "] * (j - i)
+    rest = _BRACKETED.sub("", "".join(rest))
+    rest = re.sub(r"[\s:：，,、·‧【】〔〕]", "", rest)
+    return next(iter(names)) if len(rest) <= c.get("byline_label_max", 4) else ""
+
+
 _LABEL = re.compile(r"\s*([^\s:：，。]{2,8})[:：]")
 
 
@@ -113,9 +132,10 @@ def find_recommendations(doc) -> list[dict]:
     out = []
     starts = [p[0] for p in people]
     for bs, be, kind in blocks:
-        if kind in ("title", "heading"):
-            continue  # a heading such as 心得與建議 names a topic, it advises no one
         block_people = people[bisect_left(starts, bs) : bisect_left(starts, be)]
+        if kind in ("title", "heading"):
+            label_speaker = _byline_speaker(text, bs, be, block_people, c) or label_speaker
+            continue  # a heading such as 心得與建議 names a topic, it advises no one
         m = _LABEL.match(text, bs, be)
         if m:
             lab = [p for p in block_people if p[0] >= m.start(1) and p[1] <= m.end(1)]

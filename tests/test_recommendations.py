@@ -159,3 +159,30 @@ def test_a_list_of_the_people_addressed_is_no_item_list(tmp_path):
 def test_the_count_after_the_list_and_its_etc_are_not_in_the_last_item(tmp_path):
     text = "中央研究院陳大文研究員建議雙方從漁業技術、觀光推廣及人才交流等三大面向建立合作機制。\n"
     assert _items(text, tmp_path) == ["漁業技術|觀光推廣|人才交流"]
+
+
+def test_surname_government_is_no_speaker(recs):
+    text = ("立法委員林志明質詢時表示，蔡政府的能源政策反覆，蔡政府規劃的目標已被認為不可行。"
+            "近日蔡政府又重啟電廠。另外，亦需盡快調整產業結構。\n")
+    rows, t = recs(text)
+    assert "蔡政府" not in {r["name"] for r in t["people"]}
+    assert ("另外，亦需盡快調整產業結構。", "林志明", "需") in rows
+
+
+def test_a_passive_request_is_no_cue(recs):
+    text = "立法委員陳美玲另提及，近年部分店家不接待兒童，更有家長外出遭白眼或被要求離開公共空間。\n"
+    rows, _ = recs(text)
+    assert rows == []
+
+
+def test_a_hope_reached_through_the_means_is_no_advice(recs):
+    text = "在節能方面，公司將設置太陽能板，提高綠電使用比例，期許藉此次投資達成經濟與環境雙贏。\n"
+    rows, _ = recs(text)
+    assert rows == []
+
+
+def test_a_byline_heading_names_the_speaker_of_the_paragraph_below(recs):
+    text = ("【座談會紀實】看高雄與海共生\n\n引言王大明(海洋文教基金會董事長)\n\n"
+            "面對海岸侵蝕，地方與中央必須合作，漁會應積極協助漁民轉型。\n")
+    rows, _ = recs(text)
+    assert [(r[1], r[2]) for r in rows] == [("王大明", "必須")]
