@@ -153,10 +153,9 @@ def _strip_marker(masked: str, at: int, end: int, c, first: bool) -> tuple[int, 
 
 def _drop_purpose_clause(masked: str, start: int, end: int, c) -> int:
     """…，藉此強化競爭力 at the end of the last clause sums up the whole list: not part of the item."""
-    for w in c["purpose_connectives"]:
-        for m in re.finditer(rf"[，,]{re.escape(w)}", masked[start:end]):
-            return start + m.start()
-    return end
+    words = "|".join(map(re.escape, c["purpose_connectives"]))
+    m = re.search(rf"[，,](?:{words})", masked[start:end])
+    return start + m.start() if m else end
 
 
 def clause_items(sentence: str, masked: str, cue_at: int, cue_end: int, c) -> list[str]:
