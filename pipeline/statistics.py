@@ -636,8 +636,11 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
 
     # --- numbers without a unit: enumerations, 450萬人口, 學分128 ------------------------------------
     if not kind:
-        if mid or rough:
+        mult = m.group("mult")
+        if (mid and not mult) or rough:
             return None
+        # an amount ending in a multiplier (450萬, 3千多億) may stand without a unit
+        ends_in_multiplier = bool(mult) or bool(re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆")
         nxt = S[pos] if pos < len(S) else ""
         if nxt and nxt.isascii() and (nxt.isalnum() or nxt in ".-_"):
             return None
@@ -653,11 +656,11 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
             noun_at = pos + 1  # 三大要素
         elif _starts_with_any(S, pos, lex.enum_nouns) and v1 != 1 and not n2:
             noun_at = pos  # 兩步驟
-        elif re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆" and _is_cjk(nxt) and nxt not in lex.stop_chars:
+        elif ends_in_multiplier and _is_cjk(nxt) and nxt not in lex.stop_chars:
             noun_at = pos  # 450萬人口
         if kind:
             pass
-        elif noun_at is None and re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆" and not _is_cjk(nxt):
+        elif noun_at is None and ends_in_multiplier and not _is_cjk(nxt):
             kind = "count"  # 再舉債3500億，: an amount whose unit is left unsaid (no subject looked for)
             subj_start = pos
         elif noun_at is not None:

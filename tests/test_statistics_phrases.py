@@ -33,6 +33,7 @@ POSITIVE = [
     # 多/餘 before a multiplier: the rough count is scaled (3百多萬 = over three million)
     ("全縣有3百多萬人受惠", "3百多萬人", 3000000, None, "over", "人", ANY, "count", ""),
     ("吸引五十多萬名旅客", "五十多萬名旅客", 500000, None, "over", "名", "旅客", "count", ""),
+    ("總預算已舉債3千多億，", "3千多億", 300000000000, None, "over", "", ANY, "count", ""),
     ("舉債達2千多億元", "2千多億元", 200000000000, None, "over", "元", ANY, "money", "TWD"),
     ("現場有十餘位記者", "十餘位記者", 10, None, "over", "位", "記者", "count", ""),
     ("任職於20餘個委員會，", "20餘個委員會", 20, None, "over", "個", "委員會", "count", ""),
