@@ -283,3 +283,14 @@ def test_no_invented_entities(run, text, agencies):
     assert not t["people"]
     assert mentions(t, "AGENCY") == agencies
     assert "部長" not in mentions(t, "TITLE")
+
+
+def test_companies_and_associations_named_by_their_trade(run):
+    t = run("新廠房已被宏遠光電、大成生技等廠商預約。明信金控董事長王大明與旅日同鄉會會長林小華出席。")
+    assert {"宏遠光電", "大成生技", "明信金控", "旅日同鄉會"} <= set(mentions(t, "AGENCY"))
+    assert ("王大明", "董事長", "明信金控") in people_rows(t)
+
+
+def test_an_infrastructure_word_is_no_company(run):
+    t = run("政府將推動前瞻基礎建設與公路建設，並補助生技產業。")
+    assert not mentions(t, "AGENCY")
