@@ -294,3 +294,14 @@ def test_companies_and_associations_named_by_their_trade(run):
 def test_an_infrastructure_word_is_no_company(run):
     t = run("政府將推動前瞻基礎建設與公路建設，並補助生技產業。")
     assert not mentions(t, "AGENCY")
+
+
+def test_a_known_abbreviation_is_a_variant_of_the_full_name_in_the_same_report(run):
+    t = run("中華民國全國工業總會今天發表白皮書，並表示工總支持。立法院應儘速審議，立院將於下週表決。")
+    rows = {r["name"]: r["variants"] for r in t["agencies"]}
+    assert rows.get("中華民國全國工業總會") == "工總" and rows.get("立法院") == "立院"
+
+
+def test_a_known_abbreviation_alone_is_an_agency_of_its_own(run):
+    t = run("台積電今天宣布擴大投資，經濟部表示歡迎。")
+    assert {r["name"] for r in t["agencies"]} == {"台積電", "經濟部"}
