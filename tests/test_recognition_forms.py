@@ -305,3 +305,9 @@ def test_a_known_abbreviation_is_a_variant_of_the_full_name_in_the_same_report(r
 def test_a_known_abbreviation_alone_is_an_agency_of_its_own(run):
     t = run("台積電今天宣布擴大投資，經濟部表示歡迎。")
     assert {r["name"] for r in t["agencies"]} == {"台積電", "經濟部"}
+
+
+def test_compound_and_local_titles_are_read_whole(run):
+    t = run("本校學務主任王大明、候補理事林小華、村長陳美玲及國策顧問張志強出席。")
+    assert {("王大明", "學務主任", ""), ("林小華", "候補理事", ""), ("陳美玲", "村長", ""),
+            ("張志強", "國策顧問", "")} <= people_rows(t)
