@@ -311,3 +311,8 @@ def test_compound_and_local_titles_are_read_whole(run):
     t = run("本校學務主任王大明、候補理事林小華、村長陳美玲及國策顧問張志強出席。")
     assert {("王大明", "學務主任", ""), ("林小華", "候補理事", ""), ("陳美玲", "村長", ""),
             ("張志強", "國策顧問", "")} <= people_rows(t)
+
+
+def test_a_caucus_convener_is_a_title_of_the_caucus(run):
+    t = run("立法院民眾黨團總召黃國強表示反對。")
+    assert ("黃國強", "總召", "民眾黨團") in people_rows(t)
