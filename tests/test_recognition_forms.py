@@ -315,4 +315,4 @@ def test_compound_and_local_titles_are_read_whole(run):
 
 def test_a_caucus_convener_is_a_title_of_the_caucus(run):
     t = run("立法院民眾黨團總召黃國強表示反對。")
-    assert ("黃國強", "總召", "民眾黨團") in people_rows(t)
+    assert ("黃國強", "總召", "立法院民眾黨團") in people_rows(t)
