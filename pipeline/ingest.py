@@ -63,6 +63,27 @@ def page_break_joins(text: str) -> list[tuple[int, int]]:
     return joins
 
 
+_TABLE_CELL = re.compile(r"[^|\n]*[^|\s][^|\n]*\|")  # one table cell per line: "行政院院長 |"
+
+
+def table_row_joins(text: str) -> list[tuple[int, int]]:
+    """A table copied one cell per line, each ending in "|", rows separated by a line of "|" alone
+    (列席官員 | / 行政院院長 | / 王大同 | / |): the cells of one row are read as one line, so a
+    position and the name in the next cell read as "行政院院長王大同", as prose writes them (the "|",
+    the spaces before it and the line break between two cells of a row are dropped)."""
+    joins = []
+    pos = 0
+    lines = text.split("\n")
+    for k, line in enumerate(lines[:-1]):
+        nxt = lines[k + 1]
+        if _TABLE_CELL.fullmatch(line) and _TABLE_CELL.fullmatch(nxt):
+            bar = pos + len(line) - 1
+            space = len(line) - len(line[:-1].rstrip(" ")) - 1  # the spaces before the "|"
+            joins.append((bar - space, bar + 2))  # …, the "|" and the line break after it
+        pos += len(line) + 1
+    return joins
+
+
 def _is_name_list_line(line: str) -> bool:
     """A minutes-style list of short items separated by spaces (出席委員：甲乙丙 丁戊己 …)."""
     items = [w for w in re.split(r"[ \u3000]+", line.strip()) if w]
@@ -135,7 +156,7 @@ def ingest(path: str | Path, doc_id: str | None = None, data: bytes | None = Non
         warnings.append(("empty_report", "the report has no text"))
     if "\ufffd" in text:
         warnings.append(("invalid_bytes", "some bytes could not be decoded and were replaced by U+FFFD"))
-    deletions = page_break_joins(text) + spaced_word_deletions(text) + null_deletions(text)
+    deletions = page_break_joins(text) + spaced_word_deletions(text) + null_deletions(text) + table_row_joins(text)
     analysis, alignment = apply_deletions(text, deletions)
     return Report(
         doc_id=doc_id or path.stem,

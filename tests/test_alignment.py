@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.alignment import Alignment, apply_deletions
-from pipeline.ingest import ingest, page_break_joins, spaced_word_deletions
+from pipeline.ingest import ingest, page_break_joins, spaced_word_deletions, table_row_joins
 
 
 @st.composite
@@ -65,6 +65,16 @@ def test_spaced_labels_are_closed_but_name_lists_kept():
     analysis, _ = apply_deletions(text, dels)
     assert analysis.startswith("主席王委員大明\n")
     assert "王小明 李大華 陳志強" in analysis
+
+
+def test_a_table_copied_one_cell_per_line_reads_one_row_per_line():
+    text = "列席官員 |\n行政院院長 |\n王大同 |\n|\n內政部部長|\n林小華 |\n|\n會議開始。\n"
+    analysis, alignment = apply_deletions(text, table_row_joins(text))
+    assert analysis == "列席官員行政院院長王大同 |\n|\n內政部部長林小華 |\n|\n會議開始。\n"
+    i = analysis.index("院長王")
+    s, e = alignment.span(i, i + 3)
+    assert text[s:e] == "院長 |\n王"
+    assert table_row_joins("甲 |\n乙丙。\n|\n") == []  # a cell beside prose is no row
 
 
 def test_blocks_have_kinds(tmp_path):

@@ -316,3 +316,8 @@ def test_compound_and_local_titles_are_read_whole(run):
 def test_a_caucus_convener_is_a_title_of_the_caucus(run):
     t = run("立法院民眾黨團總召黃國強表示反對。")
     assert ("黃國強", "總召", "立法院民眾黨團") in people_rows(t)
+
+
+def test_a_table_of_positions_and_names_one_cell_per_line(run):
+    t = run("列席官員 |\n行政院院長 |\n王大同 |\n|\n內政部部長 |\n林小華 |\n|\n")
+    assert {("王大同", "院長", "行政院"), ("林小華", "部長", "內政部")} <= people_rows(t)
