@@ -16,10 +16,11 @@ class OrganisationEvidence:
     """Proposes organisations (suffixes, the gazetteer, fused with a title, acronyms, declared short
     forms) and finds the organisation written before a name or a title for the affiliation shapes.
 
-    The gazetteer stays a regular expression over the shadow rather than a PhraseMatcher: its entries
-    sit inside segmenter tokens (外交部長 is one token), so a token-level matcher misses them, and a
-    matcher over a Doc of one token per character costs a Doc of a million tokens on a long report
-    where the compiled alternation scans the string once."""
+    The gazetteer stays a regular expression over the shadow rather than spaCy's PhraseMatcher: its
+    entries sit inside segmenter tokens (外交部長 is one token), so a token-level matcher misses them.
+    A PhraseMatcher over a Doc of one token per character finds the same spans (longest, leftmost,
+    not overlapping) but measured 45 ms against the regex's 6 ms on 53,000 characters, most of it
+    building that Doc, which for a report of a million characters is a Doc of a million tokens."""
 
     def __init__(self, text: ReportText, findings: Findings, names: NameShapes):
         self.text, self.findings, self.names = text, findings, names

@@ -1,5 +1,10 @@
 """The title lexicon as evidence: every position title in the text, compound titles, and which
-bare titles are kept."""
+bare titles are kept.
+
+Titles are matched by the lexicon's regular expression over the simplified shadow, not spaCy's
+PhraseMatcher: a title is often inside one segmenter token (外交部長); it is up to two modifiers
+before a base (首席副 + 執行長) and not followed by some characters (部長, not 部長室); and a
+character-level Doc for a PhraseMatcher costs several times the scan (see organisations.py)."""
 
 from __future__ import annotations
 
