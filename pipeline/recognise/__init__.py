@@ -61,24 +61,24 @@ def build_components(doc: Doc) -> Components:
 def _recognised(doc: Doc):
     """The span groups, the facts for the link stage and the evidence table; the components and their
     indexes are dropped on return, before the Doc is rebuilt with the spans' edges."""
-    found = build_components(doc)
-    mentions = resolve(found)
-    f = found.findings
+    components = build_components(doc)
+    mentions = resolve(components)
+    findings = components.findings
     groups = {
         "PERSON": [(m.start, m.end, "PERSON") for m in mentions],
-        "TITLE": [(i, j, "TITLE") for i, j in sorted(f.kept_titles)],
-        "AGENCY": [(i, j, "AGENCY") for i, j in f.agencies],
+        "TITLE": [(i, j, "TITLE") for i, j in sorted(findings.kept_titles)],
+        "AGENCY": [(i, j, "AGENCY") for i, j in findings.agencies],
     }
     recognition = {
         "mentions": [(m.label, m.start, m.end, m.entity) for m in mentions],
-        "titles": sorted(f.kept_titles),
-        "agencies": f.agencies,
-        "facts": [(x.person, x.title, x.agency, x.former, x.order) for x in f.facts],
-        "persons": {k: (p.name, p.start, p.end, p.surname) for k, p in f.persons.items()},
-        "aliases": f.aliases,
-        "agency_aliases": f.agency_aliases,
+        "titles": sorted(findings.kept_titles),
+        "agencies": findings.agencies,
+        "facts": [(fact.person, fact.title, fact.agency, fact.former, fact.order) for fact in findings.facts],
+        "persons": {k: (p.name, p.start, p.end, p.surname) for k, p in findings.persons.items()},
+        "aliases": findings.aliases,
+        "agency_aliases": findings.agency_aliases,
     }
-    return groups, recognition, f.evidence_table(mentions)
+    return groups, recognition, findings.evidence_table(mentions)
 
 
 def recognise(doc: Doc) -> Doc:

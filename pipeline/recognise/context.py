@@ -169,6 +169,7 @@ class Findings:
         self.aliases: dict[str, list[str]] = {}
         self.agency_aliases: dict[str, str] = {}  # short form → the agency it abbreviates (both as written)
         self.evidence: dict[tuple[int, int, str], list[str]] = {}  # (start, end, label) → why it was proposed
+        self._title_starts: tuple[int, set[int]] = (-1, set())  # (how many titles, their starts)
 
     def agency_ending_at(self, pos: int) -> tuple[int, int] | None:
         return self.agency_by_end.get(pos)
@@ -215,7 +216,7 @@ class Findings:
 
     def title_starts(self) -> set[int]:
         """Where the lexicon's titles start; the titles are found once, first, so this is cached."""
-        if getattr(self, "_title_starts", (None, None))[0] != len(self.titles):
+        if self._title_starts[0] != len(self.titles):
             self._title_starts = (len(self.titles), {t[0] for t in self.titles})
         return self._title_starts[1]
 
