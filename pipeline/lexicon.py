@@ -75,6 +75,7 @@ def lexicon() -> Lexicon:
     t = load("titles")
     n = load("names")
     o = load("organisations")
+    known = known_organisations()
     bases = _s(t["titles"])
     mods = _s(t["modifiers"])
     not_followed = _s(t["not_followed_by"])
@@ -118,8 +119,8 @@ def lexicon() -> Lexicon:
         boundary_set=frozenset(_s(o["boundary_words"])),
         boundary_lengths=tuple(sorted({len(w) for w in _s(o["boundary_words"])}, reverse=True)),
         non_org_lengths=tuple(sorted({len(w) for w in _s(o["non_org_words"])})),
-        gazetteer_re=re.compile(_alt(_s(o["gazetteer"]))),
-        gazetteer=frozenset(_s(o["gazetteer"])),
+        gazetteer_re=re.compile(_alt(_s(known))),
+        gazetteer=frozenset(_s(known)),
         acronyms=frozenset(o["acronyms"]),
         min_prefix_single=int(o.get("min_prefix_for_single_char_suffix", 2)),
         stop_tags=frozenset(o["stop_tags"]),
@@ -128,6 +129,15 @@ def lexicon() -> Lexicon:
         counter_chars=frozenset(simplify(o.get("counter_chars", ""))),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
     )
+
+
+def known_organisations() -> list[str]:
+    """Every name of the gazetteer (configs/gazetteer.yml): its groups, and both sides of its abbreviations."""
+    groups = load("gazetteer")
+    names = [name for key, group in groups.items() if key != "abbreviations" for name in group]
+    for short, full in (groups.get("abbreviations") or {}).items():
+        names += [short, full]
+    return list(dict.fromkeys(names))
 
 
 @lru_cache(maxsize=1)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .config import load
 from .shadow import simplify
 
 if not Doc.has_extension("link"):
@@ -47,6 +49,13 @@ def _merge_short_forms(groups: dict[str, dict], eligible, names_it) -> None:
             into["first"] = min(into["first"], g["first"])
 
 
+@lru_cache(maxsize=1)
+def known_abbreviations() -> dict[str, str]:
+    """The gazetteer's abbreviations, short form → full name, both as agency keys."""
+    pairs = (load("gazetteer").get("abbreviations") or {}).items()
+    return {norm_key(short): norm_key(full) for short, full in pairs}
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
@@ -75,6 +84,9 @@ def link(doc: Doc) -> Doc:
     # characters appear in order in the full name and it keeps the same final (suffix) character
     _merge_short_forms(groups, lambda short: 3 <= len(short) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", short),
                        lambda short, k: len(k) >= len(short) + 2 and k[-1] == short[-1] and _subsequence(short, k))
+    # a known abbreviation (立院, 工總) joins the full name written elsewhere in the report (立法院, 中華民國全國工業總會)
+    known = known_abbreviations()
+    _merge_short_forms(groups, lambda short: short in known, lambda short, k: k != short and k.endswith(known[short]))
     agencies = []
     span_agency: dict[tuple[int, int], str] = {}
     for n, (key, g) in enumerate(sorted(groups.items(), key=lambda kv: kv[1]["first"]), start=1):

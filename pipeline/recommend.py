@@ -13,6 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .config import load
+from .rec_items import BLANK, NAME_BLANK, read_items
 from .recognise.context import cover_of
 from .sentences import split_sentences
 from .shadow import traditionalise
@@ -28,15 +29,16 @@ def _cfg():
 _NOUN_USE = re.compile(r"(?:給予|致|獻上)[^，。]{0,4}(?:勉勵|建議)|(?<=因)[須需]|(?<=所)[需須]")
 
 
-def _mask(sentence: str, not_cue_re, spans=()) -> str:
-    """Blank out words that merely contain a cue character (因應, 需求, a name such as 林宜君 …)."""
-    out = list(not_cue_re.sub(lambda m: "\u3000" * len(m.group()), sentence))
+def _mask(sentence: str, not_cue_re, spans=(), fill: str = "\u3000", name_fill: str | None = None) -> str:
+    """Blank out words that merely contain a cue character (因應, 需求, a name such as 林宜君 …);
+    `name_fill` marks the names (`spans`) apart when given."""
+    out = list(not_cue_re.sub(lambda m: fill * len(m.group()), sentence))
     for m in _NOUN_USE.finditer(sentence):
         for k in range(m.start(), m.end()):
-            out[k] = "\u3000"
+            out[k] = fill
     for s, e in spans:
         for k in range(max(0, s), min(len(out), e)):
-            out[k] = "\u3000"
+            out[k] = name_fill or fill
     return "".join(out)
 
 
@@ -68,6 +70,8 @@ def find_cue(sentence: str, has_speaker: bool, names=()) -> tuple[str, int] | No
     window = masked[k + len(w) : k + len(w) + c.get("event_object_window", 6)]
     if any(e in window for e in c.get("event_objects", [])) and w in ("期許", "期勉"):
         return None  # 期許本次研討會能…: a wish about the event
+    if w in c["wish_cues"] and masked.startswith(tuple(c["means_words"]), k + len(w)):
+        return None  # 期許藉此次投資達成雙贏: a hoped-for outcome, no one is advised
     # a wish about the event with no advice word is not a recommendation
     if w in c["modals"] and any(x in masked[:k] for x in c["wish_words"]):
         return None
@@ -97,11 +101,28 @@ def _person_mentions(doc):
     return sorted(out)
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _byline_speaker(text: str, bs: int, be: int, block_people, c) -> str:
+    """A heading that is only a person, with a section word and a bracketed post at most
+    (前言 王大明（某基金會董事長）): the paragraphs below are that person's words."""
+    names = {p[2] for p in block_people}
+    if len(names) != 1:
+        return ""
+    rest = list(text[bs:be])
+    for i, j, _ in block_people:
+        rest[i - bs : j - bs] = [" "] * (j - i)
+    rest = _BRACKETED.sub("", "".join(rest))
+    rest = re.sub(r"[\s:：，,、·‧【】〔〕]", "", rest)
+    return next(iter(names)) if len(rest) <= c.get("byline_label_max", 4) else ""
+
+
 _LABEL = re.compile(r"\s*([^\s:：，。]{2,8})[:：]")
 
 
 def find_recommendations(doc) -> list[dict]:
-    c, _ = _cfg()
+    c, not_cue_re = _cfg()
     text = doc._.text
     shadow = traditionalise(text)  # the cues are written in Traditional characters
     people = _person_mentions(doc)
@@ -111,9 +132,10 @@ def find_recommendations(doc) -> list[dict]:
     out = []
     starts = [p[0] for p in people]
     for bs, be, kind in blocks:
-        if kind in ("title", "heading"):
-            continue  # a heading such as 心得與建議 names a topic, it advises no one
         block_people = people[bisect_left(starts, bs) : bisect_left(starts, be)]
+        if kind in ("title", "heading"):
+            label_speaker = _byline_speaker(text, bs, be, block_people, c) or label_speaker
+            continue  # a heading such as 心得與建議 names a topic, it advises no one
         m = _LABEL.match(text, bs, be)
         if m:
             lab = [p for p in block_people if p[0] >= m.start(1) and p[1] <= m.end(1)]
@@ -137,59 +159,8 @@ def find_recommendations(doc) -> list[dict]:
             if in_sent:
                 current = before[0][2] if before else current
             session = next((s["session_id"] for s in sessions if s["start"] <= ss < s["end"]), "")
+            masked = _mask(sent, not_cue_re, names, fill=BLANK, name_fill=NAME_BLANK)  # blanks that are no space
+            items = read_items(text[ss:se], masked, k, k + len(word), c, following=text[se : se + c["following_window"]])
             out.append({"start": ss, "end": se, "speaker": speaker, "cue": text[ss + k : ss + k + len(word)], "session_id": session,
-                        "items": split_items(text[ss:se], k + len(word), c, sent)})
+                        "items": items})
     return out
-
-
-def split_items(sentence: str, pos: int, c, shadow: str | None = None) -> list[str]:
-    """The enumerated measures after the cue: 建議從甲、乙、丙等面向推展 → [甲, 乙, 丙]. Words are
-    matched on the Traditional `shadow` of the sentence (same length); items keep the report's characters."""
-    shadow = shadow or sentence
-    m = re.match(r"[^，,。；;：:]*", shadow[pos:])
-    start, end = pos, pos + (m.end() if m else 0)
-    if shadow[end : end + 1] in ("：", ":"):  # 需掌握兩大重點：甲、乙 — the list follows the colon
-        start = end + 1
-        m = re.match(r"[^。；;]*", shadow[start:])
-        end = start + (m.end() if m else 0)
-    if "、" not in shadow[start:end]:
-        return []
-    for lead in sorted(c["item_lead"], key=len, reverse=True):
-        if shadow.startswith(lead, start, end):
-            start += len(lead)
-            break
-    for tail in sorted(c["item_tail"], key=len, reverse=True):
-        k = shadow.find(tail, start, end)
-        if k > start:
-            end = k
-            break
-    # items are split at 、 (a 及/以及/和 right after it joins the last item); 與 and 和 inside an
-    # item stay there (交流與合作)
-    parts, at = [], start
-    for sep in re.finditer(r"、(?:及|以及|和)?", shadow[start:end]):
-        parts.append(sentence[at : start + sep.start()])
-        at = start + sep.end()
-    last = re.search(r"及|以及", shadow[at:end])
-    if last and len(parts) >= 1:  # 甲、乙及丙: the last 及 also separates
-        parts.append(sentence[at : at + last.start()])
-        at += last.end()
-    parts.append(sentence[at:end])
-    if parts:  # 可聚焦甲、乙: the first item starts after the verb that introduces the list
-        first_shadow = shadow_of(parts[0], sentence, shadow)
-        cut = max((first_shadow.rfind(w) + len(w) for w in c["item_lead_inside"] if w in first_shadow), default=0)
-        parts[0] = parts[0][cut:]
-    parts = [p.strip() for p in parts if p.strip()]
-    if parts:  # 從甲、乙與丙三面向: the count before the tail word is not part of the last item
-        parts[-1] = re.sub(r"[0-9一二三四五六七八九十兩两]+大?$", "", parts[-1]).strip()
-    # an empty cell is better than a wrong one: every item short, no modal, cue or clause inside
-    if len(parts) < 2 or any(not p or len(p) > c.get("item_max_len", 12) or any(w in shadow_of(p, sentence, shadow) for w in c["modals"] + c["cues"])
-                             for p in parts):
-        return []
-    if len(parts[0]) > 2 * min(len(p) for p in parts[1:]) + 1 or any(w in shadow_of(parts[0], sentence, shadow) for w in c["reference_verbs"]):
-        return []  # 要求某部參考甲、乙: the first 'item' carries the clause that introduces a list of examples
-    return parts
-
-
-def shadow_of(part: str, sentence: str, shadow: str) -> str:
-    k = sentence.find(part)
-    return shadow[k : k + len(part)] if k != -1 else part

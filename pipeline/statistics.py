@@ -171,6 +171,7 @@ class _Lexicon:
             rf"(?P<n1>{NUM})"
             rf"(?:(?P<u1>{unit_alt})?{SP}(?P<sep>[-~到至]){SP}(?:{re.escape(self.pct_prefix)})?(?P<n2>{NUM}))?"
             rf"(?P<mid>[{mid_alt}])?"
+            rf"(?P<mult>(?<=[多餘])[萬億兆])?"  # 3百多萬, 2千多億: a multiplier after the 多 scales the rough number
             rf"{SP}(?P<unit>{unit_alt})?"
         )
 
@@ -561,6 +562,8 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         if v2 is None or v2 <= v1:
             return None
         value_max = v2
+    if m.group("mult"):
+        v1 *= parse_number("一" + m.group("mult"))
     if not _fmt_ok(v1):
         return None
     sign = _sign_before(text, left) if not (pre or cur or pct) else 0
@@ -573,7 +576,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
 
     # --- unit -----------------------------------------------------------------------------------------
     nend = m.end("n2") if n2 else n1e
-    pos = m.end("mid") if mid else nend
+    pos = m.end("mult") if m.group("mult") else m.end("mid") if mid else nend
     unit_norm = None
     inner = None
     if unit_raw:
@@ -633,8 +636,11 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
 
     # --- numbers without a unit: enumerations, 450萬人口, 學分128 ------------------------------------
     if not kind:
-        if mid or rough:
+        mult = m.group("mult")
+        if (mid and not mult) or rough:
             return None
+        # an amount ending in a multiplier (450萬, 3千多億) may stand without a unit
+        ends_in_multiplier = bool(mult) or bool(re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆")
         nxt = S[pos] if pos < len(S) else ""
         if nxt and nxt.isascii() and (nxt.isalnum() or nxt in ".-_"):
             return None
@@ -650,11 +656,11 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
             noun_at = pos + 1  # 三大要素
         elif _starts_with_any(S, pos, lex.enum_nouns) and v1 != 1 and not n2:
             noun_at = pos  # 兩步驟
-        elif re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆" and _is_cjk(nxt) and nxt not in lex.stop_chars:
+        elif ends_in_multiplier and _is_cjk(nxt) and nxt not in lex.stop_chars:
             noun_at = pos  # 450萬人口
         if kind:
             pass
-        elif noun_at is None and re.fullmatch(MIXED, n1) and n1[-1] in "萬億兆" and not _is_cjk(nxt):
+        elif noun_at is None and ends_in_multiplier and not _is_cjk(nxt):
             kind = "count"  # 再舉債3500億，: an amount whose unit is left unsaid (no subject looked for)
             subj_start = pos
         elif noun_at is not None:

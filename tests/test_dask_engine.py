@@ -14,7 +14,8 @@ from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from helpers import ROOT, read_csv
-from pipeline.runner import run
+from pipeline.engines.dask_cluster import MAX_BATCH, MAX_BATCH_BYTES, batch_size, batches
+from pipeline.runner import Job, run
 from pipeline.write import TABLES
 
 pytestmark = pytest.mark.slow
@@ -100,6 +101,34 @@ def test_a_worker_that_dies_is_retried_once_then_the_report_is_failed_and_never_
     assert not bad.ok and "worker died while processing it, 2 times" in bad.message and "crash.txt" in bad.message
     assert not (out / "crash").exists() and not [p for p in out.iterdir() if p.name.startswith(".tmp-")]
     assert [r["doc_id"] for r in read_csv(out / "errors.csv")] == ["crash"]
+
+
+def test_a_worker_death_in_a_batch_fails_only_the_report_that_kills_it(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "crash.txt").write_text(OTHER, encoding="utf-8")
+    for k in range(7):
+        (raw / f"fine{k}.txt").write_text(GOOD, encoding="utf-8")
+    assert batch_size(8, 1) == 2  # crash and fine0 travel in one task
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            client.register_plugin(KillWorkerOn("-crash"))
+            outcomes = {o.doc_id: o for o in run(raw, out, engine="dask", scheduler=cluster.scheduler_address)}
+    assert sorted(d for d, o in outcomes.items() if o.ok) == [f"fine{k}" for k in range(7)]
+    assert "worker died while processing it, 2 times" in outcomes["crash"].message
+    assert [r["doc_id"] for r in read_csv(out / "errors.csv")] == ["crash"]
+
+
+def test_reports_travel_in_batches_that_keep_every_thread_busy_and_a_large_report_alone(tmp_path):
+    assert batch_size(3, 2) == 1 and batch_size(1000, 4) == MAX_BATCH and batch_size(40, 2) == 5
+    jobs = []
+    for k, size in enumerate([10, 10, MAX_BATCH_BYTES, 10, 10, 10]):
+        path = tmp_path / f"r{k}.txt"
+        path.write_bytes(b"x" * size)
+        jobs.append(Job(path, f"r{k}"))
+    assert [[j.doc_id for j in b] for b in batches(jobs, 3)] == [["r0", "r1"], ["r2"], ["r3", "r4", "r5"]]
 
 
 def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(tmp_path):

@@ -283,3 +283,36 @@ def test_no_invented_entities(run, text, agencies):
     assert not t["people"]
     assert mentions(t, "AGENCY") == agencies
     assert "部長" not in mentions(t, "TITLE")
+
+
+def test_companies_and_associations_named_by_their_trade(run):
+    t = run("新廠房已被宏遠光電、大成生技等廠商預約。明信金控董事長王大明與旅日同鄉會會長林小華出席。")
+    assert {"宏遠光電", "大成生技", "明信金控", "旅日同鄉會"} <= set(mentions(t, "AGENCY"))
+    assert ("王大明", "董事長", "明信金控") in people_rows(t)
+
+
+def test_an_infrastructure_word_is_no_company(run):
+    t = run("政府將推動前瞻基礎建設與公路建設，並補助生技產業。")
+    assert not mentions(t, "AGENCY")
+
+
+def test_a_known_abbreviation_is_a_variant_of_the_full_name_in_the_same_report(run):
+    t = run("中華民國全國工業總會今天發表白皮書，並表示工總支持。立法院應儘速審議，立院將於下週表決。")
+    rows = {r["name"]: r["variants"] for r in t["agencies"]}
+    assert rows.get("中華民國全國工業總會") == "工總" and rows.get("立法院") == "立院"
+
+
+def test_a_known_abbreviation_alone_is_an_agency_of_its_own(run):
+    t = run("台積電今天宣布擴大投資，經濟部表示歡迎。")
+    assert {r["name"] for r in t["agencies"]} == {"台積電", "經濟部"}
+
+
+def test_compound_and_local_titles_are_read_whole(run):
+    t = run("本校學務主任王大明、候補理事林小華、村長陳美玲及國策顧問張志強出席。")
+    assert {("王大明", "學務主任", ""), ("林小華", "候補理事", ""), ("陳美玲", "村長", ""),
+            ("張志強", "國策顧問", "")} <= people_rows(t)
+
+
+def test_a_caucus_convener_is_a_title_of_the_caucus(run):
+    t = run("立法院民眾黨團總召黃國強表示反對。")
+    assert ("黃國強", "總召", "立法院民眾黨團") in people_rows(t)

@@ -192,6 +192,9 @@ class LearnedEvidence:
         # a name without a Chinese surname (a transliteration): a title, list or repetition beside it
         if j - i < 2 or is_common_word(text):
             return None
+        sl = self.names.surname_len(i)
+        if sl and j - i - sl >= 2 and word_freq(text[sl:]) >= self.lex.given_max_word_freq:
+            return None  # 蔡政府 said three times: a surname before a very frequent word is no transliteration
         beside_title = bool(self.lex.title_re.match(self.s, j)) or j in self.findings.title_by_start or i in self.text.all_title_ends
         in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、"
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
