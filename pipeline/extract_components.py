@@ -9,6 +9,10 @@ from spacy.tokens import Doc
 
 from .segment import set_spans
 
+for _name in ("statistics", "sessions", "roles", "recommendations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
 
 @Language.component("report_statistics")
 def report_statistics(doc: Doc) -> Doc:
@@ -17,7 +21,7 @@ def report_statistics(doc: Doc) -> Doc:
 
     text = doc._.text
     stats = bound_subjects(find_statistics(text), text, [(t.idx, t.idx + len(t), t.tag_) for t in doc])
-    doc.user_data["statistics"] = [asdict(s) for s in stats]
+    doc._.statistics = [asdict(s) for s in stats]
     return set_spans(doc, "STATISTIC", [(s.start, s.end, "STATISTIC") for s in stats])
 
 
@@ -26,8 +30,8 @@ def report_sessions(doc: Doc) -> Doc:
     from .sessions import find_sessions
 
     sessions, roles = find_sessions(doc)
-    doc.user_data["sessions"] = sessions
-    doc.user_data["roles"] = roles
+    doc._.sessions = sessions
+    doc._.roles = roles
     return doc
 
 
@@ -36,5 +40,5 @@ def report_recommendations(doc: Doc) -> Doc:
     from .recommend import find_recommendations
 
     recs = find_recommendations(doc)
-    doc.user_data["recommendations"] = recs
+    doc._.recommendations = recs
     return set_spans(doc, "RECOMMENDATION", [(r["start"], r["end"], "RECOMMENDATION") for r in recs])

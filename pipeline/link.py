@@ -1,7 +1,7 @@
 """Stage 4 — link: mentions become entities. Full names become people with their affiliations;
 short forms and pronouns point to them; agency spellings (台/臺, with or without an acronym) merge.
 
-Writes doc.user_data["link"] = {"people": [...], "agencies": [...], "mention_entity": {...},
+Writes doc._.link = {"people": [...], "agencies": [...], "mention_entity": {...},
 "warnings": [...]}, all in analysis offsets; the writer maps offsets to text.txt.
 """
 
@@ -16,6 +16,9 @@ from spacy.tokens import Doc
 
 from .config import load
 from .shadow import simplify
+
+if not Doc.has_extension("link"):
+    Doc.set_extension("link", default=None)
 
 
 def norm_key(text: str) -> str:
@@ -141,7 +144,7 @@ def link(doc: Doc) -> Doc:
     for i, j in rec["titles"]:
         mention_entity.append(["TITLE", i, j, person_id.get(title_owner.get((i, j), ""), "")])
 
-    doc.user_data["link"] = {
+    doc._.link = {
         "people": people,
         "agencies": agencies,
         "mention_entity": mention_entity,

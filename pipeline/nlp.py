@@ -21,6 +21,12 @@ COMPONENTS = [
 ]
 STAGES = ["ingest", "segment", "recognise", "link", "extract", "write"]
 
+# What the segment stage hands on about the report itself (the DocBin between stages keeps them)
+REPORT_EXTENSIONS = ("doc_id", "source", "sha256", "source_text", "alignment", "blocks", "warnings")
+for _name in REPORT_EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
 
 @lru_cache(maxsize=None)
 def get_nlp(segmenter: str | None = None):
@@ -31,18 +37,16 @@ def get_nlp(segmenter: str | None = None):
 
 
 def make_doc(report: Report, segmenter: str | None = None) -> Doc:
-    """Stage 2: the Doc over the analysis text, carrying what later stages need in user_data."""
+    """Stage 2: the Doc over the analysis text, carrying what later stages need in Doc extensions."""
     nlp = get_nlp(segmenter)
     doc = nlp.make_doc(report.analysis)
-    doc.user_data.update({
-        "doc_id": report.doc_id,
-        "source": report.source,
-        "sha256": report.sha256,
-        "source_text": report.text,
-        "alignment": report.alignment.to_json(),
-        "blocks": [(b.start, b.end, b.kind) for b in report.blocks],
-        "warnings": [{"kind": k, "message": m, "start": None, "end": None} for k, m in report.warnings],
-    })
+    doc._.doc_id = report.doc_id
+    doc._.source = report.source
+    doc._.sha256 = report.sha256
+    doc._.source_text = report.text
+    doc._.alignment = report.alignment.to_json()
+    doc._.blocks = [(b.start, b.end, b.kind) for b in report.blocks]
+    doc._.warnings = [{"kind": k, "message": m, "start": None, "end": None} for k, m in report.warnings]
     return doc
 
 

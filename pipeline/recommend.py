@@ -81,7 +81,7 @@ def find_cue(sentence: str, has_speaker: bool, names=()) -> tuple[str, int] | No
 def _person_mentions(doc):
     """Person mentions with the full name they refer to, and bare titles (總統表示…) that only one
     named person of the report holds: the title then names its holder."""
-    link = doc.user_data.get("link", {})
+    link = doc._.link or {}
     names = link.get("person_names", {})
     rec = doc._.recognition or {}
     out = []
@@ -126,8 +126,8 @@ def find_recommendations(doc) -> list[dict]:
     text = doc._.text
     shadow = traditionalise(text)  # the cues are written in Traditional characters
     people = _person_mentions(doc)
-    sessions = doc.user_data.get("sessions", [])
-    blocks = doc.user_data.get("blocks", []) or [(0, len(text), "paragraph")]
+    sessions = doc._.sessions or []
+    blocks = doc._.blocks or [(0, len(text), "paragraph")]
     label_speaker = ""
     out = []
     starts = [p[0] for p in people]

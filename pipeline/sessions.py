@@ -25,7 +25,7 @@ _EVENT_WORDS = ("研討會", "論壇", "會議", "研習營", "座談會", "營�
 
 def _people(doc) -> list[tuple[int, int, str]]:
     """PERSON mentions that are names or short forms (pronouns do not take roles): (start, end, name)."""
-    link = doc.user_data.get("link", {})
+    link = doc._.link or {}
     names = link.get("person_names", {})
     out = []
     text = doc._.text
@@ -49,7 +49,7 @@ def find_sessions(doc):
     cfg = load("events")
     text = doc._.text
     cue_text = traditionalise(text)  # cues matched here; titles are read from the report's own characters
-    blocks = doc.user_data.get("blocks", [])
+    blocks = doc._.blocks or []
     sentences = split_sentences(text)
 
     sentence_starts = [s for s, _ in sentences]

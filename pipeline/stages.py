@@ -1,6 +1,7 @@
 """Each stage on its own: `python -m pipeline stage NAME INPUT OUTPUT`.
 
-ingest: report file → <doc>.report.json; segment: report.json → .spacy (a DocBin with user data);
+ingest: report file → <doc>.report.json; segment: report.json → .spacy (a DocBin with the Doc
+extensions each stage hands on, kept in its user data);
 recognise, link, extract: .spacy → .spacy; write: .spacy → the report's folder in OUTPUT.
 Chaining them gives byte-identical tables to `extract` (a test checks it).
 """
@@ -70,7 +71,7 @@ def run_stage(name: str, inp: Path, out: Path) -> int:
             from .write import render, write_report_dir
 
             doc = _load_doc(inp, "write")
-            write_report_dir(out, doc.user_data["doc_id"], render(doc))
+            write_report_dir(out, doc._.doc_id, render(doc))
         else:
             raise ValueError(name)
     except ReportError as err:

@@ -94,18 +94,18 @@ def numbered(rows: list[dict], id_column: str, prefix: str, tie_columns: list[st
 
 
 def tables_from_doc(doc) -> dict[str, list[dict]]:
-    """Collect every table of the report from the Doc's user data, offsets mapped to text.txt."""
-    ud = doc.user_data
-    doc_id = ud["doc_id"]
-    text = ud["source_text"]
-    al = Alignment.from_json(ud["alignment"])
+    """Collect every table of the report from the Doc's extensions, offsets mapped to text.txt."""
+    x = doc._
+    doc_id = x.doc_id
+    text = x.source_text
+    al = Alignment.from_json(x.alignment)
 
     def span(i, j):
         s, e = al.span(i, j)
         return s, e, text[s:e]
 
     tables: dict[str, list[dict]] = {}
-    link = ud.get("link", {})
+    link = x.link or {}
     rows = []
     why = {(i, j, label): ev for i, j, label, ev in (doc._.evidence or [])}
     for label, i, j, ent in link.get("mention_entity", []):
@@ -130,41 +130,41 @@ def tables_from_doc(doc) -> dict[str, list[dict]]:
     tables["agencies"] = [{k: v for k, v in r.items() if k != "_first"} for r in sorted(rows, key=lambda r: (r["_first"], r["agency_id"]))]
 
     rows = []
-    for st in ud.get("statistics", []):
+    for st in x.statistics or []:
         s, e, t = span(st["start"], st["end"])
         rows.append({"doc_id": doc_id, **{k: v for k, v in st.items() if k not in ("start", "end", "text")}, "start": s, "end": e, "text": t,
                      "ratio": ratio_of(st.get("value"), st.get("unit", ""))})
     tables["statistics"] = numbered(rows, "stat_id", "S", ["end"])
 
     rows = []
-    for rec in ud.get("recommendations", []):
+    for rec in x.recommendations or []:
         s, e, t = span(rec["start"], rec["end"])
         rows.append({"doc_id": doc_id, "start": s, "end": e, "text": t, "speaker": rec["speaker"], "cue": rec["cue"],
                      "session_id": rec.get("session_id", ""), "items": "|".join(rec.get("items", []))})
     tables["recommendations"] = numbered(rows, "rec_id", "R", ["end"])
 
     rows = []
-    for ses in ud.get("sessions", []):
+    for ses in x.sessions or []:
         s, e = al.span(ses["start"], ses["end"])
         rows.append({"doc_id": doc_id, "session_id": ses["session_id"], "title": ses["title"], "start": s, "end": e})
     tables["sessions"] = sort_rows(rows, ["session_id"])
-    tables["roles"] = [{"doc_id": doc_id, **r} for r in ud.get("roles", [])]
+    tables["roles"] = [{"doc_id": doc_id, **r} for r in x.roles or []]
 
     rows = []
-    for w in ud.get("warnings", []) + link.get("warnings", []):
+    for w in [*(x.warnings or ()), *link.get("warnings", ())]:  # (a DocBin gives tuples back)
         if w.get("start") not in (None, ""):
             s, e = al.span(w["start"], w["end"])
         else:
             s, e = "", ""
         rows.append({"doc_id": doc_id, "kind": w["kind"], "message": w["message"], "start": s, "end": e})
     tables["warnings"] = sorted(rows, key=lambda r: (r["start"] if r["start"] != "" else -1, r["kind"], r["message"]))
-    tables["report"] = [report_row(doc_id, ud.get("source", ""), ud.get("sha256", ""), text)]
+    tables["report"] = [report_row(doc_id, x.source or "", x.sha256 or "", text)]
     return tables
 
 
 def render(doc) -> dict[str, bytes]:
     """All files of a report's folder as bytes (text.txt plus one CSV per table)."""
-    files = {"text.txt": doc.user_data["source_text"].encode("utf-8")}
+    files = {"text.txt": doc._.source_text.encode("utf-8")}
     for name, rows in tables_from_doc(doc).items():
         files[f"{name}.csv"] = csv_bytes(TABLES[name], rows)
     return files

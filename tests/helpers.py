@@ -18,7 +18,7 @@ def extract_string(text: str, tmp_path: Path, name: str = "doc", segmenter: str 
     path.write_text(text, encoding="utf-8")
     doc = process(ingest(path), segmenter)
     tables = tables_from_doc(doc)
-    tables["_text"] = doc.user_data["source_text"]
+    tables["_text"] = doc._.source_text
     return tables
 
 

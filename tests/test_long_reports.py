@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pipeline.config import settings
 from pipeline.ingest import ingest
 from pipeline.nlp import get_nlp, process
-from pipeline.recognise.context import maximal
+from pipeline.recognise.resolver import maximal
 from pipeline.recognise.facts import Mention
 from pipeline.recognise.resolver import dedupe
 from pipeline.recognise.tokens import TokenIndex

@@ -1,7 +1,8 @@
-"""Stage 3 — recognise PERSON, TITLE and AGENCY mentions: one module per source of evidence
-(titles, name shapes, affiliation shapes, lists and bylines, organisations, the learned tagger,
-short forms and pronouns) over a shared context, and `resolver.py`, which orders them and decides
-between overlapping candidates.
+"""Stage 3 — recognise PERSON, TITLE and AGENCY mentions: one component per source of evidence
+(titles, affiliation shapes, lists and bylines, organisations, the learned tagger, short forms and
+pronouns), each built over a read-only view of the report (`context.ReportText`), the findings so far
+(`context.Findings`) and the collaborators it calls (the name shapes, the organisation or title
+evidence); `resolver.py` orders them and decides between overlapping candidates.
 
 The genre names people in a few fixed shapes: ORG + NAME + TITLE, ORG + TITLE + NAME, SURNAME + TITLE +
 GIVEN NAME, lists of names, bylines. Titles are the anchor; the learned tagger (LAC) adds names and
@@ -19,34 +20,69 @@ from spacy.tokens import Doc
 
 from ..memory import give_back, is_huge
 from ..segment import set_span_groups
-from .resolver import Recogniser, resolve
+from .affiliations import AffiliationShapes
+from .context import Findings, ReportText
+from .learned import LearnedEvidence
+from .lists import ListedNames
+from .names import NameShapes
+from .organisations import OrganisationEvidence
+from .resolver import Components, resolve
+from .short_forms import ShortForms
 from .text import is_cjk
+from .titles import TitleEvidence
 
-__all__ = ["Recogniser", "recognise", "is_cjk"]
+__all__ = ["build_components", "recognise", "is_cjk"]
 
 for _name in ("recognition", "evidence"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
-def recognise(doc: Doc) -> Doc:
-    r, mentions = resolve(doc)
+def build_components(doc: Doc) -> Components:
+    """Every source of evidence over one segmented Doc, each given the collaborators it calls."""
+    text = ReportText(doc)
+    findings = Findings(text)
+    names = NameShapes(text, findings)
+    titles = TitleEvidence(text, findings)
+    organisations = OrganisationEvidence(text, findings, names)
+    return Components(
+        text=text,
+        findings=findings,
+        names=names,
+        titles=titles,
+        organisations=organisations,
+        affiliations=AffiliationShapes(text, findings, names, titles, organisations),
+        lists=ListedNames(text, findings, names),
+        learned=LearnedEvidence(text, findings, names),
+        short_forms=ShortForms(text, findings),
+    )
+
+
+def _recognised(doc: Doc):
+    """The span groups, the facts for the link stage and the evidence table; the components and their
+    indexes are dropped on return, before the Doc is rebuilt with the spans' edges."""
+    components = build_components(doc)
+    mentions = resolve(components)
+    findings = components.findings
     groups = {
         "PERSON": [(m.start, m.end, "PERSON") for m in mentions],
-        "TITLE": [(i, j, "TITLE") for i, j in sorted(r.kept_titles)],
-        "AGENCY": [(i, j, "AGENCY") for i, j in r.agencies],
+        "TITLE": [(i, j, "TITLE") for i, j in sorted(findings.kept_titles)],
+        "AGENCY": [(i, j, "AGENCY") for i, j in findings.agencies],
     }
     recognition = {
         "mentions": [(m.label, m.start, m.end, m.entity) for m in mentions],
-        "titles": sorted(r.kept_titles),
-        "agencies": r.agencies,
-        "facts": [(f.person, f.title, f.agency, f.former, f.order) for f in r.facts],
-        "persons": {k: (p.name, p.start, p.end, p.surname) for k, p in r.persons.items()},
-        "aliases": r.aliases,
-        "agency_aliases": r.agency_aliases,
+        "titles": sorted(findings.kept_titles),
+        "agencies": findings.agencies,
+        "facts": [(fact.person, fact.title, fact.agency, fact.former, fact.order) for fact in findings.facts],
+        "persons": {k: (p.name, p.start, p.end, p.surname) for k, p in findings.persons.items()},
+        "aliases": findings.aliases,
+        "agency_aliases": findings.agency_aliases,
     }
-    evidence = r.evidence_table(mentions)
-    del r, mentions  # the recognisers' indexes go before the Doc is rebuilt with the spans' edges
+    return groups, recognition, findings.evidence_table(mentions)
+
+
+def recognise(doc: Doc) -> Doc:
+    groups, recognition, evidence = _recognised(doc)
     if is_huge(len(doc._.text)):
         give_back()
     doc = set_span_groups(doc, groups)

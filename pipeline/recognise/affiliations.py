@@ -6,60 +6,73 @@ from __future__ import annotations
 import re
 
 from .facts import Fact
-from .context import RecognitionContext
+from .context import Findings, ReportText
+from .names import NameShapes
+from .organisations import OrganisationEvidence
+from .titles import TitleEvidence
 
 
-class AffiliationShapes(RecognitionContext):
+class AffiliationShapes:
+    """Proposes the people the titles anchor, each with a (person, title, agency) fact: the names
+    come from the name shapes, the organisations from the organisation evidence, compound titles
+    from the title evidence."""
+
+    def __init__(self, text: ReportText, findings: Findings, names: NameShapes, title_evidence: TitleEvidence,
+                 organisations: OrganisationEvidence):
+        self.text, self.findings = text, findings
+        self.names, self.title_evidence, self.organisations = names, title_evidence, organisations
+        self.a, self.s, self.lex = text.a, text.s, text.lex
+
     def find_people(self):
         used_titles: set[tuple[int, int]] = set()
         order = 0
-        for ts, te in self.titles:
+        for ts, te in self.findings.titles:
             order += 1
             # SURNAME + TITLE + GIVEN NAME (王執行長雪虹)
-            split = self._split_name(ts, te)
+            split = self.names.split_name(ts, te)
             if split:
                 (ss, se), (gs, ge) = split
                 key = self.s[ss:se] + self.s[gs:ge]
-                self.add_person(ss, se, (ss, ge), key=key, name=self.a[ss:se] + self.a[gs:ge], why="surname + title + given name")
-                self.facts.append(Fact(key, (ts, te), self.chunk_agency(ss) if ss > 0 else None, self.is_former(ss), order))
+                self.findings.add_person(ss, se, (ss, ge), key=key, name=self.a[ss:se] + self.a[gs:ge], why="surname + title + given name")
+                self.findings.facts.append(Fact(key, (ts, te), self.organisations.chunk_agency(ss) if ss > 0 else None, self.text.is_former(ss), order))
                 used_titles.add((ts, te))
                 continue
-            before = self.name_before_title(ts)
+            before = self.names.name_before_title(ts)
             if before:
-                key = self.add_person(*before, before, why="name before a title")
-                agency = self.chunk_agency(before[0])
-                former = self.is_former(agency[0] if agency else before[0])
-                self.facts.append(Fact(key, (ts, te), agency, former, order))
+                key = self.findings.add_person(*before, before, why="name before a title")
+                agency = self.organisations.chunk_agency(before[0])
+                former = self.text.is_former(agency[0] if agency else before[0])
+                self.findings.facts.append(Fact(key, (ts, te), agency, former, order))
                 used_titles.add((ts, te))
-                self._compound_titles(key, te, agency, former, used_titles, order)
+                self.title_evidence.compound_titles(key, te, agency, former, used_titles, order)
                 continue
-            after = self.name_after_title(te)
+            after = self.names.name_after_title(te)
             if after:
-                key = self.add_person(*after, after, why="name after a title")
+                key = self.findings.add_person(*after, after, why="name after a title")
                 first = ts
                 while first > 1 and self.s[first - 1] in "兼暨":
-                    prev = self.title_by_end.get(first - 1)
+                    prev = self.findings.title_by_end.get(first - 1)
                     if not prev:
                         break
                     first = prev[0]
-                agency = self._fused_agency(ts) or self.chunk_agency(first, self.s[ts:te]) or self._dateline_outlet(ts, te)
-                former = self.is_former(agency[0] if agency else ts)
-                self.facts.append(Fact(key, (ts, te), agency, former, order))
+                agency = self.organisations.fused_agency(ts) or self.organisations.chunk_agency(first, self.s[ts:te]) or self.organisations.dateline_outlet(ts, te)
+                former = self.text.is_former(agency[0] if agency else ts)
+                self.findings.facts.append(Fact(key, (ts, te), agency, former, order))
                 used_titles.add((ts, te))
                 # compound title before the name: 教授兼系主任林某 — the first title shares the person
-                self._shared_titles_before(key, ts, agency, former, used_titles, order)
-        self.kept_titles |= used_titles
+                self.title_evidence.shared_titles_before(key, ts, agency, former, used_titles, order)
+        self.findings.kept_titles |= used_titles
 
     def share_list_titles(self):
         """ORG + TITLE + NAME、NAME及NAME: the names listed after the first share its title and agency
         (參議員甲、乙、丙; 市議員甲、乙及丙), unless a title of their own stands beside them."""
-        by_start = {m.start: m for m in self.mentions if m.label == "PERSON"}
-        has_fact = {f.person for f in self.facts}
+        by_start = {m.start: m for m in self.findings.mentions if m.label == "PERSON"}
+        has_fact = {f.person for f in self.findings.facts}
         by_entity: dict[str, list] = {}
-        for m in self.mentions:
+        for m in self.findings.mentions:
             if m.label == "PERSON":
                 by_entity.setdefault(m.entity, []).append(m)
-        for f in list(self.facts):
+        for f in list(self.findings.facts):
             if not f.title:
                 continue
             first = next((m for m in by_entity.get(f.person, ()) if 0 <= m.start - f.title[1] <= 1), None)
@@ -73,16 +86,16 @@ class AffiliationShapes(RecognitionContext):
                 nxt = by_start[pos + sep.end()]
                 if nxt.entity in has_fact or self.lex.title_re.match(self.s, nxt.end):
                     break
-                self.facts.append(Fact(nxt.entity, f.title, f.agency, f.former, f.order))
+                self.findings.facts.append(Fact(nxt.entity, f.title, f.agency, f.former, f.order))
                 has_fact.add(nxt.entity)
-                self.note(nxt.start, nxt.end, "PERSON", "listed after a title")
+                self.findings.note(nxt.start, nxt.end, "PERSON", "listed after a title")
                 pos = nxt.end
 
     def find_bracketed_titles(self):
         """NAME(ORG TITLE) and NAME TITLE(兼TITLE、ORG TITLE): titles in brackets right after a person
         belong to that person (甲(協會常務理事), 乙副校長(兼教務長、研究學院院長))."""
-        person_end = {m.end: m.entity for m in self.mentions if m.label == "PERSON"}
-        fact_title_end = {f.title[1]: f for f in self.facts if f.title}
+        person_end = {m.end: m.entity for m in self.findings.mentions if m.label == "PERSON"}
+        fact_title_end = {f.title[1]: f for f in self.findings.facts if f.title}
         for m in re.finditer(r"[(（]([^()（）\n]{2,40})[)）]", self.s):
             i = m.start()
             owner = person_end.get(i)
@@ -93,13 +106,13 @@ class AffiliationShapes(RecognitionContext):
             if owner is None:
                 continue
             inner_start = m.start(1)
-            for ts, te in self.titles:
-                if not (inner_start <= ts and te <= m.end(1)) or (ts, te) in self.kept_titles:
+            for ts, te in self.findings.titles:
+                if not (inner_start <= ts and te <= m.end(1)) or (ts, te) in self.findings.kept_titles:
                     continue
                 chunk_start = max(inner_start, max((k + 1 for k in range(inner_start, ts) if self.s[k] in "、，,兼及"), default=inner_start))
-                agency = self.agency_ending_at(ts) if chunk_start < ts else None
+                agency = self.findings.agency_ending_at(ts) if chunk_start < ts else None
                 if agency is not None and agency[0] < chunk_start:
                     agency = None
-                self.facts.append(Fact(owner, (ts, te), agency, False, base.order if base else 0))
-                self.kept_titles.add((ts, te))
-                self.note(ts, te, "TITLE", "in brackets after a person")
+                self.findings.facts.append(Fact(owner, (ts, te), agency, False, base.order if base else 0))
+                self.findings.kept_titles.add((ts, te))
+                self.findings.note(ts, te, "TITLE", "in brackets after a person")

@@ -1,41 +1,36 @@
-"""The state one report's recognition builds (spans found so far, token look-ups) and the
-boundary helpers every source of evidence uses."""
+"""What every source of evidence reads and writes, split in two: `ReportText`, a read-only view of
+one report (its text, simplified shadow, lexicon, tokens, the learned tagger's spans and the boundary
+helpers that only look at those), and `Findings`, the spans found so far, which the sources add to in
+the resolver's order."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, lexicon, word_freq
 from ..shadow import simplify
+from .facts import Fact, Mention, Person
+from .names import surname_len
 from .text import QUOTES, is_cjk
-from .facts import Mention, Fact, Person
 from .tokens import TokenIndex
 
 
-class RecognitionContext:
+class ReportText:
+    """One report as the recognisers see it; nothing here changes once built, so any component may
+    hold it. Where the title lexicon matches is a fact of the text too (every match, before any is
+    set aside), and the boundary rules need it, so it is computed here."""
+
     def __init__(self, doc: Doc):
-        self.doc = doc
         self.a = doc._.text
         self.s = simplify(self.a)
         self.lex: Lexicon = lexicon()
         self.tokens = TokenIndex(doc, len(self.a))
         self.tok_starts, self.tok_ends = self.tokens.token_starts, self.tokens.token_ends
         self.nr_tokens = self.tokens.with_tag_prefix("nr")
-        self.persons: dict[str, Person] = {}
-        self.mentions: list[Mention] = []
-        self.facts: list[Fact] = []
-        self.agencies: list[tuple[int, int]] = []
-        self.agency_by_end: dict[int, tuple[int, int]] = {}
-        self.titles: list[tuple[int, int]] = []
-        self.all_title_ends: set[int] = set()
-        self.title_by_start: dict[int, tuple[int, int]] = {}
-        self.title_by_end: dict[int, tuple[int, int]] = {}
-        self.kept_titles: set[tuple[int, int]] = set()
-        self.aliases: dict[str, list[str]] = {}
-        self.agency_aliases: dict[str, str] = {}  # short form → the agency it abbreviates (both as written)
-        self.evidence: dict[tuple[int, int, str], list[str]] = {}  # (start, end, label) → why it was proposed
+        self.title_matches: list[tuple[int, int]] = [m.span() for m in self.lex.title_re.finditer(self.s)]
+        self.all_title_ends: set[int] = {te for _, te in self.title_matches}
+        self.has_learned_tagger = doc._.learned_entities is not None
         learned = [tuple(e) for e in (doc._.learned_entities or [])]
         self.learned_spans = {lab: [(i, j) for i, j, x in learned if x == lab] for lab in ("PER", "ORG", "LOC", "TIME")}
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
@@ -136,7 +131,7 @@ class RecognitionContext:
         t = self.token_at(j - 1)
         return t is not None and t[1] > j and t[2] in ("ns", "nt")
 
-    def _suffix_before(self, i: int) -> bool:
+    def suffix_before(self, i: int) -> bool:
         return i > 0 and self.s[i - 1] in self.lex.single_suffixes
 
     def is_former(self, start: int) -> bool:
@@ -144,6 +139,37 @@ class RecognitionContext:
         while i > 0 and self.s[i - 1] in QUOTES:
             i -= 1
         return i > 0 and self.s[i - 1] == "前"
+
+    def verb_follows(self, pos: int) -> bool:
+        tag = self.tokens.tag_at(pos)
+        return tag in ("v", "vd", "vn") and not self.lex.title_re.match(self.s, pos)
+
+    def inside_latin_word(self, i: int, j: int) -> bool:
+        """Part of a longer Latin word or phrase (China-ASEAN Free Trade Area), or of a bracketed acronym."""
+        before = self.s[max(0, i - 2) : i]
+        after = self.s[j : j + 2]
+        return bool(re.search(r"[A-Za-z\-]$|[A-Za-z] $|[(（]$", before) or re.match(r"^[A-Za-z\-]|^ [A-Za-z]|^[)）]", after))
+
+
+class Findings:
+    """The spans found so far and what they say (people, affiliation facts, aliases, evidence). The
+    sources of evidence add to it one after another; the resolver decides which of them stay."""
+
+    def __init__(self, text: ReportText):
+        self.text = text
+        self.persons: dict[str, Person] = {}
+        self.mentions: list[Mention] = []
+        self.facts: list[Fact] = []
+        self.agencies: list[tuple[int, int]] = []
+        self.agency_by_end: dict[int, tuple[int, int]] = {}
+        self.titles: list[tuple[int, int]] = []
+        self.title_by_start: dict[int, tuple[int, int]] = {}
+        self.title_by_end: dict[int, tuple[int, int]] = {}
+        self.kept_titles: set[tuple[int, int]] = set()
+        self.aliases: dict[str, list[str]] = {}
+        self.agency_aliases: dict[str, str] = {}  # short form → the agency it abbreviates (both as written)
+        self.evidence: dict[tuple[int, int, str], list[str]] = {}  # (start, end, label) → why it was proposed
+        self._title_starts: tuple[int, set[int]] = (-1, set())  # (how many titles, their starts)
 
     def agency_ending_at(self, pos: int) -> tuple[int, int] | None:
         return self.agency_by_end.get(pos)
@@ -177,11 +203,12 @@ class RecognitionContext:
     def add_person(self, key_start: int, key_end: int, mention: tuple[int, int], key: str | None = None, name: str | None = None, why: str = "") -> str:
         if why:
             self.note(*mention, "PERSON", why)
-        key = key or self.s[key_start:key_end]
+        s = self.text.s
+        key = key or s[key_start:key_end]
         p = self.persons.get(key)
         if p is None:
-            sl = self.surname_len(key_start) if is_cjk(self.s[key_start]) else 0
-            p = Person(key, mention[0], mention[1], key[:sl], key[sl:], name=name or self.a[key_start:key_end])
+            sl = surname_len(s, self.text.lex, key_start) if is_cjk(s[key_start]) else 0
+            p = Person(key, mention[0], mention[1], key[:sl], key[sl:], name=name or self.text.a[key_start:key_end])
             self.persons[key] = p
         p.forms.append(mention)
         self.mentions.append(Mention("PERSON", mention[0], mention[1], key))
@@ -189,29 +216,18 @@ class RecognitionContext:
 
     def title_starts(self) -> set[int]:
         """Where the lexicon's titles start; the titles are found once, first, so this is cached."""
-        if getattr(self, "_title_starts", (None, None))[0] != len(self.titles):
+        if self._title_starts[0] != len(self.titles):
             self._title_starts = (len(self.titles), {t[0] for t in self.titles})
         return self._title_starts[1]
 
-    def _person_cover(self) -> set:
+    def person_cover(self) -> set:
         return cover_of((m.start, m.end) for m in self.mentions if m.label == "PERSON")
 
-    def _after_chunk_end(self, i: int) -> bool:
+    def after_chunk_end(self, i: int) -> bool:
         """The character before i ends an organisation or a title (本會王執行長雪虹, 主席羅委員致政)."""
-        return i in self.agency_by_end or i in self.all_title_ends or (
-            i > 0 and self.s[i - 1] in self.lex.single_suffixes
+        return i in self.agency_by_end or i in self.text.all_title_ends or (
+            i > 0 and self.text.s[i - 1] in self.text.lex.single_suffixes
         )
-
-
-def maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep the longest of overlapping spans (earliest first on ties)."""
-    out: list[tuple[int, int]] = []  # kept spans, sorted and disjoint: only the neighbours can overlap
-    for i, j in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
-        k = bisect.bisect_left(out, (j, j))  # out[:k] start before j
-        if k and out[k - 1][1] > i:
-            continue
-        out.insert(k, (i, j))
-    return out
 
 
 def cover_of(spans) -> set[int]:

@@ -16,7 +16,8 @@ from ..config import settings
 from ..lexicon import is_common_word, word_freq
 from ..memory import give_back, is_huge
 from ..shadow import simplify
-from .context import RecognitionContext, cover_of
+from .context import Findings, ReportText, cover_of
+from .names import NameShapes
 from .text import CJK_CHARS, LATIN_NAME, is_cjk
 
 if not Doc.has_extension("learned_entities"):
@@ -52,14 +53,22 @@ def report_learned_entities(doc: Doc) -> Doc:
     return doc
 
 
-class LearnedEvidence(RecognitionContext):
+class LearnedEvidence:
+    """Proposes the learned tagger's organisations and names that the rules confirm, and lets its
+    organisations bound the start of the rules' ones."""
+
+    def __init__(self, text: ReportText, findings: Findings, names: NameShapes):
+        self.text, self.findings, self.names = text, findings, names
+        self.s, self.lex, self.tokens = text.s, text.lex, text.tokens
+        self.tok_starts, self.tok_ends = text.tok_starts, text.tok_ends
+
     # ------------------------------------------------------------------ organisations
     def find_learned_agencies(self):
         """LAC organisations the rules did not find, kept when they pass the organisation checks."""
-        cover = cover_of(self.agencies)
-        title_cover = cover_of(self.titles)
+        cover = cover_of(self.findings.agencies)
+        title_cover = cover_of(self.findings.titles)
         added = []
-        for i, j in self.learned_spans["ORG"]:
+        for i, j in self.text.learned_spans["ORG"]:
             if any(k in cover for k in range(i, j)):
                 continue
             if not self._learned_org_ok(i, j, title_cover):
@@ -69,9 +78,9 @@ class LearnedEvidence(RecognitionContext):
             j = self._end_at_last_suffix(i, j)
             added.append((i, j))
             cover.update(range(i, j))
-            self.note(i, j, "AGENCY", "learned ORG (LAC)")
+            self.findings.note(i, j, "AGENCY", "learned ORG (LAC)")
         if added:
-            self.set_agencies(sorted(self.agencies + added))
+            self.findings.set_agencies(sorted(self.findings.agencies + added))
 
     def _end_at_last_suffix(self, i: int, j: int) -> int:
         """經濟部午宴: a learned organisation that runs past its last organisation suffix by a short
@@ -85,9 +94,9 @@ class LearnedEvidence(RecognitionContext):
         """ORG + TITLE or ORG + NAME + TITLE right after the organisation (的 may stand between)."""
         if self.s[j : j + 1] == "的":
             j += 1
-        if j in self.title_by_start or self.lex.title_re.match(self.s, j):
+        if j in self.findings.title_by_start or self.lex.title_re.match(self.s, j):
             return True
-        name = self.learned_per_start.get(j)
+        name = self.text.learned_per_start.get(j)
         return bool(name) and bool(self.lex.title_re.match(self.s, name[1]))
 
     def bound_agencies_by_learned(self):
@@ -95,11 +104,11 @@ class LearnedEvidence(RecognitionContext):
         when the learned tagger's organisation ends where the rule's does and starts after such a
         word, the organisation starts where the model says."""
         by_end: dict[int, list[int]] = {}
-        for i, j in self.learned_spans["ORG"]:
+        for i, j in self.text.learned_spans["ORG"]:
             by_end.setdefault(j, []).append(i)
-        title_cover = cover_of(self.titles)
+        title_cover = cover_of(self.findings.titles)
         changed = []
-        for i, j in self.agencies:
+        for i, j in self.findings.agencies:
             start = i
             for a in sorted(by_end.get(j, ())):
                 if i < a < j - 1 and a - i <= 4:
@@ -111,10 +120,10 @@ class LearnedEvidence(RecognitionContext):
                     start = a  # the rules stopped inside the name (成功大學微奈米中心)
                     break
             if start != i:
-                self.note(start, j, "AGENCY", "start bounded by learned ORG (LAC)")
+                self.findings.note(start, j, "AGENCY", "start bounded by learned ORG (LAC)")
             changed.append((start, j))
-        if changed != self.agencies:
-            self.set_agencies(changed)
+        if changed != self.findings.agencies:
+            self.findings.set_agencies(changed)
 
     def _learned_org_ok(self, i: int, j: int, title_cover: set) -> bool:
         text = self.s[i:j]
@@ -126,12 +135,12 @@ class LearnedEvidence(RecognitionContext):
             return False
         if re.fullmatch(r"[A-Za-z]+", text):
             # a bare Latin word: an organisation only when it is a known acronym or written all capitals
-            return text.isupper() and 2 <= len(text) <= 8 and not self._inside_latin_word(i, j)
+            return text.isupper() and 2 <= len(text) <= 8 and not self.text.inside_latin_word(i, j)
         if not is_cjk(text[0]) and not text[0].isalpha():
             return False
         if i > 0 and (self.s[i - 1].isdigit() or self.s[i - 1] in "一二两三四五六七八九十百千万几数多余"):
             return False  # after a numeral: 5所大學
-        if i > 0 and is_cjk(self.s[i - 1]) and i not in self.tok_starts and not self.is_boundary_before(i):
+        if i > 0 and is_cjk(self.s[i - 1]) and i not in self.tok_starts and not self.text.is_boundary_before(i):
             return False  # starts inside a word
         if j < len(self.s) and is_cjk(self.s[j]) and j not in self.tok_ends:
             return False  # ends inside a word
@@ -142,51 +151,51 @@ class LearnedEvidence(RecognitionContext):
     # ------------------------------------------------------------------ people
     def find_learned_people(self):
         """LAC names in any context — bare names in lists, bylines, public figures named without a title."""
-        taken = self._person_cover()
-        blocked = cover_of(self.agencies) | cover_of(self.kept_titles | set(self.titles))
-        surnames_before_title = {p.surname for p in self.persons.values() if p.surname}
-        per = self.learned_spans["PER"]
+        taken = self.findings.person_cover()
+        blocked = cover_of(self.findings.agencies) | cover_of(self.findings.kept_titles | set(self.findings.titles))
+        surnames_before_title = {p.surname for p in self.findings.persons.values() if p.surname}
+        per = self.text.learned_spans["PER"]
         counts: dict[str, int] = {}
         for i, j in per:
             counts[self.s[i:j]] = counts.get(self.s[i:j], 0) + 1
         for i, j in per:
             if any(k in taken or k in blocked for k in range(i, j)):
                 continue
-            if self.s[i:j] in surnames_before_title and (j in self.title_by_start or self.lex.title_re.match(self.s, j)):
+            if self.s[i:j] in surnames_before_title and (j in self.findings.title_by_start or self.lex.title_re.match(self.s, j)):
                 continue  # 司馬 + 人資長: a short form of a person already named, resolved by short_forms
             span = self._learned_name_span(i, j, counts)
             if span is None:
                 continue
             i, j = span
-            self.add_person(i, j, (i, j))
-            self.note(i, j, "PERSON", "learned PER (LAC)")
+            self.findings.add_person(i, j, (i, j))
+            self.findings.note(i, j, "PERSON", "learned PER (LAC)")
             taken.update(range(i, j))
 
     def _name_context(self, i: int, j: int) -> bool:
         """A list separator, a speech verb or a title beside the name."""
         before, after = self.s[i - 1 : i], self.s[j : j + 1]
         return (before in ("、", " ", "\n", "") or after in ("、", " ", "（", "(")
-                or bool(self.starts_with_word(j, self.lex.name_followers)) or j in self.title_by_start or i in self.all_title_ends)
+                or bool(self.text.starts_with_word(j, self.lex.name_followers)) or j in self.findings.title_by_start or i in self.text.all_title_ends)
 
     def _learned_name_span(self, i: int, j: int, counts: dict) -> tuple[int, int] | None:
         text = self.s[i:j]
         if LATIN_NAME.fullmatch(text):
-            return (i, j) if self._latin_ok(text) else None
+            return (i, j) if self.names.latin_ok(text) else None
         if re.search(r"[.．·‧•・]", text):
-            return self._trim_dotted(i, j) if re.fullmatch(f"[{CJK_CHARS}.．·‧•・]+", text) else None
+            return self.names.trim_dotted(i, j) if re.fullmatch(f"[{CJK_CHARS}.．·‧•・]+", text) else None
         if not _TRANSLITERATION.fullmatch(text):
             return None
-        if self.valid_full_name(i, j):
+        if self.names.valid_full_name(i, j):
             if j - i == 2 and counts.get(text, 0) < 2 and not self._name_context(i, j):
                 return None  # a two-character 'name' alone in running text is as often a word (明文)
             return i, j
         # a name without a Chinese surname (a transliteration): a title, list or repetition beside it
         if j - i < 2 or is_common_word(text):
             return None
-        sl = self.surname_len(i)
+        sl = self.names.surname_len(i)
         if sl and j - i - sl >= 2 and word_freq(text[sl:]) >= self.lex.given_max_word_freq:
             return None  # 蔡政府 said three times: a surname before a very frequent word is no transliteration
-        beside_title = bool(self.lex.title_re.match(self.s, j)) or j in self.title_by_start or i in self.all_title_ends
+        beside_title = bool(self.lex.title_re.match(self.s, j)) or j in self.findings.title_by_start or i in self.text.all_title_ends
         in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、"
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
         if beside_title or bracketed_latin or (in_list and counts.get(text, 0) >= 1 and j - i >= 3) or counts.get(text, 0) >= 2:

@@ -8,18 +8,27 @@ import re
 from ..lexicon import is_common_word
 from ..shadow import simplify
 from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, SPEECH_AFTER_PRONOUN, is_cjk
-from .context import RecognitionContext, cover_of
+from .context import Findings, ReportText, cover_of
 from .facts import Fact
+from .names import NameShapes
 
 
-class ListedNames(RecognitionContext):
+class ListedNames:
+    """Proposes people named without a title beside them, by the shape of the text around them
+    (a list, a credit, a bracketed Latin form, an earlier mention)."""
+
+    def __init__(self, text: ReportText, findings: Findings, names: NameShapes):
+        self.text, self.findings, self.names = text, findings, names
+        self.a, self.s, self.lex = text.a, text.s, text.lex
+        self.tok_starts = text.tok_starts
+
     def find_listed_people(self):
         """Names listed without titles: enumerations (甲、乙及丙), spaced minutes lists, dotted names, credits."""
-        taken = self._person_cover()
+        taken = self.findings.person_cover()
         for m in DOTTED.finditer(self.s):
-            i, j = self._trim_dotted(*m.span())
+            i, j = self.names.trim_dotted(*m.span())
             if not any(k in taken for k in range(i, j)) and not re.search(r"\d", self.s[i:j]):
-                self.add_person(i, j, (i, j), why="dotted name")
+                self.findings.add_person(i, j, (i, j), why="dotted name")
                 taken.update(range(i, j))
         # enumerations: at least two items that are valid names make the others names too
         for seg in ENUMERATION.finditer(self.s):
@@ -28,29 +37,29 @@ class ListedNames(RecognitionContext):
         for line in re.finditer(r"[^\n]+", self.a):
             items = [(line.start() + it.start(), line.start() + it.end()) for it in re.finditer(r"[^\s:：]+", line.group())]
             if len(items) >= 3:
-                names = [it for it in items if self.valid_full_name(*it)]
+                names = [it for it in items if self.names.valid_full_name(*it)]
                 if len(names) >= 3 and len(names) >= 0.6 * len(items):
                     # in such a list, the other surname-initial items are names too, and a surname and
                     # one character spaced apart (余 天) are one name
                     listed = self._spaced_pairs(items) + [it for it in items if it in names or self._listed_name_ok(*it)]
                     for span in sorted(set(listed)):
                         if not any(k in taken for k in range(*span)):
-                            self.add_person(*span, span, name=self.a[span[0] : span[1]], why="minutes list")
+                            self.findings.add_person(*span, span, name=self.a[span[0] : span[1]], why="minutes list")
                             taken.update(range(*span))
         # a full name with an honorific (吳秀蘭女士): a person without a title
         for h in self.lex.honorifics_after_name:
             for m in re.finditer(re.escape(h), self.s):
                 for n in (3, 4, 2):
                     i, j = m.start() - n, m.start()
-                    if i >= 0 and self.valid_full_name(i, j) and (self.is_boundary_before(i) or self.starts_with_word(i - 2 if i >= 2 else 0, ("的",)) or i in self.tok_starts) and not any(k in taken for k in range(i, j)):
-                        self.add_person(i, j, (i, j), why="name + honorific")
+                    if i >= 0 and self.names.valid_full_name(i, j) and (self.text.is_boundary_before(i) or self.text.starts_with_word(i - 2 if i >= 2 else 0, ("的",)) or i in self.tok_starts) and not any(k in taken for k in range(i, j)):
+                        self.findings.add_person(i, j, (i, j), why="name + honorific")
                         taken.update(range(i, j))
                         break
         # photo credits: (… 某某攝)
         for m in re.finditer(r"(?<=[\s(（記者社])([^\s(（)）]{2,4})攝[)）]", self.s):
             i, j = m.span(1)
-            if self.valid_full_name(i, j) and not any(k in taken for k in range(i, j)):
-                self.add_person(i, j, (i, j), why="photo credit")
+            if self.names.valid_full_name(i, j) and not any(k in taken for k in range(i, j)):
+                self.findings.add_person(i, j, (i, j), why="photo credit")
                 taken.update(range(i, j))
 
     def _organisation_goes_on(self, j: int) -> bool:
@@ -58,7 +67,7 @@ class ListedNames(RecognitionContext):
         return bool(self.lex.suffix_re.match(self.s, j)) or self.s[j : j + 1] in self.lex.single_suffixes or self.s[j : j + 1] == "会"
 
     def _listed_name_ok(self, i: int, j: int) -> bool:
-        sl = self.surname_len(i)
+        sl = self.names.surname_len(i)
         text = self.s[i:j]
         return bool(sl) and 1 <= j - i - sl <= 2 and all(is_cjk(c) for c in text) and not (
             is_common_word(text) or self.lex.title_re.search(text) or self.lex.suffix_re.search(text[-1:]))
@@ -66,12 +75,12 @@ class ListedNames(RecognitionContext):
     def _spaced_pairs(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
         pairs = []
         for (i, j), (k, m) in zip(items, items[1:]):
-            if j - i == 1 and m - k == 1 and self.surname_len(i) == 1 and is_cjk(self.s[k]) and k - j <= 2:
+            if j - i == 1 and m - k == 1 and self.names.surname_len(i) == 1 and is_cjk(self.s[k]) and k - j <= 2:
                 pairs.append((i, m))
         return pairs
 
     def _list_items(self, start: int, end: int, taken: set):
-        person_spans = {(m.start, m.end) for m in self.mentions if m.label == "PERSON" and m.start >= start - 8 and m.end <= end + 8}
+        person_spans = {(m.start, m.end) for m in self.findings.mentions if m.label == "PERSON" and m.start >= start - 8 and m.end <= end + 8}
         pieces = []
         pos = start
         for part in re.split(r"(、)", self.s[start:end]):
@@ -98,13 +107,13 @@ class ListedNames(RecognitionContext):
                 j2 -= 1  # 丙及 / 丁等: the conjunction or 等 belongs to the list, not the name
             if k > 0 and j2 - i2 > 4 and not re.search(r"[.．·‧•・]", self.s[i2:j2]):
                 # the last item may run on into the sentence (丙分享心得): keep the name at its start
-                n = next((n for n in (4, 3, 2) if self.valid_full_name(i2, i2 + n) and not self._organisation_goes_on(i2 + n)), 0)
-                if n and (self.starts_with_word(i2 + n, self.lex.name_followers + SPEECH_AFTER_PRONOUN)
+                n = next((n for n in (4, 3, 2) if self.names.valid_full_name(i2, i2 + n) and not self._organisation_goes_on(i2 + n)), 0)
+                if n and (self.text.starts_with_word(i2 + n, self.lex.name_followers + SPEECH_AFTER_PRONOUN)
                           or is_common_word(self.s[i2 + n : i2 + n + 2])):
                     j2 = i2 + n
             if k == 0:  # the first item may carry the words that introduce the list
                 for n in (4, 3, 2):
-                    if self.valid_full_name(j2 - n, j2) or (j2 - n, j2) in person_spans:
+                    if self.names.valid_full_name(j2 - n, j2) or (j2 - n, j2) in person_spans:
                         i2 = j2 - n
                         break
                 else:
@@ -112,35 +121,35 @@ class ListedNames(RecognitionContext):
             items.append((i2, j2))
         if len(items) < 2:
             return
-        namey = [it for it in items if it in person_spans or self.valid_full_name(*it)]
+        namey = [it for it in items if it in person_spans or self.names.valid_full_name(*it)]
         if len(namey) < 2 or len(namey) < 0.5 * len(items):
             return
-        agency_cover = cover_of(self.agencies)
+        agency_cover = cover_of(self.findings.agencies)
         for i, j in items:
             text = self.s[i:j]
             if any(k in taken or k in agency_cover for k in range(i, j)) or not 2 <= j - i <= 7:
                 continue
             if is_common_word(text) or self.lex.title_re.search(text) or self.lex.suffix_re.search(text[-3:]):
                 continue
-            self.add_person(i, j, (i, j), why="enumerated list")
+            self.findings.add_person(i, j, (i, j), why="enumerated list")
             taken.update(range(i, j))
 
     def find_bilingual_people(self):
         """A Chinese rendering followed by the Latin name in brackets (or the reverse): one person,
         the other form an alias — 史密斯（John Smith）, John Smith（史密斯）."""
-        taken = self._person_cover()
-        title_ends = {t[1] for t in self.titles}
+        taken = self.findings.person_cover()
+        title_ends = {t[1] for t in self.findings.titles}
         pat = re.compile(f"([{CJK_CHARS}．·‧•・]{{2,10}})[（(]({LATIN_NAME.pattern})[）)]")
         for m in pat.finditer(self.s):
             latin = m.group(2)
-            if not self._latin_ok(latin):
+            if not self.names.latin_ok(latin):
                 continue
             i, j = m.span(1)
             # the Chinese form starts after a title or a boundary inside the run
             for k in range(i, j - 1):
                 suffix = self.lex.suffix_end_re.search(self.s, i, k) if k - i >= 3 else None
                 ends_org = suffix is not None and len(suffix.group()) >= 2  # 議會 + a name
-                if k in title_ends or k in self.agency_by_end or ends_org or (k > i and self.is_boundary_before(k)):
+                if k in title_ends or k in self.findings.agency_by_end or ends_org or (k > i and self.text.is_boundary_before(k)):
                     i = k  # 議會史都華（…）: the Chinese form starts after a title or an organisation
             t = self.lex.title_re.search(self.s, max(i, j - 6), j)
             trailing_title = None
@@ -149,61 +158,61 @@ class ListedNames(RecognitionContext):
                 trailing_title = t.span()
             if j - i < 2 or self.lex.title_re.fullmatch(self.s[i:j]) or self.lex.suffix_re.search(self.s[j - 1 : j]):
                 continue
-            existing = next((mm for mm in self.mentions if mm.label == "PERSON" and mm.end == j and m.start(1) <= mm.start), None)
+            existing = next((mm for mm in self.findings.mentions if mm.label == "PERSON" and mm.end == j and m.start(1) <= mm.start), None)
             key = existing.entity if existing else None
             if key is None:
                 if any(x in taken for x in range(i, j)):
                     continue
-                key = self.add_person(i, j, (i, j), why="bilingual pair")
+                key = self.findings.add_person(i, j, (i, j), why="bilingual pair")
             ls, le = m.span(2)
             if not any(x in taken for x in range(ls, le)):
-                self.add_person(ls, le, (ls, le), key=key, why="bilingual pair")
-            self.aliases.setdefault(key, []).append(self.a[ls:le])
+                self.findings.add_person(ls, le, (ls, le), key=key, why="bilingual pair")
+            self.findings.aliases.setdefault(key, []).append(self.a[ls:le])
             taken.update(range(i, le))
-            if trailing_title and trailing_title not in self.kept_titles:
-                self.facts.append(Fact(key, trailing_title, self.agency_ending_at(i), self.is_former(i), 0))
-                self.kept_titles.add(trailing_title)
+            if trailing_title and trailing_title not in self.findings.kept_titles:
+                self.findings.facts.append(Fact(key, trailing_title, self.findings.agency_ending_at(i), self.text.is_former(i), 0))
+                self.findings.kept_titles.add(trailing_title)
         pat2 = re.compile(f"({LATIN_NAME.pattern})[（(]([{CJK_CHARS}．·‧•・]{{2,8}})[）)]")
         for m in pat2.finditer(self.s):
-            if not self._latin_ok(m.group(1)) or any(x in taken for x in range(m.start(), m.end())):
+            if not self.names.latin_ok(m.group(1)) or any(x in taken for x in range(m.start(), m.end())):
                 continue
-            key = self.add_person(*m.span(1), m.span(1), why="bilingual pair")
-            self.add_person(*m.span(2), m.span(2), key=key, why="bilingual pair")
-            self.aliases.setdefault(key, []).append(self.a[m.start(2) : m.end(2)])
+            key = self.findings.add_person(*m.span(1), m.span(1), why="bilingual pair")
+            self.findings.add_person(*m.span(2), m.span(2), key=key, why="bilingual pair")
+            self.findings.aliases.setdefault(key, []).append(self.a[m.start(2) : m.end(2)])
             taken.update(range(m.start(), m.end()))
 
     def find_latin_people(self):
-        taken = self._person_cover()
-        known = {p.key: p.key for p in self.persons.values()}
-        for key, forms in self.aliases.items():
+        taken = self.findings.person_cover()
+        known = {p.key: p.key for p in self.findings.persons.values()}
+        for key, forms in self.findings.aliases.items():
             for f in forms:
                 known.setdefault(simplify(f), key)
         for m in LATIN_NAME.finditer(self.s):
             name = m.group()
             if name in known and not any(k in taken for k in range(*m.span())):
-                self.add_person(*m.span(), m.span(), key=known[name], why="Latin name seen before")
+                self.findings.add_person(*m.span(), m.span(), key=known[name], why="Latin name seen before")
                 taken.update(range(*m.span()))
 
     def find_repeated_names(self):
         """Every later occurrence of a full name found by a pattern is a mention of that person."""
-        taken = self._person_cover()
-        agency_cover = cover_of(self.agencies)
-        keys = sorted((k for k in self.persons if len(k) >= 2), key=len, reverse=True)
+        taken = self.findings.person_cover()
+        agency_cover = cover_of(self.findings.agencies)
+        keys = sorted((k for k in self.findings.persons if len(k) >= 2), key=len, reverse=True)
         if not keys:
             return
         for m in re.finditer("|".join(map(re.escape, keys)), self.s):
             i, j = m.span()
             if any(k in taken or k in agency_cover for k in range(i, j)):
                 continue
-            self.add_person(i, j, (i, j), key=m.group(), why="repeated name")
+            self.findings.add_person(i, j, (i, j), key=m.group(), why="repeated name")
             taken.update(range(i, j))
 
     def find_nr_people(self):
         """jieba's nr tag as a signal: a surname-initial three-character token that then speaks."""
-        taken = self._person_cover()
-        for i, j in self.nr_tokens:
-            if j - i != 3 or any(k in taken for k in range(i, j)) or not self.valid_full_name(i, j):
+        taken = self.findings.person_cover()
+        for i, j in self.text.nr_tokens:
+            if j - i != 3 or any(k in taken for k in range(i, j)) or not self.names.valid_full_name(i, j):
                 continue
-            if self.starts_with_word(j, ("表示", "指出", "說", "認為", "強調", "致詞", "提到")):
-                self.add_person(i, j, (i, j), why="segmenter nr tag + speech verb")
+            if self.text.starts_with_word(j, ("表示", "指出", "說", "認為", "強調", "致詞", "提到")):
+                self.findings.add_person(i, j, (i, j), why="segmenter nr tag + speech verb")
                 taken.update(range(i, j))

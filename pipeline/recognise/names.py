@@ -4,25 +4,41 @@ beside a title (before it, after it, split by it)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..lexicon import is_common_word, word_freq, word_tag
 from .text import CJK_CHARS, DOTTED, LATIN_NAME, NAME_GAP, is_cjk
-from .context import RecognitionContext
+
+if TYPE_CHECKING:
+    from .context import Findings, ReportText
 
 
-class NameShapes(RecognitionContext):
+def surname_len(s: str, lex, pos: int) -> int:
+    """Length of the surname at pos: compound (歐陽, 令狐), with a Vietnamese middle (阮氏), single."""
+    if s[pos : pos + 2] in lex.compound_surnames:
+        return 2
+    if s[pos : pos + 1] in lex.surnames:
+        if s[pos + 1 : pos + 2] in lex.name_middles and is_cjk(s[pos + 2 : pos + 3]):
+            return 2
+        return 1
+    return 0
+
+
+class NameShapes:
+    """Checks of name shapes over the report's text, consulting the findings (an organisation or a
+    title beside a name bounds it). They add no span: the components that call them do; they only
+    note when the learned tagger bounded the name they return."""
+
+    def __init__(self, text: ReportText, findings: Findings):
+        self.text, self.findings = text, findings
+        self.a, self.s, self.lex, self.tokens = text.a, text.s, text.lex, text.tokens
+        self.tok_starts, self.tok_ends = text.tok_starts, text.tok_ends
+
     def name_given_ok(self, given: str) -> bool:
         return bool(given) and all(is_cjk(c) and c not in self.lex.not_given for c in given)
 
     def surname_len(self, pos: int) -> int:
-        """Length of the surname at pos: compound (歐陽, 令狐), with a Vietnamese middle (阮氏), single."""
-        if self.s[pos : pos + 2] in self.lex.compound_surnames:
-            return 2
-        if self.s[pos : pos + 1] in self.lex.surnames:
-            if self.s[pos + 1 : pos + 2] in self.lex.name_middles and is_cjk(self.s[pos + 2 : pos + 3]):
-                return 2
-            return 1
-        return 0
+        return surname_len(self.s, self.lex, pos)
 
     def valid_full_name(self, i: int, j: int) -> bool:
         """A Chinese full name at [i, j): surname + 1–2 given characters, not a dictionary word.
@@ -40,7 +56,7 @@ class NameShapes(RecognitionContext):
         given = self.s[i + sl : j]
         if len(given) == 2 and word_freq(given) >= self.lex.given_max_word_freq:
             return False  # 蔡政府, 李文化: a very frequent word is no given name
-        if word_tag(name) == "ns" or (i, j) in self.places:
+        if word_tag(name) == "ns" or (i, j) in self.text.places:
             return False  # 高雄 + 市長: a place (in the dictionary, a place token or a learned LOC), not a name
         head_tag = word_tag(name[:2]) or ""
         if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= (40 if head_tag.startswith(("v", "d", "c", "p")) else 200):
@@ -54,9 +70,9 @@ class NameShapes(RecognitionContext):
     def _short_name_agreed(self, i: int, j: int) -> bool:
         """A two-character name (surname + one character) is as often the start of a word (院長施政,
         晉見): where the learned tagger runs, it must read a name there too."""
-        if self.doc._.learned_entities is None:
+        if not self.text.has_learned_tagger:
             return True  # no learned tagger configured: the shapes decide alone
-        return any(a <= i and j <= b for a, b in self.learned_spans["PER"]) or self.learned_per_start.get(i) is not None
+        return any(a <= i and j <= b for a, b in self.text.learned_spans["PER"]) or self.text.learned_per_start.get(i) is not None
 
     def punctuation_bounded_name(self, i: int, j: int) -> bool:
         """SURNAME + two given characters closed by a list separator or punctuation: there no date or
@@ -77,32 +93,32 @@ class NameShapes(RecognitionContext):
         """A learned-tagger name without a Chinese surname shape (佐田健太, 莫拉雷斯, 席爾瓦): two to six
         CJK characters, no title, organisation suffix or ordinary word inside."""
         text = self.s[i:j]
-        if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or is_common_word(text) or word_tag(text) == "ns" or (i, j) in self.places:
+        if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or is_common_word(text) or word_tag(text) == "ns" or (i, j) in self.text.places:
             return False
         return not (self.lex.title_re.search(text) or self.lex.suffix_re.search(text) or text in self.lex.not_agency)
 
     def _name_starts_chunk(self, i: int) -> bool:
-        return self.is_boundary_before(i) or bool(self.agency_ending_at(i)) or self.s[i - 1 : i] in ("的", "、") or i in self.all_title_ends
+        return self.text.is_boundary_before(i) or bool(self.findings.agency_ending_at(i)) or self.s[i - 1 : i] in ("的", "、") or i in self.text.all_title_ends
 
     def _name_ends_chunk(self, j: int) -> bool:
         nxt = self.s[j : j + 1]
         return not nxt or not is_cjk(nxt) or nxt in "、及和与等" or j in self.tok_ends or bool(self.lex.title_re.match(self.s, j))
 
-    def _latin_ok(self, name: str) -> bool:
+    def latin_ok(self, name: str) -> bool:
         return not any(w in self.lex.latin_not_name for w in re.split(r"[ \-]", name))
 
     def name_before_title(self, ts: int) -> tuple[int, int] | None:
         # Latin name directly before the title
         m = re.search(f"({LATIN_NAME.pattern})[ ]?$", self.s[max(0, ts - 40) : ts])
-        if m and self._latin_ok(m.group(1)):
+        if m and self.latin_ok(m.group(1)):
             end = ts - (len(m.group(0)) - len(m.group(1)))
             return end - len(m.group(1)), end
         m = re.search(f"[{CJK_CHARS}]{{1,6}}[.．·‧•・][{CJK_CHARS}]{{1,6}}$", self.s[max(0, ts - 14) : ts])
         if m:
-            return self._trim_dotted(ts - len(m.group()), ts)
-        if self.agency_ending_at(ts):
+            return self.trim_dotted(ts - len(m.group()), ts)
+        if self.findings.agency_ending_at(ts):
             return None
-        fused = self.agency_by_end.get(ts + 1)
+        fused = self.findings.agency_by_end.get(ts + 1)
         if fused and fused[0] < ts and self.s[ts] in self.lex.fused:
             return None  # 向行政院長: the characters before the title end an organisation fused with it
         options = []
@@ -112,18 +128,18 @@ class NameShapes(RecognitionContext):
                 continue
             if n == 3 and self.s[i] in self.lex.single_suffixes and self.valid_full_name(i + 1, ts) and self.surname_len(i) != 2:
                 continue  # 組織司連澤 + 專門委員: the 司 closes the organisation (but 司馬 is a surname)
-            if self.valid_full_name(i, ts) and not self.crosses_place(i, ts):
+            if self.valid_full_name(i, ts) and not self.text.crosses_place(i, ts):
                 options.append((i, ts))
-        lac = self.learned_per_end.get(ts)
+        lac = self.text.learned_per_end.get(ts)
         if not options:
             return lac if lac and self.transliterated_name_ok(*lac) and self._name_starts_chunk(lac[0]) else None
         if lac in options or (lac and (self.valid_full_name(*lac) or self.transliterated_name_ok(*lac)) and self._name_starts_chunk(lac[0])):
-            self.note(*lac, "PERSON", "bounded by learned PER (LAC)")
+            self.findings.note(*lac, "PERSON", "bounded by learned PER (LAC)")
             return lac  # the learned tagger agrees with one of the shapes, or bounds a name they cannot read
         i, j = options[0]
-        if j - i == 2 and not (self.is_boundary_before(i) or self.agency_ending_at(i) or self._suffix_before(i)):
+        if j - i == 2 and not (self.text.is_boundary_before(i) or self.findings.agency_ending_at(i) or self.text.suffix_before(i)):
             return None
-        org_before = (self.agency_ending_at(i) or self._suffix_before(i)) and not word_freq(self.s[i:j])
+        org_before = (self.findings.agency_ending_at(i) or self.text.suffix_before(i)) and not word_freq(self.s[i:j])
         if j - i == 2 and not org_before and not self._short_name_agreed(i, j):
             return None  # (ORG + NAME + TITLE is shape enough for a non-word: 某司林澤專門委員; not for 晉見)
         return i, j
@@ -134,29 +150,29 @@ class NameShapes(RecognitionContext):
         if gap and gap.group() in (":", "：") and re.match(r"\S{2,4}[ \u3000]+\S", self.a[p : p + 12]):
             return None  # 出席委員：甲 乙 丙 — a list header, not each person's title
         m = LATIN_NAME.match(self.s, p)
-        if m and self._latin_ok(m.group()):
+        if m and self.latin_ok(m.group()):
             return m.span()
         m = DOTTED.match(self.s, p)
         if m and not re.search(r"\d", m.group()):
-            return self._trim_dotted(*m.span())  # 代表黛薇‧卡蒂卡: a dotted name after its title
+            return self.trim_dotted(*m.span())  # 代表黛薇‧卡蒂卡: a dotted name after its title
         sl = self.surname_len(p)
-        lac = self.learned_per_start.get(p)
-        title_starts = self.title_starts()
+        lac = self.text.learned_per_start.get(p)
+        title_starts = self.findings.title_starts()
         if sl and self.punctuation_bounded_name(p, p + sl + 2) and not any(k in title_starts for k in range(p + 1, p + sl + 2)):
             return p, p + sl + 2  # 經理林水生、…: the given name runs to the punctuation (before the model's cut)
         if lac and not any(k in title_starts for k in range(p + 1, lac[1])) and self._name_ends_chunk(lac[1]):
             if (sl and self.valid_full_name(*lac)) or self.transliterated_name_ok(*lac):
-                self.note(*lac, "PERSON", "bounded by learned PER (LAC)")
+                self.findings.note(*lac, "PERSON", "bounded by learned PER (LAC)")
                 return lac  # the learned tagger bounds the name (王大明教授, not 王大; 參議員莫拉雷斯)
         if not sl:
             return None
         long_, short = (p, p + sl + 2), (p, p + sl + 1)
         if lac and lac[1] in (long_[1], short[1]) and self.valid_full_name(*lac) and not any(k in title_starts for k in range(p + 1, lac[1])):
             return lac
-        follower_after_short = self.starts_with_word(short[1], self.lex.name_followers)
+        follower_after_short = self.text.starts_with_word(short[1], self.lex.name_followers)
         long_ok = self.valid_full_name(*long_) and not any(k in title_starts for k in range(p + 1, long_[1]))
         strong = self.s[short[1] : short[1] + 1] in self.lex.strong_followers
-        if long_ok and follower_after_short and (strong or not any(a == p and b == long_[1] for a, b in self.nr_tokens)):
+        if long_ok and follower_after_short and (strong or not any(a == p and b == long_[1] for a, b in self.text.nr_tokens)):
             long_ok = False  # 代表張明因須…: the third character begins the next word
         glued = self.s[long_[1] - 1 : long_[1] + 1]
         after = self.s[long_[1] : long_[1] + 2]
@@ -171,7 +187,7 @@ class NameShapes(RecognitionContext):
                 return short
         return None
 
-    def _split_name(self, ts: int, te: int):
+    def split_name(self, ts: int, te: int):
         sl = 2 if ts >= 2 and self.s[ts - 2 : ts] in self.lex.compound_surnames else (1 if ts >= 1 and self.s[ts - 1] in self.lex.surnames else 0)
         if not sl:
             return None
@@ -179,7 +195,7 @@ class NameShapes(RecognitionContext):
         given = self.s[te : te + 2]
         nr_signal = (self.tokens.tag_at(ss, "").startswith("nr") and (ss + sl) in self.tok_starts) or (
             self.tokens.tag_at(te, "").startswith("nr") and (te + 2) in self.tok_ends)
-        if not (self.is_boundary_before(ss) or ss in self.tok_starts and (self._after_chunk_end(ss) or nr_signal)):
+        if not (self.text.is_boundary_before(ss) or ss in self.tok_starts and (self.findings.after_chunk_end(ss) or nr_signal)):
             return None
         gtag = word_tag(given) or ""
         if len(given) < 2 or not self.name_given_ok(given) or (is_common_word(given) and word_freq(given) >= (100 if gtag.startswith(("v", "nz", "ns")) else 50)):
@@ -188,15 +204,15 @@ class NameShapes(RecognitionContext):
                 is_common_word(self.s[te + 1 : te + 3]) and word_freq(self.s[te + 1 : te + 3]) >= 50):
             return None
         nxt = self.s[te + 2 : te + 3]
-        if nxt and is_cjk(nxt) and not self.starts_with_word(te + 2, self.lex.name_followers + self.lex.honorifics_after_name):
+        if nxt and is_cjk(nxt) and not self.text.starts_with_word(te + 2, self.lex.name_followers + self.lex.honorifics_after_name):
             return None  # (李總統登輝先生: an honorific may follow)
         return (ss, ts), (te, te + 2)
 
-    def _trim_dotted(self, i: int, j: int) -> tuple[int, int]:
+    def trim_dotted(self, i: int, j: int) -> tuple[int, int]:
         """A dotted name (布農.大立) without the organisation before it or the title after it."""
         dot = i + re.search(r"[.．·‧•・]", self.s[i:j]).start()
         for k in range(i + 1, dot):
-            if (self.is_boundary_before(k) or k in self.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
+            if (self.text.is_boundary_before(k) or k in self.text.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
                     or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
                 i = k
             elif k in self.tok_ends and k in self.tok_starts:
@@ -206,7 +222,7 @@ class NameShapes(RecognitionContext):
                         and not prev[1].startswith("nr") and word_freq(word) >= 100:
                     i = k  # 德國專家漢斯·布勞爾: an ordinary noun is not part of the name
         for k in range(dot + 2, j):
-            if k in self.title_by_start or self.lex.title_re.match(self.s, k):
+            if k in self.findings.title_by_start or self.lex.title_re.match(self.s, k):
                 return i, k
             if k in self.tok_starts and self.tokens.tag_at(k, "").startswith(("v", "p", "c", "d", "u")) and k - dot > 2:
                 return i, k  # 漢斯·布勞爾協助…: the name ends where a verb starts

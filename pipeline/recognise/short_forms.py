@@ -6,19 +6,26 @@ import re
 
 from .text import SPEECH_AFTER_PRONOUN
 from .facts import Mention, Person
-from .context import RecognitionContext
+from .context import Findings, ReportText
 
 
-class ShortForms(RecognitionContext):
+class ShortForms:
+    """Proposes the mentions that refer back to a person found in full: SURNAME + TITLE and pronouns."""
+
+    def __init__(self, text: ReportText, findings: Findings):
+        self.text, self.findings = text, findings
+        self.s, self.lex = text.s, text.lex
+        self.tok_starts = text.tok_starts
+
     def find_short_forms(self):
         """SURNAME + TITLE (張副司長) → the full-name person with that surname, preferring the title."""
-        taken = self._person_cover()
+        taken = self.findings.person_cover()
         by_surname: dict[str, list[Person]] = {}
-        for p in self.persons.values():
+        for p in self.findings.persons.values():
             if p.surname:
                 by_surname.setdefault(p.surname, []).append(p)
         person_titles = self._person_title_texts()
-        for ts, te in self.titles:
+        for ts, te in self.findings.titles:
             for sl in (2, 1):
                 ss = ts - sl
                 if ss < 0 or any(k in taken for k in range(ss, te)):
@@ -26,7 +33,7 @@ class ShortForms(RecognitionContext):
                 sur = self.s[ss:ts]
                 if sur not in by_surname:
                     continue
-                if not (self.is_boundary_before(ss) or ss in self.tok_starts or self._after_chunk_end(ss)
+                if not (self.text.is_boundary_before(ss) or ss in self.tok_starts or self.findings.after_chunk_end(ss)
                         or any(self.s.endswith(w, 0, ss) for w in self.lex.boundary_words)):
                     continue
                 cands = by_surname[sur]
@@ -36,22 +43,22 @@ class ShortForms(RecognitionContext):
                 # most recently introduced before this point, else the first
                 before = [p for p in pool if p.start < ss]
                 chosen = max(before, key=lambda p: max(f[0] for f in p.forms if f[0] < ss) if any(f[0] < ss for f in p.forms) else -1) if before else pool[0]
-                self.mentions.append(Mention("PERSON", ss, te, chosen.key))
+                self.findings.mentions.append(Mention("PERSON", ss, te, chosen.key))
                 chosen.forms.append((ss, te))
-                self.kept_titles.add((ts, te))
+                self.findings.kept_titles.add((ts, te))
                 taken.update(range(ss, te))
                 break
 
     def _person_title_texts(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for f in self.facts:
+        for f in self.findings.facts:
             if f.title:
                 out.setdefault(f.person, []).append(self.s[f.title[0] : f.title[1]])
         return out
 
     def find_pronouns(self):
-        taken = self._person_cover()
-        people = sorted((m for m in self.mentions if m.label == "PERSON"), key=lambda m: m.start)
+        taken = self.findings.person_cover()
+        people = sorted((m for m in self.findings.mentions if m.label == "PERSON"), key=lambda m: m.start)
         if not people:
             return
         starts = [m.start for m in people]
@@ -67,10 +74,10 @@ class ShortForms(RecognitionContext):
                         continue
                     if i > 0 and self.s[i - 1] in self.lex.pronoun_not_after:
                         continue
-                    if not (self.is_boundary_before(i) or self.starts_with_word(j, SPEECH_AFTER_PRONOUN)):
+                    if not (self.text.is_boundary_before(i) or self.text.starts_with_word(j, SPEECH_AFTER_PRONOUN)):
                         continue
                 k = bisect.bisect_left(starts, i)
                 if k == 0:
                     continue
                 ref = people[k - 1].entity
-                self.mentions.append(Mention("PERSON", i, j, ref))
+                self.findings.mentions.append(Mention("PERSON", i, j, ref))

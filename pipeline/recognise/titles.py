@@ -1,5 +1,10 @@
 """The title lexicon as evidence: every position title in the text, compound titles, and which
-bare titles are kept."""
+bare titles are kept.
+
+Titles are matched by the lexicon's regular expression over the simplified shadow, not spaCy's
+PhraseMatcher: a title is often inside one segmenter token (外交部長); it is up to two modifiers
+before a base (首席副 + 執行長) and not followed by some characters (部長, not 部長室); and a
+character-level Doc for a PhraseMatcher costs several times the scan (see organisations.py)."""
 
 from __future__ import annotations
 
@@ -8,72 +13,80 @@ import re
 from ..lexicon import is_common_word
 from .text import DOTTED, SPEECH_AFTER_PRONOUN, is_cjk
 from .facts import Fact
-from .context import RecognitionContext
+from .context import Findings, ReportText
 
 
-class TitleEvidence(RecognitionContext):
+class TitleEvidence:
+    """Proposes the titles (from the text's title-lexicon matches), keeps the bare ones that refer to
+    a position, and reads compound titles (教授兼系主任) for the affiliation shapes."""
+
+    def __init__(self, text: ReportText, findings: Findings):
+        self.text, self.findings = text, findings
+        self.a, self.s, self.lex = text.a, text.s, text.lex
+
     def find_titles(self):
-        for m in self.lex.title_re.finditer(self.s):
-            ts, te = m.span()
-            self.all_title_ends.add(te)
+        for ts, te in self.text.title_matches:
+            title = self.s[ts:te]
             if any(self.s.endswith(g, 0, ts) for g in self.lex.title_generic_before):
                 continue
             after_org = ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or re.search(r"[(（][A-Z]{2,}[)）]$", self.s[max(0, ts - 12) : ts]))
-            if m.group() in self.lex.role_only_titles and not after_org:
+            if title in self.lex.role_only_titles and not after_org:
                 continue  # 主席：… is the chair of the sitting, not a position
-            if m.group() in self.lex.verb_titles and self._verb_follows(te) and not (te in self.learned_per_start or DOTTED.match(self.s, te)):
+            if title in self.lex.verb_titles and self.text.verb_follows(te) and not (te in self.text.learned_per_start or DOTTED.match(self.s, te)):
                 continue  # 代表致贈: "on behalf of", not a position (but 代表 + a name is one)
             closes = self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts + 1)
             if closes and closes.start() < ts and is_common_word(self.s[te - 1 : te + 1]):
                 continue  # 基金|會長|期: the title's first character closes an organisation, its last starts a word
-            self.titles.append((ts, te))
-            self.note(ts, te, "TITLE", "title lexicon")
-            self.title_by_start[ts] = (ts, te)
-            self.title_by_end[te] = (ts, te)
+            self.findings.titles.append((ts, te))
+            self.findings.note(ts, te, "TITLE", "title lexicon")
+            self.findings.title_by_start[ts] = (ts, te)
+            self.findings.title_by_end[te] = (ts, te)
 
     def keep_titles(self):
         """A title is kept when attached to a person, fused with or directly after an organisation,
         or when it refers back to a position that a named person holds in the report."""
-        agency_ends = {a[1] for a in self.agencies}
-        fused_ends = {a[1] - 1 for a in self.agencies}
-        held = {self.s[t[0] : t[1]] for t in self.kept_titles}
-        for ts, te in self.titles:
-            if (ts, te) in self.kept_titles:
+        agency_ends = {a[1] for a in self.findings.agencies}
+        fused_ends = {a[1] - 1 for a in self.findings.agencies}
+        held = {self.s[t[0] : t[1]] for t in self.findings.kept_titles}
+        for ts, te in self.findings.titles:
+            if (ts, te) in self.findings.kept_titles:
                 continue
             title = self.s[ts:te]
             if ts in agency_ends or ts in fused_ends or ((title in held or self.lex.bare_titles_count) and self._bare_ok(ts, te)):
-                self.kept_titles.add((ts, te))
+                self.findings.kept_titles.add((ts, te))
             elif re.search(r"駐[^\s，。、]{1,8}$", self.a[max(0, ts - 9) : ts]):
-                self.kept_titles.add((ts, te))
+                self.findings.kept_titles.add((ts, te))
 
     def _bare_ok(self, ts: int, te: int) -> bool:
-        surname_before = ts > 0 and self.s[ts - 1] in self.lex.surnames and self.is_boundary_before(ts - 1)
-        if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes or surname_before):
+        surname_before = ts > 0 and self.s[ts - 1] in self.lex.surnames and self.text.is_boundary_before(ts - 1)
+        if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.text.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes or surname_before):
             return False  # 青年代表: part of a longer noun
         nxt = self.s[te : te + 1]
-        if not nxt or not is_cjk(nxt) or self.starts_with_word(te, self.lex.name_followers + SPEECH_AFTER_PRONOUN):
+        if not nxt or not is_cjk(nxt) or self.text.starts_with_word(te, self.lex.name_followers + SPEECH_AFTER_PRONOUN):
             return True
         # 總統接見…, 總統所強調: the title is the subject of a verb (two-character verbs only: one
         # character is as often the start of a longer noun)
-        tok = self.token_at(te)
+        tok = self.text.token_at(te)
         return tok is not None and tok[0] == te and tok[1] - tok[0] >= 2 and tok[2].startswith("v") and not tok[2].startswith("vn")
 
-    def _compound_titles(self, key, te, agency, former, used, order):
+    def compound_titles(self, key, te, agency, former, used, order):
+        """TITLE兼TITLE after a name: each title joined on is a fact of the same person."""
         pos = te
         while pos < len(self.s) and self.s[pos] in "兼暨及":
-            nxt = self.title_by_start.get(pos + 1)
+            nxt = self.findings.title_by_start.get(pos + 1)
             if not nxt:
                 break
-            self.facts.append(Fact(key, nxt, agency, former, order))
+            self.findings.facts.append(Fact(key, nxt, agency, former, order))
             used.add(nxt)
             pos = nxt[1]
 
-    def _shared_titles_before(self, key, ts, agency, former, used, order):
+    def shared_titles_before(self, key, ts, agency, former, used, order):
+        """TITLE兼TITLE + NAME: the titles before the one next to the name are the person's too."""
         pos = ts
         while pos > 0 and self.s[pos - 1] in "兼暨":
-            prev = self.title_by_end.get(pos - 1)
+            prev = self.findings.title_by_end.get(pos - 1)
             if not prev:
                 break
-            self.facts.append(Fact(key, prev, agency, former, order))
+            self.findings.facts.append(Fact(key, prev, agency, former, order))
             used.add(prev)
             pos = prev[0]

@@ -1,0 +1,65 @@
+"""AffiliationShapes: the people the titles anchor, each with a (person, title, agency) fact."""
+
+from conftest import person_names, span_of
+
+
+def facts(c):
+    a = c.text.a
+    return {(f.person, a[f.title[0] : f.title[1]], a[f.agency[0] : f.agency[1]] if f.agency else "") for f in c.findings.facts}
+
+
+def find_anchors(c):
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+
+
+def test_organisation_name_title(build):
+    c = build("內政部移民署王大明副署長出席今天的記者會。")
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert facts(c) == {("王大明", "副署長", "內政部移民署")}
+    assert c.findings.kept_titles == {span_of(c, "副署長")}
+    assert "name before a title" in c.findings.evidence[(*span_of(c, "王大明"), "PERSON")]
+
+
+def test_organisation_fused_with_the_title_before_the_name(build):
+    c = build("內政部長黃建國昨天表示，將檢討相關法規。")
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert facts(c) == {("黄建国", "部長", "內政部")}  # the person key is the simplified name
+
+
+def test_a_title_between_surname_and_given_name(build):
+    c = build("本會李理事長美玲出席年會並致詞。")
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert person_names(c) == {"李理事長美玲"}
+    assert facts(c) == {("李美玲", "理事長", "")}
+    assert c.findings.persons["李美玲"].name == "李美玲"
+
+
+def test_names_listed_after_a_title_share_it(build):
+    c = build("市議員張志明、李淑芬及王建華出席說明會。")
+    find_anchors(c)
+    c.affiliations.find_people()
+    c.lists.find_listed_people()
+    assert facts(c) == {("张志明", "市議員", "")}
+    c.affiliations.share_list_titles()
+    assert facts(c) == {("张志明", "市議員", ""), ("李淑芬", "市議員", ""), ("王建华", "市議員", "")}
+
+
+def test_a_title_in_brackets_after_a_person_is_theirs(build):
+    c = build("王小明(綠能協會常務理事)發言。")
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert c.findings.facts == []
+    c.learned.find_learned_people()
+    c.affiliations.find_bracketed_titles()
+    assert facts(c) == {("王小明", "常務理事", "綠能協會")}
+
+
+def test_a_reporter_in_a_dateline_works_for_the_outlet_that_opens_it(build):
+    c = build("大華新聞網台北15日電(記者林志豪)")
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert facts(c) == {("林志豪", "記者", "大華新聞網")}

@@ -1,0 +1,52 @@
+"""LearnedEvidence: the learned tagger's organisations and names, kept when the rules confirm them."""
+
+from conftest import person_names, span_of, written
+
+
+def run_rules_before_learned(c):
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+
+
+def test_a_learned_organisation_followed_by_a_title_is_kept(build):
+    c = build("綠光科技董事長李志豪表示，今年營收成長。")
+    run_rules_before_learned(c)
+    assert c.findings.agencies == []
+    c.learned.find_learned_agencies()
+    [(i, j)] = c.findings.agencies
+    assert i == span_of(c, "綠光科技")[0]
+    assert c.findings.evidence[(i, j, "AGENCY")] == ["learned ORG (LAC)"]
+
+
+def test_a_learned_organisation_alone_is_not_kept(build):
+    c = build("綠光科技今年營收成長。")
+    assert c.text.learned_spans["ORG"] == [span_of(c, "綠光科技")]
+    run_rules_before_learned(c)
+    c.learned.find_learned_agencies()
+    assert c.findings.agencies == []
+
+
+def test_the_learned_organisation_extends_a_name_the_rules_cut_short(build):
+    c = build("清水大學微奈米中心主任王建華致詞。")
+    run_rules_before_learned(c)
+    c.findings.set_agencies([span_of(c, "微奈米中心")])  # as if the rules had stopped inside the name
+    c.learned.bound_agencies_by_learned()
+    assert written(c, c.findings.agencies) == ["清水大學微奈米中心"]
+    assert "start bounded by learned ORG (LAC)" in c.findings.evidence[(*span_of(c, "清水大學微奈米中心"), "AGENCY")]
+
+
+def test_a_learned_name_in_running_text_is_a_person(build):
+    c = build("會中由林志豪發表演說，與會者反應熱烈。")
+    run_rules_before_learned(c)
+    c.learned.find_learned_people()
+    assert person_names(c) == {"林志豪"}
+    assert c.findings.evidence[(*span_of(c, "林志豪"), "PERSON")] == ["learned PER (LAC)"]
+
+
+def test_without_the_learned_tagger_there_is_no_learned_evidence(build):
+    c = build("會中由林志豪發表演說，與會者反應熱烈。", tagger="none")
+    assert not c.text.has_learned_tagger
+    run_rules_before_learned(c)
+    c.learned.find_learned_people()
+    c.learned.find_learned_agencies()
+    assert person_names(c) == set() and c.findings.agencies == []

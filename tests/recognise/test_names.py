@@ -1,0 +1,44 @@
+"""NameShapes: pure checks of what a name looks like and where it sits beside a title."""
+
+from conftest import span_of
+
+
+def test_a_surname_is_compound_single_or_absent(build):
+    c = build("歐陽明德與林志豪及某人")
+    assert c.names.surname_len(span_of(c, "歐陽")[0]) == 2
+    assert c.names.surname_len(span_of(c, "林")[0]) == 1
+    assert c.names.surname_len(span_of(c, "某")[0]) == 0
+
+
+def test_a_full_name_is_a_surname_and_one_or_two_given_characters_not_a_word(build):
+    c = build("林志豪非常重視高雄的發展，明天出發。")
+    assert c.names.valid_full_name(*span_of(c, "林志豪"))
+    assert not c.names.valid_full_name(*span_of(c, "林志豪非常"))  # too long
+    assert not c.names.valid_full_name(*span_of(c, "高雄"))  # a place in the dictionary
+    assert not c.names.valid_full_name(*span_of(c, "明天"))  # 明 is a surname, 明天 a word
+
+
+def test_the_name_after_a_title_ends_where_the_next_word_starts(build):
+    c = build("教授陳怡君則在會中發表演說。")
+    c.titles.find_titles()
+    assert c.names.name_after_title(span_of(c, "教授")[1]) == span_of(c, "陳怡君")
+
+
+def test_the_name_before_a_title_starts_after_the_organisation(build):
+    c = build("內政部移民署王大明副署長出席今天的記者會。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert c.names.name_before_title(span_of(c, "副署長")[0]) == span_of(c, "王大明")
+
+
+def test_a_title_may_split_a_name_in_two(build):
+    c = build("本會李理事長美玲出席年會並致詞。")
+    c.titles.find_titles()
+    ts, te = span_of(c, "理事長")
+    assert c.names.split_name(ts, te) == (span_of(c, "李"), span_of(c, "美玲"))
+
+
+def test_programme_words_are_no_latin_name(build):
+    c = build("")
+    assert c.names.latin_ok("John Smith")
+    assert not c.names.latin_ok("Global Forum")

@@ -1,0 +1,62 @@
+"""OrganisationEvidence: organisations from suffixes, the gazetteer, a title fused with them,
+acronyms and the short forms a report declares, each with the evidence that proposed it."""
+
+from conftest import span_of, written
+
+
+def evidence(c, word):
+    return c.findings.evidence.get((*span_of(c, word), "AGENCY"))
+
+
+def test_an_organisation_suffix_ends_a_name_that_runs_back_to_a_boundary(build):
+    c = build("邀請綠能發展協會理事長王建華致詞。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["綠能發展協會"]
+    assert evidence(c, "綠能發展協會") == ["organisation suffix"]
+
+
+def test_a_government_body_fused_with_its_title_is_split_from_it(build):
+    c = build("內政部長黃建國昨天表示，將檢討相關法規。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["內政部"]
+    assert written(c, c.findings.titles) == ["部長"]
+
+
+def test_a_known_acronym_that_acts_is_an_organisation(build):
+    c = build("APEC特別重視數位經濟。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["APEC"]
+    assert evidence(c, "APEC") == ["known acronym"]
+
+
+def test_the_name_of_a_law_is_no_organisation(build):
+    c = build("立法院修正綠能發展協會組織法第三條。")
+    assert c.organisations.inside_law_name(*span_of(c, "綠能發展協會"))
+    assert not c.organisations.inside_law_name(*span_of(c, "立法院"))
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["立法院"]
+
+
+def test_the_organisation_before_a_name_is_found_for_the_affiliation(build):
+    c = build("大同建設總經理李志豪表示看好市場。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert c.findings.agencies == []  # no suffix: the chunk before the title is the evidence
+    agency = c.organisations.chunk_agency(span_of(c, "總經理")[0], "总经理")
+    assert agency == span_of(c, "大同建設")
+    assert c.findings.agencies == [agency]
+    assert evidence(c, "大同建設") == ["organisation before a name or title"]
+
+
+def test_a_declared_short_form_names_the_organisation_wherever_it_stands(build):
+    c = build("青年創業推廣協會（以下簡稱創推會）今天成立，創推會將舉辦講座。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.organisations.find_declared_agency_forms()
+    assert written(c, c.findings.agencies) == ["青年創業推廣協會", "創推會", "創推會"]
+    assert c.findings.agency_aliases == {"創推會": "青年創業推廣協會"}
+    assert evidence(c, "創推會") == ["declared short form"]

@@ -1,0 +1,45 @@
+"""TitleEvidence on its own: which matches of the title lexicon become titles, and which bare
+titles are kept."""
+
+from conftest import span_of, written
+
+
+def test_a_title_in_the_lexicon_is_proposed_with_its_evidence(build):
+    c = build("綠能發展協會理事長王建華致詞。")
+    c.titles.find_titles()
+    title = span_of(c, "理事長")
+    assert c.findings.titles == [title]
+    assert c.findings.title_by_start[title[0]] == title and c.findings.title_by_end[title[1]] == title
+    assert c.findings.evidence[(*title, "TITLE")] == ["title lexicon"]
+
+
+def test_the_chair_of_a_sitting_is_no_position(build):
+    c = build("主席：今天的會議開始。")
+    c.titles.find_titles()
+    assert span_of(c, "主席") in c.text.title_matches  # the lexicon matches it …
+    assert c.findings.titles == []  # … but nothing before it makes it a position
+
+
+def test_a_title_used_as_a_verb_is_no_title(build):
+    c = build("他代表致贈紀念品給來賓。")
+    c.titles.find_titles()
+    assert c.findings.titles == []
+
+
+def test_a_title_after_an_organisation_is_kept_without_a_person(build):
+    c = build("會議由綠能發展協會理事長主持。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert c.findings.kept_titles == set()
+    c.titles.keep_titles()
+    assert written(c, c.findings.kept_titles) == ["理事長"]
+
+
+def test_titles_joined_by_jian_after_a_name_belong_to_that_name(build):
+    c = build("王建華教授兼系主任出席。")
+    c.titles.find_titles()
+    first, second = span_of(c, "教授"), span_of(c, "系主任")
+    used = set()
+    c.titles.compound_titles("王建华", first[1], None, False, used, 1)
+    assert used == {second}
+    assert [(f.person, f.title) for f in c.findings.facts] == [("王建华", second)]
