@@ -321,3 +321,8 @@ def test_a_caucus_convener_is_a_title_of_the_caucus(run):
 def test_a_table_of_positions_and_names_one_cell_per_line(run):
     t = run("列席官員 |\n行政院院長 |\n王大同 |\n|\n內政部部長 |\n林小華 |\n|\n")
     assert {("王大同", "院長", "行政院"), ("林小華", "部長", "內政部")} <= people_rows(t)
+
+
+def test_a_known_abbreviation_names_the_agency_of_the_title_after_it(run):
+    t = run("中華民國全國工業總會今天發表白皮書。工總理事長王大明表示支持。")
+    assert ("王大明", "理事長", "工總") in people_rows(t)

@@ -28,7 +28,9 @@ class ReportText:
         self.tokens = TokenIndex(doc, len(self.a))
         self.tok_starts, self.tok_ends = self.tokens.token_starts, self.tokens.token_ends
         self.nr_tokens = self.tokens.with_tag_prefix("nr")
-        self.title_matches: list[tuple[int, int]] = [m.span() for m in self.lex.title_re.finditer(self.s)]
+        self.known_names: list[tuple[int, int]] = [m.span() for m in self.lex.gazetteer_re.finditer(self.s)]
+        self.title_matches: list[tuple[int, int]] = self._titles_after_known_names(
+            [m.span() for m in self.lex.title_re.finditer(self.s)])
         self.all_title_ends: set[int] = {te for _, te in self.title_matches}
         self.has_learned_tagger = doc._.learned_entities is not None
         learned = [tuple(e) for e in (doc._.learned_entities or [])]
@@ -36,6 +38,18 @@ class ReportText:
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
         self.places = set(self.learned_spans["LOC"])  # the learned tagger's places (jieba's ns guesses foreign names)
+
+    def _titles_after_known_names(self, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A title whose modifier is the last character of a known name (商總|理事長 read as 總理事長)
+        starts after the name, when what is left is a title itself."""
+        ends = {ge: gs for gs, ge in self.known_names}
+        out = []
+        for ts, te in matches:
+            cut = next((k for k in range(ts + 1, min(te - 1, ts + 3)) if k in ends and ends[k] < ts), None)
+            if cut is not None and self.lex.title_re.fullmatch(self.s, cut, te):
+                ts = cut
+            out.append((ts, te))
+        return out
 
     def starts_with_word(self, pos: int, words) -> str | None:
         for w in words:

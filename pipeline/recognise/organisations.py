@@ -31,9 +31,9 @@ class OrganisationEvidence:
         title_cover = cover_of(self.findings.titles)
         cands: list[tuple[int, int]] = []
         origin: dict[tuple[int, int], str] = {}
-        for m in self.lex.gazetteer_re.finditer(self.s):
-            cands.append(m.span())
-            origin[m.span()] = "gazetteer"
+        for span in self.text.known_names:
+            cands.append(span)
+            origin[span] = "gazetteer"
         for m in self.lex.suffix_re.finditer(self.s):
             ss, se = m.span()
             if ss in title_cover:

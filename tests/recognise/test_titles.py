@@ -43,3 +43,9 @@ def test_titles_joined_by_jian_after_a_name_belong_to_that_name(build):
     c.titles.compound_titles("王建华", first[1], None, False, used, 1)
     assert used == {second}
     assert [(f.person, f.title) for f in c.findings.facts] == [("王建华", second)]
+
+
+def test_a_title_does_not_take_the_last_character_of_a_known_name(build):
+    c = build("商總理事長林小華出席。國務總理陳大同訪台。")
+    c.titles.find_titles()
+    assert written(c, c.findings.titles) == ["理事長", "國務總理"]  # not 總理事長: 商總 is a known name
