@@ -107,9 +107,13 @@ class LearnedEvidence:
         for i, j in self.text.learned_spans["ORG"]:
             by_end.setdefault(j, []).append(i)
         title_cover = cover_of(self.findings.titles)
+        known = set(self.text.known_names)
         changed = []
         for i, j in self.findings.agencies:
             start = i
+            if (i, j) in known:
+                changed.append((i, j))  # a name the gazetteer knows whole (美國在台協會) keeps its start
+                continue
             for a in sorted(by_end.get(j, ())):
                 if i < a < j - 1 and a - i <= 4:
                     tok = self.tokens.ending_at(a)

@@ -209,11 +209,12 @@ class NameShapes:
         return (ss, ts), (te, te + 2)
 
     def trim_dotted(self, i: int, j: int) -> tuple[int, int]:
-        """A dotted name (布農.大立) without the organisation before it or the title after it."""
+        """A dotted name (布農.大立) without the organisation (found, or ending in a suffix) before it or
+        the title after it."""
         dot = i + re.search(r"[.．·‧•・]", self.s[i:j]).start()
         for k in range(i + 1, dot):
             if (self.text.is_boundary_before(k) or k in self.text.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
-                    or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
+                    or k in self.findings.agency_by_end or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
                 i = k
             elif k in self.tok_ends and k in self.tok_starts:
                 prev = self.tokens.ending_at(k)

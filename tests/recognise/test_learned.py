@@ -50,3 +50,11 @@ def test_without_the_learned_tagger_there_is_no_learned_evidence(build):
     c.learned.find_learned_people()
     c.learned.find_learned_agencies()
     assert person_names(c) == set() and c.findings.agencies == []
+
+
+def test_a_name_the_gazetteer_knows_whole_keeps_its_start(build):
+    c = build("美國在台協會處長谷立言致詞。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.learned.bound_agencies_by_learned()
+    assert written(c, c.findings.agencies) == ["美國在台協會"]

@@ -1,6 +1,6 @@
 """NameShapes: pure checks of what a name looks like and where it sits beside a title."""
 
-from conftest import span_of
+from conftest import span_of, written
 
 
 def test_a_surname_is_compound_single_or_absent(build):
@@ -42,3 +42,11 @@ def test_programme_words_are_no_latin_name(build):
     c = build("")
     assert c.names.latin_ok("John Smith")
     assert not c.names.latin_ok("Global Forum")
+
+
+def test_a_dotted_name_starts_after_the_organisation_before_it(build):
+    c = build("請原民會夷將‧拔路兒主任委員說明。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    i = c.text.a.index("原民會")
+    assert written(c, [c.names.trim_dotted(i, c.text.a.index("主任委員"))]) == ["夷將‧拔路兒"]
