@@ -40,6 +40,7 @@ class Lexicon:
     pronouns: tuple
     role_only_titles: frozenset
     strong_followers: frozenset
+    speech_verbs: tuple
     name_middles: frozenset
     honorifics_after_name: tuple
     bare_titles_count: bool
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         pronouns=tuple(_s(n["pronouns"])),
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),
         strong_followers=frozenset(_s(n.get("strong_followers", []))),
+        speech_verbs=tuple(_s(n.get("speech_verbs", []))),
         name_middles=frozenset(_s(n.get("name_middles", []))),
         honorifics_after_name=tuple(_s(n.get("honorifics_after_name", []))),
         bare_titles_count=bool(t.get("bare_titles_count", True)),

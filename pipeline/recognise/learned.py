@@ -158,7 +158,7 @@ class LearnedEvidence:
         taken = self.findings.person_cover()
         blocked = cover_of(self.findings.agencies) | cover_of(self.findings.kept_titles | set(self.findings.titles))
         surnames_before_title = {p.surname for p in self.findings.persons.values() if p.surname}
-        per = self.text.learned_spans["PER"]
+        per = self.text.learned_spans["PER"] + self._people_read_as_organisations()
         counts: dict[str, int] = {}
         for i, j in per:
             counts[self.s[i:j]] = counts.get(self.s[i:j], 0) + 1
@@ -174,6 +174,23 @@ class LearnedEvidence:
             self.findings.add_person(i, j, (i, j))
             self.findings.note(i, j, "PERSON", "learned PER (LAC)")
             taken.update(range(i, j))
+
+    def _people_read_as_organisations(self) -> list[tuple[int, int]]:
+        """The tagger's organisations that are a person saying something (王明泰在會中表示): a
+        surname and two given characters, no word of the dictionary, no organisation suffix, no name
+        the gazetteer knows, and a verb of saying later in the same clause."""
+        known = set(self.text.known_names)
+        out = []
+        for i, j in self.text.learned_spans["ORG"]:
+            name = self.s[i:j]
+            if j - i != 3 or (i, j) in known or is_common_word(name) or self.lex.suffix_end_re.search(name):
+                continue
+            if self.names.surname_len(i) != 1 or not self.names.valid_full_name(i, j):
+                continue
+            clause = re.match(r"[^，。；：！？,;:!?\n]{0,8}", self.s[j : j + 8]).group()
+            if any(v in clause for v in self.lex.speech_verbs):
+                out.append((i, j))
+        return out
 
     def _name_context(self, i: int, j: int) -> bool:
         """A list separator, a speech verb or a title beside the name."""

@@ -58,3 +58,12 @@ def test_a_name_the_gazetteer_knows_whole_keeps_its_start(build):
     c.organisations.find_agencies()
     c.learned.bound_agencies_by_learned()
     assert written(c, c.findings.agencies) == ["美國在台協會"]
+
+
+def test_a_learned_organisation_with_a_name_and_a_verb_of_saying_is_a_person(build):
+    c = build("行政院今天召開會議，卓明泰在會中表示，政府將持續推動改革。台積電表示將擴大投資。")
+    assert (c.text.a.index("卓明泰"), c.text.a.index("卓明泰") + 3) in c.text.learned_spans["ORG"]  # the tagger's reading
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.learned.find_learned_people()
+    assert person_names(c) == {"卓明泰"}  # 台積電 says something too, but is a known name
