@@ -50,3 +50,10 @@ def test_a_dotted_name_starts_after_the_organisation_before_it(build):
     c.organisations.find_agencies()
     i = c.text.a.index("原民會")
     assert written(c, [c.names.trim_dotted(i, c.text.a.index("主任委員"))]) == ["夷將‧拔路兒"]
+
+
+def test_surname_title_given_name_before_a_word_of_acting_or_time(build):
+    c = build("本案由張次長國強代表列席。林處長美華今天也出席。")
+    c.titles.find_titles()
+    splits = [c.names.split_name(*t) for t in c.findings.titles]
+    assert [(c.text.a[s[0][0]:s[0][1]] + c.text.a[s[1][0]:s[1][1]]) for s in splits if s] == ["張國強", "林美華"]
