@@ -226,3 +226,21 @@ def test_typed_columns_former_ratio_and_aliases(tmp_path):
     assert people["黛薇‧卡蒂卡"]["aliases"] == "Dewi Kartika"
     ratios = {r["text"]: r["ratio"] for r in read_csv(out / "t" / "statistics.csv")}
     assert ratios["51%"] == "0.51" and ratios["三成民眾"] == "0.3"
+
+
+def test_every_word_list_in_the_configs_holds_words_not_yaml_booleans():
+    """YAML reads a bare On, Off, Yes or No as a boolean: a word list must hold only strings."""
+    import yaml
+
+    from pipeline.config import CONFIG_DIR
+
+    def lists(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                yield from lists(v)
+        elif isinstance(x, list):
+            yield x
+
+    for f in sorted(CONFIG_DIR.glob("*.yml")):
+        for words in lists(yaml.safe_load(f.read_text(encoding="utf-8"))):
+            assert not [w for w in words if isinstance(w, bool) or w is None], f.name
