@@ -63,6 +63,8 @@ class ReportText:
         if i <= 0:
             return True
         prev = self.s[i - 1]
+        if prev in "-–" and i >= 2 and self.s[i - 2].isascii() and self.s[i - 2].isupper() and self.s[i : i + 1].isupper():
+            return False  # a hyphen between two acronyms stays inside the name (ABC-ROC理事辦公室)
         if not (is_cjk(prev) or prev.isalpha()) or prev.isdigit():
             return True
         tok = self.tokens.ending_at(i)

@@ -60,3 +60,11 @@ def test_a_declared_short_form_names_the_organisation_wherever_it_stands(build):
     assert written(c, c.findings.agencies) == ["青年創業推廣協會", "創推會", "創推會"]
     assert c.findings.agency_aliases == {"創推會": "青年創業推廣協會"}
     assert evidence(c, "創推會") == ["declared short form"]
+
+
+def test_a_hyphen_between_two_acronyms_stays_inside_the_name(build):
+    c = build("ABC-ROC理事辦公室代表也到場。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.learned.bound_agencies_by_learned()
+    assert written(c, c.findings.agencies) == ["ABC-ROC理事辦公室"]
