@@ -37,6 +37,7 @@ class ReportText:
         self.learned_spans = {lab: [(i, j) for i, j, x in learned if x == lab] for lab in ("PER", "ORG", "LOC", "TIME")}
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
+        self.learned_names = {self.s[i:j] for i, j in self.learned_spans["PER"]}  # every name the tagger read whole
         self.places = set(self.learned_spans["LOC"])  # the learned tagger's places (jieba's ns guesses foreign names)
 
     def _titles_after_known_names(self, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -57,3 +57,11 @@ def test_surname_title_given_name_before_a_word_of_acting_or_time(build):
     c.titles.find_titles()
     splits = [c.names.split_name(*t) for t in c.findings.titles]
     assert [(c.text.a[s[0][0]:s[0][1]] + c.text.a[s[1][0]:s[1][1]]) for s in splits if s] == ["張國強", "林美華"]
+
+
+def test_a_name_the_tagger_cuts_short_after_a_title_is_read_whole_when_it_reads_it_whole_elsewhere(build):
+    c = build("下午接受藍委陳菁徽質詢。陳菁徽指出，政府應加強。")
+    c.titles.find_titles()
+    assert {"陳菁", "陳菁徽"} <= {c.text.a[i:j] for i, j in c.text.learned_spans["PER"]}  # cut once, whole once
+    name = c.names.name_after_title(c.text.a.index("藍委") + 2)
+    assert written(c, [name]) == ["陳菁徽"]
