@@ -87,3 +87,9 @@ def test_opening_remarks_written_after_the_cue(tmp_path):
     t = extract_string(text, tmp_path)
     roles = {(r["name"], r["role"]) for r in t["roles"]}
     assert {("吳志明", "opening_remarks"), ("李美玲", "opening_remarks")} <= roles
+
+
+def test_a_person_who_shared_a_talk_at_a_seminar_is_a_speaker(tmp_path):
+    text = ("橋梁技術研討會紀實\n\n研討會由交通部主辦。首先，某營造公司的林志明部長分享了長隧道施工的挑戰與對策。\n")
+    t = extract_string(text, tmp_path)
+    assert ("林志明", "speaker") in {(r["name"], r["role"]) for r in t["roles"]}
