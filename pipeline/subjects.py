@@ -5,7 +5,8 @@ The statistics grammar reads a run of characters after the counter (13個經濟�
 a subject ends where a verb, preposition or particle word starts (40個班級動態展演 → 班級), it does
 not end or start inside a word (會總人數 → 商會總人數; 前瞻計畫特別 → 前瞻計畫特別預算), and when
 nothing of it is left it is empty. A subject after the counter is part of the span, so the span moves
-with it.
+with it. A topic before the number is the whole noun phrase back to a boundary (各國重要訪賓共計56團),
+and a count written right after another (56團416人) shares its topic.
 """
 
 from __future__ import annotations
@@ -13,13 +14,18 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from .statistics import Statistic
+from .statistics import CN_DIGITS, Statistic, _lexicon
 
 # words that end a noun phrase (jieba's and LAC's tags): verbs, prepositions, conjunctions, pronouns,
 # numerals — of two characters or more; a one-character word never cuts on its own (與談人, 面向)
 _STOP = ("v", "p", "c", "r", "m", "q")
 _NOUN_VERB = ("vn",)  # 管理, 投資 used as nouns
+_VERB = ("v", "vd")
 _MAX_EXTEND = 4
+# tags of words a topic's noun phrase is built from (nouns, names of places and bodies, verb-nouns,
+# adjectives such as 總, 重要): the look-back extends over them
+_PHRASE = ("n", "vn", "an", "a", "j", "l", "s", "LOC", "ORG")
+_PROPER = ("nr", "ns", "nt", "PER", "LOC", "ORG")
 
 
 class Words:
@@ -28,12 +34,16 @@ class Words:
     def __init__(self, tokens: list[tuple[int, int, str]]):
         self.tokens = tokens
         self.starts = [t[0] for t in tokens]
+        self.ends = {t[1]: t for t in tokens}
 
     def at(self, pos: int) -> tuple[int, int, str] | None:
         k = bisect.bisect_right(self.starts, pos) - 1
         if k >= 0 and self.tokens[k][0] <= pos < self.tokens[k][1]:
             return self.tokens[k]
         return None
+
+    def ending_at(self, pos: int) -> tuple[int, int, str] | None:
+        return self.ends.get(pos)
 
     def within(self, i: int, j: int):
         k = bisect.bisect_left(self.starts, i)
@@ -50,12 +60,25 @@ def _nounish(tag: str) -> bool:
     return tag.startswith(("n", "vn", "j", "l")) or tag in ("X", "x", "")
 
 
-def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
-    """A subject after the counter: cut at the first stop word, end on a word boundary."""
-    s0 = st.end - len(st.subject)
-    end = st.end
+def _is_verb(tag: str) -> bool:
+    return tag in _VERB
+
+
+def _letters(s: str) -> bool:
+    """Only CJK characters or Latin letters (no digits, numerals, spaces or punctuation)."""
+    return bool(s) and all(("\u4e00" <= c <= "\u9fff" or c.isascii() and c.isalpha()) and c not in CN_DIGITS
+                           for c in s)
+
+
+def _cut_after(s0: int, end: int, text: str, words: Words) -> int:
+    """Where a subject after the counter really ends: at the first stop word, before a
+    one-character verb that closes it (訪賓來參加, 班級動、靜態) or an adverb (共), on a word boundary."""
     for w in words.within(s0 + 1, end):
         if _stops(w) and w[0] > s0:
+            end = w[0]
+            break
+        if w[1] - w[0] == 1 and w[0] - s0 >= 2 and w[0] < end and (w[2] == "d" or _is_verb(w[2]) and (
+                w[1] >= end or _stops_or_verb(words.at(w[1])) or not _letters(text[w[1]:w[1] + 1]))):
             end = w[0]
             break
     last = words.at(end - 1) if end > s0 else None
@@ -64,23 +87,106 @@ def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
             end = last[1]
         else:
             end = last[0]
+    return _close_modifier(s0, end, text, words)
+
+
+def _close_modifier(s0: int, end: int, text: str, words: Words) -> int:
+    """A noun phrase does not end on an adjective (前瞻計畫特別|預算): take the noun words that
+    follow it, or leave the adjective out when none does."""
+    last = words.ending_at(end)
+    if not last or last[2] != "a" or last[0] < s0 or last[1] - last[0] < 2:  # 國小, 校區大 stay
+        return end
+    lex = _lexicon()
+    grown = end
+    while (nxt := words.at(grown)) and nxt[0] == grown and nxt[2].startswith("n") and not nxt[2].startswith(_PROPER):
+        if nxt[1] - s0 > lex.subj_max or not _letters(text[grown:nxt[1]]):
+            break
+        grown = nxt[1]
+    return grown if grown > end or last[0] == s0 else last[0]
+
+
+def _stops_or_verb(word) -> bool:
+    return bool(word) and (_stops(word) or _is_verb(word[2]))
+
+
+def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
+    """A subject after the counter: cut at the first stop word, end on a word boundary. After an
+    amount of money a verb with its object starts a new clause (900萬元開發新系統, 80萬元予某會):
+    there is no counted noun."""
+    s0 = st.end - len(st.subject)
+    end = _cut_after(s0, st.end, text, words)
+    if st.kind == "money":
+        first = words.at(s0)
+        if first and _is_verb(first[2]) and first[1] < st.end:
+            end = s0
     if end <= s0:
         return replace(st, end=s0, text=text[st.start : s0], subject="")
     return replace(st, end=end, text=text[st.start : end], subject=text[s0:end])
 
 
-def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
-    """A subject before the number: it starts on a word boundary (a noun word is taken whole)."""
-    k = text.rfind(st.subject, max(0, st.start - 16), st.start + len(st.subject))
-    if k == -1:
-        return st
+def _topic_start(k: int, e: int, text: str, words: Words) -> int:
+    """Where a topic that the character rules start at ``k`` starts on the segmenter's words."""
+    lex = _lexicon()
     first = words.at(k)
     if first and first[0] < k:
-        if _nounish(first[2]) and k - first[0] <= _MAX_EXTEND:
-            return replace(st, subject=text[first[0] : k + len(st.subject)])
-        start = first[1]
-        return replace(st, subject=text[start : k + len(st.subject)] if start < k + len(st.subject) else "")
-    return st
+        lead = first[0]
+        glued = text[lead] in lex.before_stop_chars  # 占商會: a one-character verb glued to the noun
+        if glued:
+            lead += 1
+        after = words.at(first[1]) if first[1] < e else None
+        agent = after is not None and _is_verb(after[2])  # 基金會|賑助: the noun before a verb is its agent
+        common = _nounish(first[2]) and not first[2].startswith(_PROPER)
+        if (common or glued) and not agent and k - lead <= _MAX_EXTEND:
+            k = lead
+        else:
+            k = first[1]
+    return k
+
+
+def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
+    """Take the whole noun phrase back to a boundary (punctuation, a verb, 的 …): 各國|重要訪賓,
+    日本|各地協會團體. A topic that starts with a verb is not extended (what precedes is its agent)."""
+    lex = _lexicon()
+    head = words.at(k)
+    if head is None or _is_verb(head[2]):
+        return k
+    while True:
+        prev = words.ending_at(k)
+        if prev is None or not prev[2].startswith(_PHRASE) or prev[2].startswith(("nr", "PER")):
+            return k
+        if e - prev[0] > lex.topic_max_len or not _letters(text[prev[0]:k]):
+            return k
+        if any(c in lex.before_stop_chars and c not in lex.before_initial_ok for c in text[prev[0]:k]):
+            return k
+        if prev[1] - prev[0] == 1 and not _letters(text[prev[0] - 1 : prev[0]]):
+            return k  # a lone character after punctuation is a fragment (（2）月|新生兒總數)
+        k = prev[0]
+
+
+def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
+    """A subject before the number: it starts on a word boundary and is the whole noun phrase."""
+    k = text.rfind(st.subject, max(0, st.start - 24), st.start + len(st.subject))
+    if k == -1:
+        return st
+    e = k + len(st.subject)
+    k = _topic_start(k, e, text, words)
+    if k >= e:
+        return replace(st, subject="")
+    k = _extend_topic(k, e, text, words)
+    return replace(st, subject=text[k:e])
+
+
+def share_compound_topics(stats: list[Statistic], text: str) -> list[Statistic]:
+    """56團416人, 37團280人: a count written right after another, with no topic of its own, counts
+    the same topic (the people of those groups)."""
+    out: list[Statistic] = []
+    for st in stats:
+        prev = out[-1] if out else None
+        if (prev and not st.subject and prev.subject and st.start == prev.end and st.kind == prev.kind == "count"
+                and not text.endswith(prev.subject, prev.start, prev.end)):
+            st = replace(st, subject=prev.subject)
+        out.append(st)
+    return out
 
 
 def bound_subjects(stats: list[Statistic], text: str, tokens: list[tuple[int, int, str]]) -> list[Statistic]:
@@ -92,4 +198,4 @@ def bound_subjects(stats: list[Statistic], text: str, tokens: list[tuple[int, in
         elif st.subject:
             st = bound_before(st, text, words)
         out.append(st)
-    return out
+    return share_compound_topics(out, text)

@@ -15,3 +15,50 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     stats = find_statistics(text)
     assert [s.subject for s in stats] == [subject]
     assert text[stats[0].start : stats[0].end] == stats[0].text
+
+
+@pytest.mark.parametrize("text, span, subject", [
+    # a distributive 每 + counter stands between the topic and the number
+    ("市府發給獎助金每人3萬元。", "3萬元", "獎助金"),
+    # … and is the topic itself when nothing names one before it
+    ("主橋由鋼梁組成，每段20公尺。", "20公尺", "每段"),
+    # link words between topic and number, also a verb of change (提高至)
+    ("補助金額提高至2萬元。", "2萬元", "補助金額"),
+    # a qualifier links the topic as a link word does
+    ("補助期間最多為4個月。", "最多為4個月", "補助期間"),
+    # a total after its topic across a comma; the determiner 各 starts the phrase
+    ("本屆年會的各國代表，共計45團。", "45團", "各國代表"),
+    # spending words are the topic of the amount after them; what follows is its purpose
+    ("該公司將投資150億元興建新廠。", "150億元", "投資"),
+    ("政府已經舉債4千多億，", "4千多億", "舉債"),
+    # a verb that is never a noun is no topic
+    ("集團斥資近80億在南部設廠。", "近80億", ""),
+    # a one-character link word between a counter and the next number is no counted noun
+    ("日本有5團共32位貴賓出席。", "5團", "日本"),
+    # the 大 of N大 is no part of the noun, the 大 of 大陸 is
+    ("吸引5大廠商進駐園區。", "5大廠商", "廠商"),
+    ("參訪2大陸企業。", "2大陸企業", "大陸企業"),
+    # nouns that begin with 在 (在台外商) and 使 (駐外使節)
+    ("有近40%在台外商不滿。", "近40%在台外商", "在台外商"),
+    ("共有60名駐外使節返國述職。", "60名駐外使節", "駐外使節"),
+    # a measure with its noun after 的 when no topic stands before it
+    ("將新增3萬平方公尺的研發空間，", "3萬平方公尺", "研發空間"),
+    ("道路寬度達30公尺的路段。", "30公尺", "道路寬度"),
+])
+def test_topic_and_counted_noun_rules(text, span, subject):
+    stats = find_statistics(text)
+    assert [(s.text, s.subject) for s in stats][:1] == [(span, subject)]
+    assert all(text[s.start : s.end] == s.text for s in stats)
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("已有2,4 18家廠商加入。", 2418, "exact"),  # a space inside a thousands group
+    ("預算已達3千多億，", 3e11, "over"),  # 多 between two multipliers
+])
+def test_numbers_written_loosely(text, value, qualifier):
+    (s,) = find_statistics(text)
+    assert (s.value, s.qualifier) == (value, qualifier)
+
+
+def test_the_double_tenth_is_a_name_not_a_count():
+    assert find_statistics("各界歡度雙十國慶。") == []

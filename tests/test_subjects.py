@@ -34,3 +34,70 @@ def test_one_character_words_do_not_cut():
     tokens = [(0, 1, "m"), (1, 2, "q"), (2, 3, "p"), (3, 5, "n")]
     (s,) = bound_subjects([stat(text, 0, 5, "與談人")], text, tokens)
     assert s.subject == "與談人"
+
+
+def money(text, start, end, subject):
+    return Statistic(start, end, text[start:end], 1.0, None, "exact", "元", subject, "money", "TWD")
+
+
+def test_a_one_character_verb_closes_an_after_subject():
+    text = "共有25位貴賓來參觀"
+    tokens = [(0, 2, "v"), (2, 5, "m"), (5, 7, "n"), (7, 8, "v"), (8, 10, "v")]
+    (s,) = bound_subjects([stat(text, 2, 8, "貴賓來")], text, tokens)
+    assert (s.text, s.subject) == ("25位貴賓", "貴賓")
+
+
+def test_a_one_character_verb_before_an_enumeration_comma_is_left_out():
+    text = "12個社團動、靜態展示"
+    tokens = [(0, 3, "m"), (3, 5, "n"), (5, 6, "v"), (6, 7, "x"), (7, 9, "n"), (9, 11, "v")]
+    (s,) = bound_subjects([stat(text, 0, 6, "社團動")], text, tokens)
+    assert s.subject == "社團"
+
+
+def test_after_an_amount_a_verb_with_its_object_is_a_new_clause():
+    text = "撥款200萬元興建活動中心"
+    tokens = [(0, 2, "v"), (2, 7, "m"), (7, 9, "v"), (9, 11, "n"), (11, 13, "n")]
+    (s,) = bound_subjects([money(text, 2, 13, "興建活動中心")], text, tokens)
+    assert (s.text, s.subject) == ("200萬元", "")
+
+
+def test_an_after_subject_does_not_end_on_an_adjective():
+    text = "動用5億元特別預算支應"
+    tokens = [(0, 2, "v"), (2, 5, "m"), (5, 7, "a"), (7, 9, "n"), (9, 11, "v")]
+    (s,) = bound_subjects([money(text, 2, 7, "特別")], text, tokens)
+    assert (s.text, s.subject) == ("5億元特別預算", "特別預算")
+
+
+def test_a_topic_is_the_whole_noun_phrase_back_to_a_boundary():
+    text = "以及美國各州友好協會團體共120人"
+    tokens = [(0, 2, "c"), (2, 4, "ns"), (4, 6, "n"), (6, 8, "a"), (8, 10, "n"), (10, 12, "n"), (12, 13, "d"),
+              (13, 16, "m"), (16, 17, "n")]
+    (s,) = bound_subjects([stat(text, 13, 17, "協會團體")], text, tokens)
+    assert s.subject == "美國各州友好協會團體"
+
+
+def test_a_topic_headed_by_a_verb_keeps_out_its_agent():
+    text = "總預算多舉債800億元"
+    tokens = [(0, 1, "a"), (1, 3, "n"), (3, 4, "d"), (4, 6, "v"), (6, 11, "m")]
+    (s,) = bound_subjects([money(text, 6, 11, "舉債")], text, tokens)
+    assert s.subject == "舉債"
+    text = "地方總舉債將達到800億元"
+    tokens = [(0, 2, "n"), (2, 3, "a"), (3, 5, "vn"), (5, 6, "d"), (6, 8, "v"), (8, 13, "m")]
+    (s,) = bound_subjects([money(text, 8, 13, "舉債")], text, tokens)
+    assert s.subject == "地方總舉債"
+
+
+def test_a_lone_character_after_punctuation_is_not_taken_into_a_topic():
+    text = "上(3)月出生人數僅8000人"
+    tokens = [(0, 1, "f"), (1, 2, "x"), (2, 3, "m"), (3, 4, "x"), (4, 5, "n"), (5, 7, "vn"), (7, 9, "n"),
+              (9, 10, "d"), (10, 14, "m"), (14, 15, "n")]
+    (s,) = bound_subjects([stat(text, 10, 15, "出生人數")], text, tokens)
+    assert s.subject == "出生人數"
+
+
+def test_a_count_written_right_after_another_shares_its_topic():
+    text = "亞洲地區12團95人;歐洲地區3團8人"
+    stats = [stat(text, 4, 7, "亞洲地區"), stat(text, 7, 10, ""), stat(text, 15, 17, "歐洲地區"), stat(text, 17, 19, "")]
+    tokens = [(0, 4, "n"), (4, 7, "m"), (7, 10, "m"), (10, 11, "x"), (11, 15, "n"), (15, 17, "m"), (17, 19, "m")]
+    out = bound_subjects(stats, text, tokens)
+    assert [s.subject for s in out] == ["亞洲地區", "亞洲地區", "歐洲地區", "歐洲地區"]
