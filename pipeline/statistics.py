@@ -216,12 +216,16 @@ class _Lexicon:
         self.stop_word_re = re.compile(_alt(stop_words)) if stop_words else None
         self.before_skip = _Words(set(_fl(s.get("before_skip"))))
         self.after_link_chars = set(_f(s.get("after_link_chars", "")))
+        self.coordinators = set(_f(s.get("coordinators", "")))
+        self.after_post_kinds = set(s.get("after_post_qualifier_kinds") or [])
         self.of_noun_kinds = set(s.get("of_noun_kinds") or ["percent"])
         self.initial_ok_words = _Words(set(_fl(s.get("initial_ok_words"))))
         self.skip_across_comma = set(_fl(s.get("before_skip_across_comma")))
         self.distributive = _f(s.get("distributive_marker", "每"))
         self.before_initial_ok = set(_f(s.get("before_initial_ok", "")))
         self.money_topics = _Words(set(_fl(s.get("money_topics"))))
+        self.topic_scope_words = set(_fl(s.get("topic_scope_words")))
+        self.topic_scope_suffixes = set(_f(s.get("topic_scope_suffixes", "")))
         self.before_kinds = set(s.get("before_kinds") or [])
         self.before_adjacent_kinds = set(s.get("before_adjacent_kinds") or [])
         self.run_re = re.compile(rf"(?:(?![{CN_DIGITS}]){RUN_CHARS}){{1,{self.scan_len}}}")
@@ -390,6 +394,8 @@ def _cut_run(seg: str, lex: _Lexicon) -> str:
     for i, ch in enumerate(seg):
         if i < len(lead):
             continue
+        if ch in lex.coordinators and 0 < i < len(seg) - 1 and seg[i + 1] not in lex.stop_chars:
+            continue  # 學者及官員: two nouns joined are one subject
         if ch in lex.stop_chars and not (i == 0 and ch in lex.initial_ok):
             cut = i
             break
@@ -502,7 +508,9 @@ def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool) -> tuple[str
     # keep what follows the last stop character (a determiner such as 各 starts the phrase)
     last = -1
     for i, ch in enumerate(seg):
-        if ch in lex.before_stop_chars:
+        if ch in lex.coordinators and 0 < i < len(seg) - 1:
+            continue  # 產業及社福移工
+        if ch in lex.before_stop_chars and not _starts_with_any(seg, i, lex.initial_ok_words):
             last = i
     if last >= 0 and seg[last] in lex.before_initial_ok and last + 1 < len(seg):
         last -= 1
@@ -782,7 +790,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         core_end = end
     if kind == "money" and not subject:
         subject, subj_end = _money_topic(S, left, lex)  # 投資210億元: what follows is no counted noun
-    if (not subject and unit_norm and qual_post is None and kind in lex.after_kinds
+    if (not subject and unit_norm and (qual_post is None or kind in lex.after_post_kinds) and kind in lex.after_kinds
             and unit_norm not in lex.no_after_units):
         subject, s_end = _run_after(S, end, lex)
         if subject:
@@ -794,7 +802,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         return None  # 一 + counter with no counted noun after it is an article (一位來自…)
     if not subject and kind in lex.before_kinds and subj_start is None:
         subject, subj_end = _run_before(S, left, lex, adjacent_ok=kind in lex.before_adjacent_kinds,
-                                        linked=bool(pre_q) and kind != "money")
+                                        linked=bool(pre_q))
     if not subject and kind in lex.of_noun_kinds and subj_start is None and S.startswith("的", end):
         subject, subj_end = _run_after_loose(S, end + 1, lex)  # 8萬平方公尺的產業空間
 
@@ -861,6 +869,8 @@ def _run_after_loose(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
     if head in lex.stop_chars and head == "的":
         return "", pos
     seg = head + rest
+    if len(seg) > 2:
+        seg = _leading_nouns(seg)
     return (seg[-lex.subj_max:] if len(seg) > lex.subj_max else seg), pos + len(seg)
 
 

@@ -129,18 +129,42 @@ def _topic_start(k: int, e: int, text: str, words: Words) -> int:
     lex = _lexicon()
     first = words.at(k)
     if first and first[0] < k:
-        lead = first[0]
-        glued = text[lead] in lex.before_stop_chars  # 占商會: a one-character verb glued to the noun
-        if glued:
-            lead += 1
         after = words.at(first[1]) if first[1] < e else None
         agent = after is not None and _is_verb(after[2])  # 基金會|賑助: the noun before a verb is its agent
         common = _nounish(first[2]) and not first[2].startswith(_PROPER)
-        if (common or glued) and not agent and k - lead <= _MAX_EXTEND:
-            k = lead
+        # 占商會: a one-character verb or preposition glued to the noun by the segmenter
+        glued = text[first[0]] in lex.before_stop_chars and first[2].startswith(("v", "p"))
+        if common and not agent and k - first[0] <= _MAX_EXTEND:
+            k = first[0]
+        elif glued and not agent and k - first[0] - 1 <= _MAX_EXTEND:
+            k = first[0] + 1
         else:
             k = first[1]
+    return _drop_leading_scope(k, e, text, words)
+
+
+def _drop_leading_scope(k: int, e: int, text: str, words: Words) -> int:
+    """A topic does not start with a time word (目前學生), the scope of the count (全國, 本市,
+    雲林縣), or a lone character left after a preposition (在|臺|外籍人士)."""
+    while k < e:
+        w = words.at(k)
+        if w is None or w[0] != k or e - w[1] < 2 or not _outside_topic(w, text):
+            return k
+        k = w[1]
     return k
+
+
+def _outside_topic(w: tuple[int, int, str], text: str) -> bool:
+    """A word that a topic neither starts with nor grows over: a time word, a scope word or a county
+    or city name, a lone character after a preposition or a bracket."""
+    lex = _lexicon()
+    piece = text[w[0]:w[1]]
+    if w[2] in ("t", "TIME") or piece in lex.topic_scope_words:
+        return True
+    if w[2].startswith(("ns", "LOC")) and piece[-1:] in lex.topic_scope_suffixes and len(piece) >= 3:
+        return True
+    before = text[w[0] - 1 : w[0]]
+    return w[1] - w[0] == 1 and bool(before) and (before in lex.before_stop_chars or before in ")）」』")
 
 
 def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
@@ -158,8 +182,8 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
             return k
         if any(c in lex.before_stop_chars and c not in lex.before_initial_ok for c in text[prev[0]:k]):
             return k
-        if prev[1] - prev[0] == 1 and not _letters(text[prev[0] - 1 : prev[0]]):
-            return k  # a lone character after punctuation is a fragment (（2）月|新生兒總數)
+        if _outside_topic(prev, text):
+            return k  # 全國|就診人數, （2）月|新生兒總數
         k = prev[0]
 
 
@@ -173,7 +197,25 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
     if k >= e:
         return replace(st, subject="")
     k = _extend_topic(k, e, text, words)
-    return replace(st, subject=text[k:e])
+    e = _drop_final_verb(k, e, text, words)
+    head = words.at(k)
+    if head and head[0] == k and head[1] == e and _is_verb(head[2]) and not (
+            st.kind in ("money", "count") and text[k:e] in _lexicon().money_topics):
+        return replace(st, subject="")  # 斥資逾150億元, 已核發超過1萬張: a verb alone is no topic
+    return replace(st, subject=text[k:e] if e > k else "")
+
+
+def _drop_final_verb(k: int, e: int, text: str, words: Words) -> int:
+    """疫苗共採購約650萬劑 → 疫苗: an adverb (共, 已, 再) before the verb that ends the run marks
+    that verb as the predicate; the topic is the noun phrase before them. Without one the verb is
+    part of a heading-like topic (委員出席 111人, 線上觀看累計超過3,500人次)."""
+    last = words.at(e - 1)
+    if not last or last[1] != e or last[0] <= k or not _is_verb(last[2]) or last[1] - last[0] < 2:
+        return e
+    adverb = words.at(last[0] - 1)
+    if not (adverb and adverb[1] == last[0] and adverb[2] == "d" and adverb[0] > k):
+        return e
+    return adverb[0] if adverb[0] - k >= 2 else e
 
 
 def share_compound_topics(stats: list[Statistic], text: str) -> list[Statistic]:

@@ -44,6 +44,15 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     # a measure with its noun after 的 when no topic stands before it
     ("將新增3萬平方公尺的研發空間，", "3萬平方公尺", "研發空間"),
     ("道路寬度達30公尺的路段。", "30公尺", "道路寬度"),
+    # the people of an age are counted after it, also after 以上
+    ("補助55歲以上失業者。", "55歲以上失業者", "失業者"),
+    # two nouns joined by 及 are one subject
+    ("邀請20位專家及學者出席。", "20位專家及學者", "專家及學者"),
+    # adverbs, 累計, 一度 and a final 中 stand between a topic and its number
+    ("報名人數更高達500人。", "500人", "報名人數"),
+    ("線上收看累計超過2,000人次。", "超過2,000人次", "線上收看"),
+    ("住院率一度達到95%。", "95%", "住院率"),
+    ("公會會員中約三成已轉型。", "約三成", "公會會員"),
 ])
 def test_topic_and_counted_noun_rules(text, span, subject):
     stats = find_statistics(text)

@@ -101,3 +101,43 @@ def test_a_count_written_right_after_another_shares_its_topic():
     tokens = [(0, 4, "n"), (4, 7, "m"), (7, 10, "m"), (10, 11, "x"), (11, 15, "n"), (15, 17, "m"), (17, 19, "m")]
     out = bound_subjects(stats, text, tokens)
     assert [s.subject for s in out] == ["亞洲地區", "亞洲地區", "歐洲地區", "歐洲地區"]
+
+
+def test_a_topic_leaves_out_its_scope_and_time_words():
+    text = "全國就診人數逾8萬人次"
+    tokens = [(0, 2, "n"), (2, 4, "vn"), (4, 6, "n"), (6, 7, "v"), (7, 9, "m"), (9, 11, "q")]
+    (s,) = bound_subjects([stat(text, 6, 11, "就診人數")], text, tokens)
+    assert s.subject == "就診人數"
+    text = "南投縣老年人口已超過9萬人"
+    tokens = [(0, 3, "ns"), (3, 5, "n"), (5, 7, "n"), (7, 8, "d"), (8, 10, "v"), (10, 12, "m"), (12, 13, "n")]
+    (s,) = bound_subjects([stat(text, 8, 13, "南投縣老年人口")], text, tokens)
+    assert s.subject == "老年人口"
+    text = "該系目前學生約800名"
+    tokens = [(0, 1, "r"), (1, 2, "n"), (2, 4, "t"), (4, 6, "n"), (6, 7, "d"), (7, 11, "m")]
+    (s,) = bound_subjects([stat(text, 6, 11, "系目前學生")], text, tokens)
+    assert s.subject == "學生"
+
+
+def test_a_lone_character_left_after_a_preposition_is_not_part_of_a_topic():
+    text = "在臺外籍人士約3萬人"
+    tokens = [(0, 1, "p"), (1, 2, "ns"), (2, 4, "n"), (4, 6, "n"), (6, 7, "d"), (7, 10, "m")]
+    (s,) = bound_subjects([stat(text, 6, 10, "臺外籍人士")], text, tokens)
+    assert s.subject == "外籍人士"
+
+
+def test_a_verb_alone_is_no_topic_but_a_heading_with_its_verb_is():
+    text = "已核發超過1萬張"
+    tokens = [(0, 1, "d"), (1, 3, "v"), (3, 5, "v"), (5, 8, "m")]
+    (s,) = bound_subjects([stat(text, 3, 8, "核發")], text, tokens)
+    assert s.subject == ""
+    text = "委員出席 80人"
+    tokens = [(0, 2, "n"), (2, 4, "v"), (4, 5, "_SP"), (5, 7, "m"), (7, 8, "n")]
+    (s,) = bound_subjects([stat(text, 5, 8, "委員出席")], text, tokens)
+    assert s.subject == "委員出席"
+
+
+def test_an_adverb_and_verb_after_the_topic_are_its_predicate():
+    text = "疫苗共採購約90萬劑"
+    tokens = [(0, 2, "n"), (2, 3, "d"), (3, 5, "v"), (5, 6, "d"), (6, 10, "m")]
+    (s,) = bound_subjects([stat(text, 5, 10, "疫苗共採購")], text, tokens)
+    assert s.subject == "疫苗"
