@@ -444,8 +444,8 @@ def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
         seg = _leading_nouns(seg)
     if not seg or seg in lex.after_link_chars and not _is_cjk(S[pos + 1 : pos + 2]):
         return "", pos  # 8團共41位: a one-character link word before the next number is no noun
-    end = pos + len(seg)
-    return (seg[-lex.subj_max:] if len(seg) > lex.subj_max else seg), end
+    seg = seg[: lex.subj_max]  # a run this long holds more than the noun: keep its start
+    return seg, pos + len(seg)
 
 
 def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,

@@ -26,6 +26,7 @@ _MAX_EXTEND = 4
 # adjectives such as 總, 重要): the look-back extends over them
 _PHRASE = ("n", "vn", "an", "a", "j", "l", "s", "LOC", "ORG")
 _PROPER = ("nr", "ns", "nt", "PER", "LOC", "ORG")
+_PLACE = ("ns", "LOC", "s", "f")  # 在|臺, 於|美: a one-character place after a preposition
 
 
 class Words:
@@ -115,6 +116,8 @@ def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
     there is no counted noun."""
     s0 = st.end - len(st.subject)
     end = _cut_after(s0, st.end, text, words)
+    if end - s0 == 1 and st.end - s0 >= 3:
+        end = st.end  # 獎|助金, 國|中小: a cut that leaves one character is the segmenter's error
     if st.kind == "money":
         first = words.at(s0)
         if first and _is_verb(first[2]) and first[1] < st.end:
@@ -164,7 +167,9 @@ def _outside_topic(w: tuple[int, int, str], text: str) -> bool:
     if w[2].startswith(("ns", "LOC")) and piece[-1:] in lex.topic_scope_suffixes and len(piece) >= 3:
         return True
     before = text[w[0] - 1 : w[0]]
-    return w[1] - w[0] == 1 and bool(before) and (before in lex.before_stop_chars or before in ")）」』")
+    if w[1] - w[0] != 1 or not before:
+        return False
+    return before in ")）」』" or before in lex.before_stop_chars and w[2].startswith(_PLACE)
 
 
 def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
@@ -184,6 +189,8 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
             return k
         if _outside_topic(prev, text):
             return k  # 全國|就診人數, （2）月|新生兒總數
+        if prev[1] - prev[0] == 1 and text[prev[0] - 1 : prev[0]] in lex.before_stop_chars - {"的", "之"}:
+            return k  # 在|地|社區工作者: a lone character after a preposition is not grown over (的|年營收 is)
         k = prev[0]
 
 
