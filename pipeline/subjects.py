@@ -149,6 +149,9 @@ def _topic_start(k: int, e: int, text: str, words: Words) -> int:
 def _drop_leading_scope(k: int, e: int, text: str, words: Words) -> int:
     """A topic does not start with a time word (目前學生), the scope of the count (全國, 本市,
     雲林縣), or a lone character left after a preposition (在|臺|外籍人士)."""
+    for w in list(words.within(k, e)):
+        if w[2] in ("t", "TIME") and w[1] <= e - 2:
+            k = w[1]  # 系|目前|學生: what stands before a time word is another phrase
     while k < e:
         w = words.at(k)
         if w is None or w[0] != k or e - w[1] < 2 or not _outside_topic(w, text):
