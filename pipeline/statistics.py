@@ -515,10 +515,6 @@ def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool) -> tuple[str
     if last >= 0 and seg[last] in lex.before_initial_ok and last + 1 < len(seg):
         last -= 1
     seg = seg[last + 1:]
-    if lex.stop_word_re is not None:
-        for sm in lex.stop_word_re.finditer(seg):
-            if sm.end() == len(seg):
-                return "", 0
     if len(seg) < lex.subj_min_before:
         return "", 0
     if len(seg) > lex.subj_before_max:

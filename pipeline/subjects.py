@@ -208,11 +208,19 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
         return replace(st, subject="")
     k = _extend_topic(k, e, text, words)
     e = _drop_final_verb(k, e, text, words)
+    if _place_and_verb(k, e, words):
+        return replace(st, subject="")  # 在臺北展開為期三日: a place and a verb are a predicate
     head = words.at(k)
     if head and head[0] == k and head[1] == e and _is_verb(head[2]) and not (
             st.kind in ("money", "count") and text[k:e] in _lexicon().money_topics):
         return replace(st, subject="")  # 斥資逾150億元, 已核發超過1萬張: a verb alone is no topic
     return replace(st, subject=text[k:e] if e > k else "")
+
+
+def _place_and_verb(k: int, e: int, words: Words) -> bool:
+    parts = list(words.within(k, e))
+    return (len(parts) == 2 and parts[0][0] == k and parts[1][1] == e and parts[0][2].startswith(("ns", "LOC"))
+            and _is_verb(parts[1][2]))
 
 
 def _drop_final_verb(k: int, e: int, text: str, words: Words) -> int:

@@ -53,6 +53,8 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     ("線上收看累計超過2,000人次。", "超過2,000人次", "線上收看"),
     ("住院率一度達到95%。", "95%", "住院率"),
     ("公會會員中約三成已轉型。", "約三成", "公會會員"),
+    # a heading of minutes names its count with the verb (委員出席 85人)
+    ("委員出席 85人\n", "85人", "委員出席"),
 ])
 def test_topic_and_counted_noun_rules(text, span, subject):
     stats = find_statistics(text)

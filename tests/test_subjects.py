@@ -141,3 +141,11 @@ def test_an_adverb_and_verb_after_the_topic_are_its_predicate():
     tokens = [(0, 2, "n"), (2, 3, "d"), (3, 5, "v"), (5, 6, "d"), (6, 10, "m")]
     (s,) = bound_subjects([stat(text, 5, 10, "疫苗共採購")], text, tokens)
     assert s.subject == "疫苗"
+
+
+def test_a_place_and_a_verb_before_a_duration_are_no_topic():
+    text = "在高雄展開為期兩日的營隊"
+    tokens = [(0, 1, "p"), (1, 3, "ns"), (3, 5, "v"), (5, 7, "v"), (7, 9, "m"), (9, 10, "u"), (10, 12, "n")]
+    st = Statistic(7, 9, "兩日", 2.0, None, "exact", "日", "高雄展開", "duration", "")
+    (s,) = bound_subjects([st], text, tokens)
+    assert s.subject == ""
