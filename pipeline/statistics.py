@@ -185,6 +185,7 @@ class _Lexicon:
         self.time_point_words = _Words(set(_fl(cfg.get("time_point_words"))))
         self.ordinal_re = re.compile(r"(?:" + _alt(_fl(cfg.get("ordinal_prefixes"))) + r")[ ]*$")
         self.one_article = set(_fl(cfg.get("one_article_units")))
+        self.one_not_span = set(_fl(cfg.get("one_not_span_followers")))
         self.name_counters = set(_fl(cfg.get("name_counters")))
         self.name_ok_before = set(_f(cfg.get("name_counter_ok_before", "")))
 
@@ -216,6 +217,7 @@ class _Lexicon:
         self.stop_word_re = re.compile(_alt(stop_words)) if stop_words else None
         self.before_skip = _Words(set(_fl(s.get("before_skip"))))
         self.after_link_chars = set(_f(s.get("after_link_chars", "")))
+        self.relative_starts = _Words(set(_fl(s.get("relative_clause_starts"))))
         self.coordinators = set(_f(s.get("coordinators", "")))
         self.after_post_kinds = set(s.get("after_post_qualifier_kinds") or [])
         self.of_noun_kinds = set(s.get("of_noun_kinds") or ["percent"])
@@ -484,6 +486,20 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
     return seg, seg_end
 
 
+def _noun_after_clause(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
+    """A counter, a relative clause that starts with one of ``relative_clause_starts`` and ends in 的,
+    then the counted noun (3位來自日本的學者 → 學者). It does not follow directly: not in the span."""
+    w = _starts_with_any(S, pos, lex.relative_starts)
+    if not w:
+        return "", pos
+    m = lex.run_re.match(S, pos + len(w))
+    k = m.group().find("的") if m else -1
+    if k < 1:
+        return "", pos
+    noun, end = _run_after(S, pos + len(w) + k + 1, lex)
+    return (noun, end) if len(noun) >= 2 else ("", pos)
+
+
 def _money_topic(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
     """A spending or funding word right before an amount (投資210億元, 舉債將達到5千億元), else ''."""
     end = pos
@@ -745,7 +761,9 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
     if n1 == "一" and not n2 and not has_q:
         if unit_norm in lex.one_article:
             return None
-        if kind == "duration" and not inner and not _starts_with_any(S, end, lex.span_followers):
+        follower = _starts_with_any(S, end, lex.span_followers)
+        if kind == "duration" and not inner and (not follower or follower in lex.one_not_span):
+            # 一年來的成果 is "this past year", an article; 近一年來 and 三年來 are spans
             return None
     if n1 in lex.round_needs_q and not pre_q:
         return None
@@ -786,6 +804,8 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         core_end = end
     if kind == "money" and not subject:
         subject, subj_end = _money_topic(S, left, lex)  # 投資210億元: what follows is no counted noun
+    if not subject and unit_norm and unit_norm not in lex.no_after_units and kind == "count":
+        subject, subj_end = _noun_after_clause(S, end, lex)  # 40位來自全國的大學生: the noun after 的
     if (not subject and unit_norm and (qual_post is None or kind in lex.after_post_kinds) and kind in lex.after_kinds
             and unit_norm not in lex.no_after_units):
         subject, s_end = _run_after(S, end, lex)

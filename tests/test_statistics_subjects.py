@@ -55,6 +55,11 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     ("公會會員中約三成已轉型。", "約三成", "公會會員"),
     # a heading of minutes names its count with the verb (委員出席 85人)
     ("委員出席 85人\n", "85人", "委員出席"),
+    # a relative clause (來自…的) between the counter and its noun: the noun is the subject, not in the span
+    ("共有12位來自各國的青年代表出席。", "12位", "青年代表"),
+    # 以 and time adverbials (明起) between a topic and its number
+    ("每戶以5口為限。", "5口", "每戶"),
+    ("年會明起一連3天在台中舉行。", "3天", "年會"),
 ])
 def test_topic_and_counted_noun_rules(text, span, subject):
     stats = find_statistics(text)
@@ -73,3 +78,8 @@ def test_numbers_written_loosely(text, value, qualifier):
 
 def test_the_double_tenth_is_a_name_not_a_count():
     assert find_statistics("各界歡度雙十國慶。") == []
+
+
+def test_one_year_past_is_no_span_of_time():
+    assert find_statistics("學員展現一年來的學習成果。") == []
+    assert [s.text for s in find_statistics("學員展現近一年來的學習成果。")] == ["近一年"]
