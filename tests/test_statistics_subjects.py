@@ -83,3 +83,12 @@ def test_the_double_tenth_is_a_name_not_a_count():
 def test_one_year_past_is_no_span_of_time():
     assert find_statistics("學員展現一年來的學習成果。") == []
     assert [s.text for s in find_statistics("學員展現近一年來的學習成果。")] == ["近一年"]
+
+
+def test_a_counted_noun_reads_as_the_report_writes_it(tmp_path):
+    from helpers import extract_string
+
+    text = "計畫預估創造3,200個在地就業 機會。\n"
+    (row,) = extract_string(text, tmp_path)["statistics"]
+    assert row["text"] == text[int(row["start"]) : int(row["end"])] == "3,200個在地就業 機會"
+    assert row["subject"] == "在地就業 機會"
