@@ -60,6 +60,11 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     # 以 and time adverbials (明起) between a topic and its number
     ("每戶以5口為限。", "5口", "每戶"),
     ("年會明起一連3天在台中舉行。", "3天", "年會"),
+    # an age written right after the people it is about
+    ("另有工程師55歲退休後返校任教。", "55歲", "工程師"),
+    # 至 after a verb of change links the topic to its new value
+    ("今年提高補助名額至20人。", "20人", "補助名額"),
+    ("將審查期程縮短至15天以內。", "15天以內", "審查期程"),
 ])
 def test_topic_and_counted_noun_rules(text, span, subject):
     stats = find_statistics(text)
