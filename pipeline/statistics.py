@@ -224,9 +224,12 @@ class _Lexicon:
         self.initial_ok_words = _Words(set(_fl(s.get("initial_ok_words"))))
         self.skip_across_comma = set(_fl(s.get("before_skip_across_comma")))
         self.distributive = _f(s.get("distributive_marker", "每"))
+        self.change_verbs = _Words(set(_fl(s.get("change_verbs"))))
+        self.comparison_markers = list(_f(s.get("comparison_markers", "")))
         self.before_initial_ok = set(_f(s.get("before_initial_ok", "")))
         self.money_topics = _Words(set(_fl(s.get("money_topics"))))
         self.topic_scope_words = set(_fl(s.get("topic_scope_words")))
+        self.attributive_time_words = set(_fl(s.get("attributive_time_words")))
         self.topic_scope_suffixes = set(_f(s.get("topic_scope_suffixes", "")))
         self.before_kinds = set(s.get("before_kinds") or [])
         self.before_adjacent_kinds = set(s.get("before_adjacent_kinds") or [])
@@ -472,6 +475,14 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
             if w in lex.skip_across_comma and window[-1:] in ("，", ","):
                 window = window[:-1]
             continue
+        change = _ends_with_any(window, lex.change_verbs)
+        if change:
+            clause = re.split(r"[，,。；;：:、\n]", window[: -len(change)])[-1]
+            at = max(clause.rfind(c) for c in lex.comparison_markers) if lex.comparison_markers else -1
+            if at > 0:  # 違規件數較去年同期下降約3成: the topic stands before the comparison
+                window = window[: len(window) - len(change) - len(clause) + at]
+                skipped = True
+                continue
         if not distributive and len(window) >= 2 and window[-2] == lex.distributive and _is_cjk(window[-1]):
             distributive, distributive_end = window[-2:], w0 + len(window)  # 每人, 每戶, 每節
             window = window[:-2]

@@ -150,7 +150,7 @@ def _drop_leading_scope(k: int, e: int, text: str, words: Words) -> int:
     """A topic does not start with a time word (目前學生), the scope of the count (全國, 本市,
     雲林縣), or a lone character left after a preposition (在|臺|外籍人士)."""
     for w in list(words.within(k, e)):
-        if w[2] in ("t", "TIME") and w[1] <= e - 2:
+        if _time_word(w, text) and w[1] <= e - 2:
             k = w[1]  # 系|目前|學生: what stands before a time word is another phrase
     while k < e:
         w = words.at(k)
@@ -160,12 +160,18 @@ def _drop_leading_scope(k: int, e: int, text: str, words: Words) -> int:
     return k
 
 
+def _time_word(w: tuple[int, int, str], text: str) -> bool:
+    """A word that places the statement in time (目前, 今年, 上週), not one that qualifies a noun
+    (日間照顧中心, 夜間課程)."""
+    return w[2] in ("t", "TIME") and text[w[0]:w[1]] not in _lexicon().attributive_time_words
+
+
 def _outside_topic(w: tuple[int, int, str], text: str) -> bool:
     """A word that a topic neither starts with nor grows over: a time word, a scope word or a county
     or city name, a lone character after a preposition or a bracket."""
     lex = _lexicon()
     piece = text[w[0]:w[1]]
-    if w[2] in ("t", "TIME") or piece in lex.topic_scope_words:
+    if _time_word(w, text) or piece in lex.topic_scope_words:
         return True
     if w[2].startswith(("ns", "LOC")) and piece[-1:] in lex.topic_scope_suffixes and len(piece) >= 3:
         return True
@@ -184,11 +190,19 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
         return k
     while True:
         prev = words.ending_at(k)
-        if prev is None or not prev[2].startswith(_PHRASE) or prev[2].startswith(("nr", "PER")):
+        if prev is not None and text[prev[0]:prev[1]] in lex.coordinators and prev[1] - prev[0] == 1:
+            first = words.ending_at(prev[0])  # 產業|及|社福移工: two nouns joined are one phrase
+            if first is None or not first[2].startswith("n") or first[2].startswith(_PROPER):
+                return k
+            prev = (first[0], k, first[2])
+        if prev is None or prev[2].startswith(("nr", "PER")):
+            return k
+        if not prev[2].startswith(_PHRASE) and text[prev[0]:prev[1]] not in lex.attributive_time_words:
             return k
         if e - prev[0] > lex.topic_max_len or not _letters(text[prev[0]:k]):
             return k
-        if any(c in lex.before_stop_chars and c not in lex.before_initial_ok for c in text[prev[0]:k]):
+        if any(c in lex.before_stop_chars and c not in lex.before_initial_ok and c not in lex.coordinators
+               for c in text[prev[0]:k]):
             return k
         if _outside_topic(prev, text):
             return k  # 全國|就診人數, （2）月|新生兒總數

@@ -65,6 +65,10 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     # 至 after a verb of change links the topic to its new value
     ("今年提高補助名額至20人。", "20人", "補助名額"),
     ("將審查期程縮短至15天以內。", "15天以內", "審查期程"),
+    # a change compared with something: the topic stands before 較/比
+    ("第二季事故件數較去年同期下降約2成。", "約2成", "事故件數"),
+    # cases are counted (例), 例如 is no count
+    ("累計重症個案已達120例，", "120例", "重症個案"),
 ])
 def test_topic_and_counted_noun_rules(text, span, subject):
     stats = find_statistics(text)
@@ -97,3 +101,7 @@ def test_a_counted_noun_reads_as_the_report_writes_it(tmp_path):
     (row,) = extract_string(text, tmp_path)["statistics"]
     assert row["text"] == text[int(row["start"]) : int(row["end"])] == "3,200個在地就業 機會"
     assert row["subject"] == "在地就業 機會"
+
+
+def test_for_example_is_no_count():
+    assert [s.text for s in find_statistics("共3項，例如交通與住宿。")] == ["3項"]

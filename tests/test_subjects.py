@@ -149,3 +149,18 @@ def test_a_place_and_a_verb_before_a_duration_are_no_topic():
     st = Statistic(7, 9, "兩日", 2.0, None, "exact", "日", "高雄展開", "duration", "")
     (s,) = bound_subjects([st], text, tokens)
     assert s.subject == ""
+
+
+def test_a_topic_holds_a_time_word_that_qualifies_its_noun():
+    text = "全縣日間照顧中心僅有28處"
+    tokens = [(0, 2, "n"), (2, 4, "t"), (4, 6, "vn"), (6, 8, "n"), (8, 9, "d"), (9, 10, "v"), (10, 13, "m")]
+    (s,) = bound_subjects([stat(text, 10, 13, "照顧中心")], text, tokens)
+    assert s.subject == "日間照顧中心"
+
+
+def test_a_topic_grows_over_two_nouns_joined_by_a_conjunction():
+    text = "在臺產業及社福移工合計約76萬人"
+    tokens = [(0, 1, "p"), (1, 2, "ns"), (2, 4, "n"), (4, 5, "c"), (5, 7, "n"), (7, 9, "n"), (9, 11, "v"),
+              (11, 12, "d"), (12, 16, "m")]
+    (s,) = bound_subjects([stat(text, 11, 16, "社福移工")], text, tokens)
+    assert s.subject == "產業及社福移工"
