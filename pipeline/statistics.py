@@ -225,6 +225,7 @@ class _Lexicon:
         self.skip_across_comma = set(_fl(s.get("before_skip_across_comma")))
         self.distributive = _f(s.get("distributive_marker", "每"))
         self.change_verbs = _Words(set(_fl(s.get("change_verbs"))))
+        self.share_markers = list(_f(s.get("share_markers", "")))
         self.comparison_markers = list(_f(s.get("comparison_markers", "")))
         self.before_initial_ok = set(_f(s.get("before_initial_ok", "")))
         self.money_topics = _Words(set(_fl(s.get("money_topics"))))
@@ -491,10 +492,23 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
         break
     if not skipped and not adjacent_ok:
         return "", 0
+    part = _part_before_share(S, window, w0, lex)
+    if part[0]:
+        return part
     seg, seg_end = _topic_tail(window, w0, lex, skipped or allow_tail)
     if not seg and distributive:
         return distributive, distributive_end
     return seg, seg_end
+
+
+def _part_before_share(S: str, window: str, w0: int, lex: _Lexicon) -> tuple[str, int]:
+    """X占Y(的)N%: the share is of the part X (製造業移工占產業移工近7成 → 製造業移工); the whole Y is
+    the topic only when no part stands before 占 in the clause (…，占商會總人數的51%)."""
+    clause_start = max(window.rfind(c) for c in "，,。；;：:、\n") + 1
+    at = max(window.rfind(c, clause_start) for c in lex.share_markers) if lex.share_markers else -1
+    if at <= clause_start:
+        return "", 0
+    return _run_before(S, w0 + at, lex, adjacent_ok=True, linked=True)
 
 
 def _noun_after_clause(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:

@@ -127,13 +127,14 @@ def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
     return replace(st, end=end, text=text[st.start : end], subject=text[s0:end])
 
 
-def _topic_start(k: int, e: int, text: str, words: Words) -> int:
-    """Where a topic that the character rules start at ``k`` starts on the segmenter's words."""
+def _topic_start(k: int, e: int, text: str, words: Words, kind: str = "") -> int:
+    """Where a topic that the character rules start at ``k`` starts on the segmenter's words. Before
+    an amount of money a noun in front of a verb is the giver (基金會|賑助每人40萬元), not the topic."""
     lex = _lexicon()
     first = words.at(k)
     if first and first[0] < k:
         after = words.at(first[1]) if first[1] < e else None
-        agent = after is not None and _is_verb(after[2])  # 基金會|賑助: the noun before a verb is its agent
+        agent = kind == "money" and after is not None and _is_verb(after[2])
         common = _nounish(first[2]) and not first[2].startswith(_PROPER)
         # 占商會: a one-character verb or preposition glued to the noun by the segmenter
         glued = text[first[0]] in lex.before_stop_chars and first[2].startswith(("v", "p"))
@@ -217,11 +218,13 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
     if k == -1:
         return st
     e = k + len(st.subject)
-    k = _topic_start(k, e, text, words)
+    k = _topic_start(k, e, text, words, st.kind)
     if k >= e:
         return replace(st, subject="")
     k = _extend_topic(k, e, text, words)
     e = _drop_final_verb(k, e, text, words)
+    if text[k:e] in _lexicon().topic_scope_words:
+        return replace(st, subject="")  # 占全國約36%: a scope alone names no topic
     if _place_and_verb(k, e, words):
         return replace(st, subject="")  # 在臺北展開為期三日: a place and a verb are a predicate
     head = words.at(k)

@@ -69,6 +69,9 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     ("第二季事故件數較去年同期下降約2成。", "約2成", "事故件數"),
     # cases are counted (例), 例如 is no count
     ("累計重症個案已達120例，", "120例", "重症個案"),
+    # X占Y的N%: the share is of the part before 占, of the whole only when no part stands there
+    ("惟報名人數僅占全體會員的約15%。", "約15%", "報名人數"),
+    ("會員回覆問卷，占會員總數的45%，", "45%", "會員總數"),
 ])
 def test_topic_and_counted_noun_rules(text, span, subject):
     stats = find_statistics(text)

@@ -164,3 +164,21 @@ def test_a_topic_grows_over_two_nouns_joined_by_a_conjunction():
               (11, 12, "d"), (12, 16, "m")]
     (s,) = bound_subjects([stat(text, 11, 16, "社福移工")], text, tokens)
     assert s.subject == "產業及社福移工"
+
+
+def test_a_scope_alone_names_no_topic():
+    text = "優先地區，占全國約36%"
+    tokens = [(0, 2, "n"), (2, 4, "n"), (4, 5, "x"), (5, 6, "v"), (6, 8, "n"), (8, 9, "d"), (9, 12, "m")]
+    (s,) = bound_subjects([stat(text, 8, 12, "全國")], text, tokens)
+    assert s.subject == ""
+
+
+def test_a_noun_before_a_verb_is_the_giver_of_an_amount_but_part_of_a_counted_topic():
+    text = "協會補助每人3萬元"
+    tokens = [(0, 2, "n"), (2, 4, "v"), (4, 6, "r"), (6, 9, "m")]
+    (s,) = bound_subjects([money(text, 6, 9, "會補助")], text, tokens)
+    assert s.subject == "補助"
+    text = "製造業移工占多數"
+    tokens = [(0, 3, "n"), (3, 5, "v"), (5, 6, "v"), (6, 8, "m")]
+    (s,) = bound_subjects([stat(text, 6, 8, "造業移工")], text, tokens)
+    assert s.subject == "製造業移工"
