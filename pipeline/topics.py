@@ -69,6 +69,11 @@ def _outside_topic(w: tuple[int, int, str], text: str) -> bool:
     return before in ")）」』" or before in lex.before_stop_chars and w[2].startswith(PLACE)
 
 
+def _scope_ends_at(pos: int, text: str) -> bool:
+    """A scope word ends at ``pos`` even when the segmenter split it (我|國)."""
+    return any(text.endswith(w, 0, pos) for w in _lexicon().topic_scope_words)
+
+
 def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
     """Take the whole noun phrase back to a boundary (punctuation, a verb, 的 …): 各國|重要訪賓,
     日本|各地協會團體. A topic that starts with a verb is not extended (what precedes is its agent)."""
@@ -92,8 +97,8 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
         if any(c in lex.before_stop_chars and c not in lex.before_initial_ok and c not in lex.coordinators
                for c in text[prev[0]:k]):
             return k
-        if _outside_topic(prev, text):
-            return k  # 全國|就診人數, （2）月|新生兒總數
+        if _outside_topic(prev, text) or _scope_ends_at(prev[1], text):
+            return k  # 全國|就診人數, 我|國|農業人口, （2）月|新生兒總數
         if prev[1] - prev[0] == 1 and text[prev[0] - 1 : prev[0]] in lex.before_stop_chars - {"的", "之"}:
             return k  # 在|地|社區工作者: a lone character after a preposition is not grown over (的|年營收 is)
         k = prev[0]

@@ -182,3 +182,10 @@ def test_a_noun_before_a_verb_is_the_giver_of_an_amount_but_part_of_a_counted_to
     tokens = [(0, 3, "n"), (3, 5, "v"), (5, 6, "v"), (6, 8, "m")]
     (s,) = bound_subjects([stat(text, 6, 8, "造業移工")], text, tokens)
     assert s.subject == "製造業移工"
+
+
+def test_a_scope_word_split_by_the_segmenter_still_bounds_a_topic():
+    text = "我國農業人口約50萬人"
+    tokens = [(0, 1, "r"), (1, 2, "n"), (2, 4, "n"), (4, 6, "n"), (6, 7, "d"), (7, 11, "m")]
+    (s,) = bound_subjects([stat(text, 6, 11, "農業人口")], text, tokens)
+    assert s.subject == "農業人口"
