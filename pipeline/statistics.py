@@ -157,6 +157,7 @@ class _Lexicon:
         self.mid_q = {_f(k): v for k, v in (q.get("mid") or {}).items()}
         self.post_q = {_f(k): v for k, v in (q.get("post") or {}).items()}
         self.post_words = _Words(self.post_q)
+        self.limit_followers = _Words(set(_fl(q.get("limit_followers"))))
         self.invalid_preceders = {_f(k): set(_f(v)) for k, v in (q.get("invalid_preceders") or {}).items()}
         self.round_about = set(_fl(q.get("round_about")))
         self.round_needs_q = set(_fl(q.get("round_needs_qualifier")))
@@ -809,18 +810,21 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
             end += 1
         if _starts_with_any(S, end, lex.relative_followers):
             return None
+    unit_end = end  # where the quantity ends before a post qualifier (2年內: 內 shows a span of years)
     if kind and kind != "count" or unit_norm:
         pw = _starts_with_any(S, end, lex.post_words)
         if pw:
             qual_post = lex.post_q[pw]
             end += len(pw)
+        elif _starts_with_any(S, end, lex.limit_followers):
+            qual_post = "at_most"  # 每戶以5口為限: a limit, the span stays on the quantity
 
     # --- calendar years and days -------------------------------------------------------------------------
     if unit_norm == "年":
-        if _is_year(S, before, end, v1, value_max, pre_q, cue, lex):
+        if _is_year(S, before, unit_end, v1, value_max, pre_q, cue, lex):
             return None
     if unit_norm == "日":
-        follows = _starts_with_any(S, end, lex.span_followers)
+        follows = _starts_with_any(S, unit_end, lex.span_followers)
         if not (pre_q or cue or follows):
             return None
 

@@ -168,7 +168,7 @@ POSITIVE = [
     # win-loss, distance and household counts
     ("本季拿下十勝", "十勝", 10, None, "exact", "勝", ANY, "count", ""),
     ("他推進35碼", "35碼", 35, None, "exact", "碼", ANY, "other", ""),
-    ("每戶以4口為限", "4口", 4, None, "exact", "口", ANY, "count", ""),
+    ("每戶以4口為限", "4口", 4, None, "at_most", "口", ANY, "count", ""),
     # Simplified input reads with the same lexicons
     ("约有300人参加", "约有300人", 300, None, "about", "人", ANY, "count", ""),
     ("超过500人次报名", "超过500人次", 500, None, "over", "人次", ANY, "count", ""),

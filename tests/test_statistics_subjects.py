@@ -108,3 +108,17 @@ def test_a_counted_noun_reads_as_the_report_writes_it(tmp_path):
 
 def test_for_example_is_no_count():
     assert [s.text for s in find_statistics("共3項，例如交通與住宿。")] == ["3項"]
+
+
+@pytest.mark.parametrize("text, span, qualifier", [
+    ("並在3個月內提出報告。", "3個月內", "at_most"),  # 內 after a span of time: within it
+    ("須在2年內完成。", "2年內", "at_most"),  # … and the 年 is a span, not a calendar year
+    ("每戶以5口為限。", "5口", "at_most"),  # 以N為限: a limit, outside the span
+])
+def test_limits_after_the_quantity(text, span, qualifier):
+    (s,) = find_statistics(text)
+    assert (s.text, s.qualifier) == (span, qualifier)
+
+
+def test_a_year_followed_by_nei_is_still_a_calendar_year():
+    assert find_statistics("預計於2025年內完成。") == []
