@@ -449,7 +449,7 @@ def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
     seg = _cut_run(m.group(), lex)
     if len(seg) > 2:
         seg = _leading_nouns(seg)
-    if not seg or seg in lex.after_link_chars and not _is_cjk(S[pos + 1 : pos + 2]):
+    if not seg or seg in lex.after_link_chars and not _is_cjk(S[pos + 1 : pos + 2]) or seg in lex.initial_ok:
         return "", pos  # 8團共41位: a one-character link word before the next number is no noun
     seg = seg[: lex.subj_max]  # a run this long holds more than the noun: keep its start
     return seg, pos + len(seg)

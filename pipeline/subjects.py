@@ -60,16 +60,16 @@ def _stops_or_verb(word) -> bool:
 
 def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
     """A subject after the counter: cut at the first stop word, end on a word boundary. After an
-    amount of money a verb with its object starts a new clause (900萬元開發新系統, 80萬元予某會):
-    there is no counted noun."""
+    amount of money a verb or a preposition with its object starts a new clause (900萬元開發新系統,
+    80萬元予某會, 50億元在台中設廠): there is no counted noun."""
     s0 = st.end - len(st.subject)
     end = _cut_after(s0, st.end, text, words)
     if end - s0 == 1 and st.end - s0 >= 3:
         end = st.end  # 獎|助金, 國|中小: a cut that leaves one character is the segmenter's error
     if st.kind == "money":
         first = words.at(s0)
-        if first and is_verb(first[2]) and first[1] < st.end:
-            end = s0
+        if first and (is_verb(first[2]) or first[2].startswith("p")) and first[1] < st.end:
+            end = s0  # 50億元在台中興建新廠: a verb or a preposition starts a new clause
     if end <= s0:
         return replace(st, end=s0, text=text[st.start : s0], subject="")
     return replace(st, end=end, text=text[st.start : end], subject=text[s0:end])

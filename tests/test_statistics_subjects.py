@@ -43,6 +43,8 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     ("共有60名駐外使節返國述職。", "60名駐外使節", "駐外使節"),
     # a measure with its noun after 的 when no topic stands before it
     ("將新增3萬平方公尺的研發空間，", "3萬平方公尺", "研發空間"),
+    # 各 starts a counted noun (各界人士) but is none alone
+    ("另有30餘位各界人士參加。", "30餘位各界人士", "各界人士"),
     ("道路寬度達30公尺的路段。", "30公尺", "道路寬度"),
     # the people of an age are counted after it, also after 以上
     ("補助55歲以上失業者。", "55歲以上失業者", "失業者"),

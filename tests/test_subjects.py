@@ -189,3 +189,10 @@ def test_a_scope_word_split_by_the_segmenter_still_bounds_a_topic():
     tokens = [(0, 1, "r"), (1, 2, "n"), (2, 4, "n"), (4, 6, "n"), (6, 7, "d"), (7, 11, "m")]
     (s,) = bound_subjects([stat(text, 6, 11, "農業人口")], text, tokens)
     assert s.subject == "農業人口"
+
+
+def test_after_an_amount_a_preposition_starts_a_new_clause():
+    text = "斥資50億元在台中興建新廠"
+    tokens = [(0, 2, "v"), (2, 6, "m"), (6, 7, "p"), (7, 9, "ns"), (9, 11, "v"), (11, 13, "n")]
+    (s,) = bound_subjects([money(text, 2, 13, "在台中興建新廠")], text, tokens)
+    assert (s.text, s.subject) == ("50億元", "")
