@@ -232,6 +232,7 @@ class _Lexicon:
         self.money_topics = _Words(set(_fl(s.get("money_topics"))))
         self.topic_scope_words = set(_fl(s.get("topic_scope_words")))
         self.attributive_time_words = set(_fl(s.get("attributive_time_words")))
+        self.noun_suffixes = set(_f(s.get("noun_suffixes", "")))
         self.topic_scope_suffixes = set(_f(s.get("topic_scope_suffixes", "")))
         self.before_kinds = set(s.get("before_kinds") or [])
         self.before_adjacent_kinds = set(s.get("before_adjacent_kinds") or [])

@@ -23,7 +23,7 @@ def _cut_after(s0: int, end: int, text: str, words: Words) -> int:
     """Where a subject after the counter really ends: at the first stop word, before a
     one-character verb that closes it (訪賓來參加, 班級動、靜態) or an adverb (共), on a word boundary."""
     for w in words.within(s0 + 1, end):
-        if stops(w) and w[0] > s0:
+        if stops(w) and w[0] > s0 and not _nominal(w, text):
             end = w[0]
             break
         if w[1] - w[0] == 1 and w[0] - s0 >= 2 and w[0] < end and (w[2] == "d" or is_verb(w[2]) and (
@@ -54,6 +54,12 @@ def _close_modifier(s0: int, end: int, text: str, words: Words) -> int:
     return grown if grown > end or last[0] == s0 else last[0]
 
 
+def _nominal(word: tuple[int, int, str], text: str) -> bool:
+    """A word of three characters or more that ends in a noun suffix is a noun whatever its tag
+    (看護工, 志願者, 承辦員)."""
+    return word[1] - word[0] >= 3 and text[word[1] - 1] in _lexicon().noun_suffixes
+
+
 def _stops_or_verb(word) -> bool:
     return bool(word) and (stops(word) or is_verb(word[2]))
 
@@ -64,12 +70,19 @@ def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
     80萬元予某會, 50億元在台中設廠): there is no counted noun."""
     s0 = st.end - len(st.subject)
     end = _cut_after(s0, st.end, text, words)
+    nxt = words.at(end)
+    if end == st.end and nxt and nxt[0] == end and _nominal(nxt, text) and letters(text[end:nxt[1]]):
+        end = nxt[1]  # 外籍|看護工: the character rules cut before a noun tagged a verb
     if end - s0 == 1 and st.end - s0 >= 3:
         end = st.end  # 獎|助金, 國|中小: a cut that leaves one character is the segmenter's error
     if st.kind == "money":
         first = words.at(s0)
         if first and (is_verb(first[2]) or first[2].startswith("p")) and first[1] < st.end:
             end = s0  # 50億元在台中興建新廠: a verb or a preposition starts a new clause
+    only = words.at(s0)
+    if (only and only[0] == s0 and only[1] == end and is_verb(only[2]) and not _nominal(only, text)
+            and not letters(text[end : end + 1])):
+        end = s0  # 32隊參賽，: a verb alone that closes the clause is its predicate (三個面向同步… is not)
     if end <= s0:
         return replace(st, end=s0, text=text[st.start : s0], subject="")
     return replace(st, end=end, text=text[st.start : end], subject=text[s0:end])

@@ -196,3 +196,23 @@ def test_after_an_amount_a_preposition_starts_a_new_clause():
     tokens = [(0, 2, "v"), (2, 6, "m"), (6, 7, "p"), (7, 9, "ns"), (9, 11, "v"), (11, 13, "n")]
     (s,) = bound_subjects([money(text, 2, 13, "在台中興建新廠")], text, tokens)
     assert (s.text, s.subject) == ("50億元", "")
+
+
+def test_a_verb_alone_after_the_counter_is_no_counted_noun():
+    text = "共有32隊參賽，"
+    tokens = [(0, 2, "v"), (2, 5, "m"), (5, 7, "v"), (7, 8, "x")]
+    (s,) = bound_subjects([stat(text, 2, 7, "參賽")], text, tokens)
+    assert (s.text, s.subject) == ("32隊", "")
+
+
+def test_a_noun_tagged_a_verb_is_kept_by_its_suffix():
+    text = "約有4萬名外籍看護工，"
+    tokens = [(0, 1, "d"), (1, 2, "v"), (2, 5, "m"), (5, 7, "n"), (7, 10, "v"), (10, 11, "x")]
+    (s,) = bound_subjects([stat(text, 2, 7, "外籍")], text, tokens)
+    assert (s.text, s.subject) == ("4萬名外籍看護工", "外籍看護工")
+    (s,) = bound_subjects([stat(text, 2, 10, "外籍看護工")], text, tokens)
+    assert s.subject == "外籍看護工"
+    text = "三個面向同步推動"
+    tokens = [(0, 2, "m"), (2, 4, "v"), (4, 6, "d"), (6, 8, "v")]
+    (s,) = bound_subjects([stat(text, 0, 4, "面向")], text, tokens)
+    assert s.subject == "面向"
