@@ -486,9 +486,12 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
                 window = window[: len(window) - len(change) - len(clause) + at]
                 skipped = True
                 continue
-        if not distributive and len(window) >= 2 and window[-2] == lex.distributive and _is_cjk(window[-1]):
-            distributive, distributive_end = window[-2:], w0 + len(window)  # 每人, 每戶, 每節
-            window = window[:-2]
+        n = next((n for n in (2, 3) if len(window) >= n and window[-n] == lex.distributive
+                  and all(_is_cjk(c) for c in window[-n + 1:])), 0)
+        if n:  # 每人, 每戶, 每節, 每學期 (the one nearest the number is the fallback topic)
+            if not distributive:
+                distributive, distributive_end = window[-n:], w0 + len(window)
+            window = window[:-n]
             skipped = True
             continue
         break

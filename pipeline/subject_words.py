@@ -21,6 +21,7 @@ MAX_EXTEND = 4
 PHRASE = ("n", "vn", "an", "a", "j", "l", "s", "LOC", "ORG")
 PROPER = ("nr", "ns", "nt", "PER", "LOC", "ORG")
 PLACE = ("ns", "LOC", "s", "f")  # 在|臺, 於|美: a one-character place after a preposition
+COUNTER = ("q", "m")  # 每|名|學生: a counter after 每 belongs to it, not to the topic
 
 
 class Words:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .statistics import Statistic, _lexicon
-from .subject_words import MAX_EXTEND, PHRASE, PLACE, PROPER, Words, is_verb, letters, nounish
+from .subject_words import COUNTER, MAX_EXTEND, PHRASE, PLACE, PROPER, Words, is_verb, letters, nounish
 
 def _topic_start(k: int, e: int, text: str, words: Words, kind: str = "") -> int:
     """Where a topic that the character rules start at ``k`` starts on the segmenter's words. Before
@@ -66,7 +66,7 @@ def _outside_topic(w: tuple[int, int, str], text: str) -> bool:
     before = text[w[0] - 1 : w[0]]
     if w[1] - w[0] != 1 or not before:
         return False
-    return before in ")）」』" or before in lex.before_stop_chars and w[2].startswith(PLACE)
+    return before in ")）」』" or before in lex.before_stop_chars and w[2].startswith(PLACE + COUNTER)
 
 
 def _scope_ends_at(pos: int, text: str) -> bool:

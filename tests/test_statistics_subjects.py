@@ -22,6 +22,8 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     ("市府發給獎助金每人3萬元。", "3萬元", "獎助金"),
     # … and is the topic itself when nothing names one before it
     ("主橋由鋼梁組成，每段20公尺。", "20公尺", "每段"),
+    ("車票每張500元。", "500元", "車票"),
+    ("補助金每學期5,000元。", "5,000元", "補助金"),  # a distributive of two characters
     # link words between topic and number, also a verb of change (提高至)
     ("補助金額提高至2萬元。", "2萬元", "補助金額"),
     # a qualifier links the topic as a link word does

@@ -216,3 +216,10 @@ def test_a_noun_tagged_a_verb_is_kept_by_its_suffix():
     tokens = [(0, 2, "m"), (2, 4, "v"), (4, 6, "d"), (6, 8, "v")]
     (s,) = bound_subjects([stat(text, 0, 4, "面向")], text, tokens)
     assert s.subject == "面向"
+
+
+def test_a_counter_after_mei_is_not_part_of_a_topic():
+    text = "提供每名學生最高5000元"
+    tokens = [(0, 2, "v"), (2, 3, "r"), (3, 4, "q"), (4, 6, "n"), (6, 8, "a"), (8, 13, "m")]
+    (s,) = bound_subjects([money(text, 6, 13, "名學生")], text, tokens)
+    assert s.subject == "學生"
