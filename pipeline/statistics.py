@@ -93,9 +93,12 @@ def fold(text: str) -> str:
 CN_DIGITS = "零〇一二三四五六七八九十百千萬億兆兩廿卅"
 CN_PLAIN_DIGITS = "零〇一二三四五六七八九兩"
 MULTS = "十百千萬億兆"
-# thousands separators, also with a stray space after the comma (4, 010億元) as copied web text has
-AR = r"[0-9]+(?:[,，][ ]?[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
-MIXED = AR + r"(?:(?:[十百千]|[ ]?[萬億兆])[十百千萬億兆]*(?:零?[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?[十百千萬億]*)*)?"
+# thousands separators, also with a stray space after the comma (4, 010億元) or inside the group of
+# three (1,3 05家) as copied web text has
+AR = r"[0-9]+(?:[,，][ ]?(?:[0-9]{3}|[0-9][ ][0-9]{2}|[0-9]{2}[ ][0-9])(?![0-9]))*(?:\.[0-9]+)?"
+# 3千多億: 多/餘 between two multipliers (over 3000億)
+INNER_OVER_RE = re.compile(r"[十百千][多餘][萬億兆]")
+MIXED = AR + r"(?:(?:[十百千](?:[多餘](?=[萬億兆]))?|[ ]?[萬億兆])[十百千萬億兆]*(?:零?[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?[十百千萬億]*)*)?"
 CN = "[" + CN_DIGITS + "]+"
 NUM = f"(?:{MIXED}|{CN})"
 NUMX = r"(?:[0-9]+|[零〇一二三四五六七八九十百廿卅兩]+)"  # for dates and clock times
@@ -154,6 +157,7 @@ class _Lexicon:
         self.mid_q = {_f(k): v for k, v in (q.get("mid") or {}).items()}
         self.post_q = {_f(k): v for k, v in (q.get("post") or {}).items()}
         self.post_words = _Words(self.post_q)
+        self.limit_followers = _Words(set(_fl(q.get("limit_followers"))))
         self.invalid_preceders = {_f(k): set(_f(v)) for k, v in (q.get("invalid_preceders") or {}).items()}
         self.round_about = set(_fl(q.get("round_about")))
         self.round_needs_q = set(_fl(q.get("round_needs_qualifier")))
@@ -183,6 +187,7 @@ class _Lexicon:
         self.time_point_words = _Words(set(_fl(cfg.get("time_point_words"))))
         self.ordinal_re = re.compile(r"(?:" + _alt(_fl(cfg.get("ordinal_prefixes"))) + r")[ ]*$")
         self.one_article = set(_fl(cfg.get("one_article_units")))
+        self.one_not_span = set(_fl(cfg.get("one_not_span_followers")))
         self.name_counters = set(_fl(cfg.get("name_counters")))
         self.name_ok_before = set(_f(cfg.get("name_counter_ok_before", "")))
 
@@ -198,6 +203,7 @@ class _Lexicon:
         s = cfg.get("subject") or {}
         self.subj_max = int(s.get("max_len", 7))
         self.subj_before_max = int(s.get("before_max_len", 4))
+        self.topic_max_len = int(s.get("topic_max_len", 10))
         self.subj_min_before = int(s.get("min_before_len", 2))
         self.scan_len = int(s.get("scan_len", 12))
         self.stop_chars = set(_f(s.get("stop_chars", "")))
@@ -212,6 +218,23 @@ class _Lexicon:
         stop_words = _fl(s.get("stop_words"))
         self.stop_word_re = re.compile(_alt(stop_words)) if stop_words else None
         self.before_skip = _Words(set(_fl(s.get("before_skip"))))
+        self.after_link_chars = set(_f(s.get("after_link_chars", "")))
+        self.relative_starts = _Words(set(_fl(s.get("relative_clause_starts"))))
+        self.coordinators = set(_f(s.get("coordinators", "")))
+        self.after_post_kinds = set(s.get("after_post_qualifier_kinds") or [])
+        self.of_noun_kinds = set(s.get("of_noun_kinds") or ["percent"])
+        self.initial_ok_words = _Words(set(_fl(s.get("initial_ok_words"))))
+        self.skip_across_comma = set(_fl(s.get("before_skip_across_comma")))
+        self.distributive = _f(s.get("distributive_marker", "每"))
+        self.change_verbs = _Words(set(_fl(s.get("change_verbs"))))
+        self.share_markers = list(_f(s.get("share_markers", "")))
+        self.comparison_markers = list(_f(s.get("comparison_markers", "")))
+        self.before_initial_ok = set(_f(s.get("before_initial_ok", "")))
+        self.money_topics = _Words(set(_fl(s.get("money_topics"))))
+        self.topic_scope_words = set(_fl(s.get("topic_scope_words")))
+        self.attributive_time_words = set(_fl(s.get("attributive_time_words")))
+        self.noun_suffixes = set(_f(s.get("noun_suffixes", "")))
+        self.topic_scope_suffixes = set(_f(s.get("topic_scope_suffixes", "")))
         self.before_kinds = set(s.get("before_kinds") or [])
         self.before_adjacent_kinds = set(s.get("before_adjacent_kinds") or [])
         self.run_re = re.compile(rf"(?:(?![{CN_DIGITS}]){RUN_CHARS}){{1,{self.scan_len}}}")
@@ -276,6 +299,8 @@ def _lexicon() -> _Lexicon:
 def parse_number(s: str) -> float | None:
     """Value of one number as written (Arabic, Chinese or mixed), or None when it is not a plain number."""
     t = s.replace(",", "").replace("，", "").replace(" ", "")
+    if INNER_OVER_RE.search(t):
+        t = re.sub(r"(?<=[十百千])[多餘](?=[萬億兆])", "", t)
     if not t:
         return None
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", t):
@@ -374,7 +399,12 @@ def _is_cjk(ch: str) -> bool:
 def _cut_run(seg: str, lex: _Lexicon) -> str:
     """Cut a run of letters at its first stop character or stop word."""
     cut = len(seg)
+    lead = _starts_with_any(seg, 0, lex.initial_ok_words) or ""  # 在台美商: 在 starts the noun
     for i, ch in enumerate(seg):
+        if i < len(lead):
+            continue
+        if ch in lex.coordinators and 0 < i < len(seg) - 1 and seg[i + 1] not in lex.stop_chars:
+            continue  # 學者及官員: two nouns joined are one subject
         if ch in lex.stop_chars and not (i == 0 and ch in lex.initial_ok):
             cut = i
             break
@@ -421,51 +451,121 @@ def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
     seg = _cut_run(m.group(), lex)
     if len(seg) > 2:
         seg = _leading_nouns(seg)
-    if not seg:
-        return "", pos
-    end = pos + len(seg)
-    return (seg[-lex.subj_max:] if len(seg) > lex.subj_max else seg), end
+    if not seg or seg in lex.after_link_chars and not _is_cjk(S[pos + 1 : pos + 2]) or seg in lex.initial_ok:
+        return "", pos  # 8團共41位: a one-character link word before the next number is no noun
+    seg = seg[: lex.subj_max]  # a run this long holds more than the noun: keep its start
+    return seg, pos + len(seg)
 
 
 def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
-                allow_tail: bool = False) -> tuple[str, int]:
+                allow_tail: bool = False, linked: bool = False) -> tuple[str, int]:
     """The topic right before ``pos`` (參與人數已超過300位 → 參與人數).
 
-    A topic separated from the number by a link word (已, 達, 為, 的 …) is taken for any kind; one written
-    right against the number (出席委員11人, 燃氣50%) only when ``adjacent_ok`` and it is short and whole.
-    Returns (subject, its end offset in ``S``).
+    A topic separated from the number by a link word (已, 達, 為, 的 …) or a distributive 每 + counter
+    (慰問金每人20萬元), or by a qualifier (``linked``: 賑助期間最多為6個月), is taken for any kind; one written right against the number (出席委員11人,
+    燃氣50%) only when ``adjacent_ok`` and it is short and whole. A total may follow its topic across one
+    comma (各國訪賓，共計56團). Returns (subject, its end offset in ``S``).
     """
     w0 = max(0, pos - lex.scan_len - 6)
     window = S[w0:pos]
-    skipped = False
-    for _ in range(4):
+    skipped = linked
+    distributive, distributive_end = "", 0
+    for _ in range(5):
         window = window.rstrip(" ")
         w = _ends_with_any(window, lex.before_skip)
-        if not w:
-            break
-        window = window[: -len(w)]
-        skipped = True
+        if w:
+            window = window[: -len(w)]
+            skipped = True
+            if w in lex.skip_across_comma and window[-1:] in ("，", ","):
+                window = window[:-1]
+            continue
+        change = _ends_with_any(window, lex.change_verbs)
+        if change:
+            clause = re.split(r"[，,。；;：:、\n]", window[: -len(change)])[-1]
+            at = max(clause.rfind(c) for c in lex.comparison_markers) if lex.comparison_markers else -1
+            if at > 0:  # 違規件數較去年同期下降約3成: the topic stands before the comparison
+                window = window[: len(window) - len(change) - len(clause) + at]
+                skipped = True
+                continue
+        n = next((n for n in (2, 3) if len(window) >= n and window[-n] == lex.distributive
+                  and all(_is_cjk(c) for c in window[-n + 1:])), 0)
+        if n:  # 每人, 每戶, 每節, 每學期 (the one nearest the number is the fallback topic)
+            if not distributive:
+                distributive, distributive_end = window[-n:], w0 + len(window)
+            window = window[:-n]
+            skipped = True
+            continue
+        break
     if not skipped and not adjacent_ok:
         return "", 0
+    part = _part_before_share(S, window, w0, lex)
+    if part[0]:
+        return part
+    seg, seg_end = _topic_tail(window, w0, lex, skipped or allow_tail)
+    if not seg and distributive:
+        return distributive, distributive_end
+    return seg, seg_end
+
+
+def _part_before_share(S: str, window: str, w0: int, lex: _Lexicon) -> tuple[str, int]:
+    """X占Y(的)N%: the share is of the part X (製造業移工占產業移工近7成 → 製造業移工); the whole Y is
+    the topic only when no part stands before 占 in the clause (…，占商會總人數的51%)."""
+    clause_start = max(window.rfind(c) for c in "，,。；;：:、\n") + 1
+    at = max(window.rfind(c, clause_start) for c in lex.share_markers) if lex.share_markers else -1
+    if at <= clause_start:
+        return "", 0
+    return _run_before(S, w0 + at, lex, adjacent_ok=True, linked=True)
+
+
+def _noun_after_clause(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
+    """A counter, a relative clause that starts with one of ``relative_clause_starts`` and ends in 的,
+    then the counted noun (3位來自日本的學者 → 學者). It does not follow directly: not in the span."""
+    w = _starts_with_any(S, pos, lex.relative_starts)
+    if not w:
+        return "", pos
+    m = lex.run_re.match(S, pos + len(w))
+    k = m.group().find("的") if m else -1
+    if k < 1:
+        return "", pos
+    noun, end = _run_after(S, pos + len(w) + k + 1, lex)
+    return (noun, end) if len(noun) >= 2 else ("", pos)
+
+
+def _money_topic(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
+    """A spending or funding word right before an amount (投資210億元, 舉債將達到5千億元), else ''."""
+    end = pos
+    for _ in range(3):
+        while end > 0 and S[end - 1] == " ":
+            end -= 1
+        w = _ends_with_any(S[max(0, end - 6):end], lex.before_skip)
+        if not w:
+            break
+        end -= len(w)
+    w = _ends_with_any(S[max(0, end - 6):end], lex.money_topics)
+    return (w, end) if w else ("", 0)
+
+
+def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool) -> tuple[str, int]:
+    """The run of letters that ends ``window``, from after its last stop character."""
     m = lex.run_tail_re.search(window)
     if not m:
         return "", 0
     seg_end = w0 + len(window)
     seg = m.group()
-    # keep what follows the last stop character
+    # keep what follows the last stop character (a determiner such as 各 starts the phrase)
     last = -1
     for i, ch in enumerate(seg):
-        if ch in lex.before_stop_chars:
+        if ch in lex.coordinators and 0 < i < len(seg) - 1:
+            continue  # 產業及社福移工
+        if ch in lex.before_stop_chars and not _starts_with_any(seg, i, lex.initial_ok_words):
             last = i
+    if last >= 0 and seg[last] in lex.before_initial_ok and last + 1 < len(seg):
+        last -= 1
     seg = seg[last + 1:]
-    if lex.stop_word_re is not None:
-        for sm in lex.stop_word_re.finditer(seg):
-            if sm.end() == len(seg):
-                return "", 0
     if len(seg) < lex.subj_min_before:
         return "", 0
     if len(seg) > lex.subj_before_max:
-        return ("", 0) if not (skipped or allow_tail) else (seg[-lex.subj_before_max:], seg_end)
+        return ("", 0) if not long_ok else (seg[-lex.subj_before_max:], seg_end)
     return seg, seg_end
 
 
@@ -623,6 +723,8 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         unit_out = _written(text, m, unit_norm, inner)
 
     qual_mid = lex.mid_q.get(mid) if mid else None
+    if INNER_OVER_RE.search(n1):
+        qual_mid = "over"
     if inner in ("多", "餘"):
         qual_mid = "over"
     if inner == "半" and value_max is None:
@@ -647,8 +749,12 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         noun_at = None  # where the counted noun starts, for the three forms that name one after the number
         bare_end = _bare_count_noun(S, pos, lex) if not n2 and v1 >= 2 else 0
         if bare_end:
-            subject, end = S[pos:bare_end], bare_end  # 12企業, 八部落: a count written without a counter
-            subj_start, subj_end, core_end, kind = pos, bare_end, pos, "count"
+            # 12企業, 八部落: a count written without a counter; the 大 of 4大廠商 is no part of the noun
+            marked = nxt == lex.enum_marker and S[pos + 1 : bare_end] in lex.bare_count_nouns
+            noun_at = pos + 1 if marked else pos
+            subject, end = S[noun_at:bare_end], bare_end
+            subj_start, subj_end, core_end, kind = noun_at, bare_end, pos, "count"
+            noun_at = None
         elif nxt == lex.enum_marker and 1 < v1 <= lex.enum_max and not n2 and "." not in n1:
             after = S[pos + 1] if pos + 1 < len(S) else ""
             if not after or after in lex.enum_marker_blockers:
@@ -660,9 +766,11 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
             noun_at = pos  # 450萬人口
         if kind:
             pass
-        elif noun_at is None and ends_in_multiplier and not _is_cjk(nxt):
-            kind = "count"  # 再舉債3500億，: an amount whose unit is left unsaid (no subject looked for)
+        elif noun_at is None and ends_in_multiplier and (not _is_cjk(nxt) or nxt in lex.stop_chars):
+            # 再舉債3500億，/ 斥資60億在…: an amount whose unit is left unsaid (no counted noun after it)
+            kind = "count"
             subj_start = pos
+            subject, subj_end = _money_topic(S, left, lex)
         elif noun_at is not None:
             subject, end = _run_after(S, noun_at, lex)
             if not subject:
@@ -688,7 +796,9 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
     if n1 == "一" and not n2 and not has_q:
         if unit_norm in lex.one_article:
             return None
-        if kind == "duration" and not inner and not _starts_with_any(S, end, lex.span_followers):
+        follower = _starts_with_any(S, end, lex.span_followers)
+        if kind == "duration" and not inner and (not follower or follower in lex.one_not_span):
+            # 一年來的成果 is "this past year", an article; 近一年來 and 三年來 are spans
             return None
     if n1 in lex.round_needs_q and not pre_q:
         return None
@@ -709,36 +819,46 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
             end += 1
         if _starts_with_any(S, end, lex.relative_followers):
             return None
+    unit_end = end  # where the quantity ends before a post qualifier (2年內: 內 shows a span of years)
     if kind and kind != "count" or unit_norm:
         pw = _starts_with_any(S, end, lex.post_words)
         if pw:
             qual_post = lex.post_q[pw]
             end += len(pw)
+        elif _starts_with_any(S, end, lex.limit_followers):
+            qual_post = "at_most"  # 每戶以5口為限: a limit, the span stays on the quantity
 
     # --- calendar years and days -------------------------------------------------------------------------
     if unit_norm == "年":
-        if _is_year(S, before, end, v1, value_max, pre_q, cue, lex):
+        if _is_year(S, before, unit_end, v1, value_max, pre_q, cue, lex):
             return None
     if unit_norm == "日":
-        follows = _starts_with_any(S, end, lex.span_followers)
+        follows = _starts_with_any(S, unit_end, lex.span_followers)
         if not (pre_q or cue or follows):
             return None
 
     # --- subject -------------------------------------------------------------------------------------------
     if core_end is None:
         core_end = end
-    if (not subject and unit_norm and qual_post is None and kind in lex.after_kinds
+    if kind == "money" and not subject:
+        subject, subj_end = _money_topic(S, left, lex)  # 投資210億元: what follows is no counted noun
+    if not subject and unit_norm and unit_norm not in lex.no_after_units and kind == "count":
+        subject, subj_end = _noun_after_clause(S, end, lex)  # 40位來自全國的大學生: the noun after 的
+    if (not subject and unit_norm and (qual_post is None or kind in lex.after_post_kinds) and kind in lex.after_kinds
             and unit_norm not in lex.no_after_units):
         subject, s_end = _run_after(S, end, lex)
         if subject:
             subj_start = end
             end = subj_end = s_end
         elif kind == "percent" and S.startswith("的", end):
-            subject, subj_end = _run_after_loose(S, end + 1, lex)
+            subject, subj_end = _run_after_loose(S, end + 1, lex)  # 55%的在台美商
     if n1 == "一" and not n2 and not has_q and subj_start is None and kind == "count":
         return None  # 一 + counter with no counted noun after it is an article (一位來自…)
     if not subject and kind in lex.before_kinds and subj_start is None:
-        subject, subj_end = _run_before(S, left, lex, adjacent_ok=kind in lex.before_adjacent_kinds)
+        subject, subj_end = _run_before(S, left, lex, adjacent_ok=kind in lex.before_adjacent_kinds,
+                                        linked=bool(pre_q))
+    if not subject and kind in lex.of_noun_kinds and subj_start is None and S.startswith("的", end):
+        subject, subj_end = _run_after_loose(S, end + 1, lex)  # 8萬平方公尺的產業空間
 
     # --- qualifier -----------------------------------------------------------------------------------------
     qualifier = pre_q or qual_mid or qual_post
@@ -803,6 +923,8 @@ def _run_after_loose(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
     if head in lex.stop_chars and head == "的":
         return "", pos
     seg = head + rest
+    if len(seg) > 2:
+        seg = _leading_nouns(seg)
     return (seg[-lex.subj_max:] if len(seg) > lex.subj_max else seg), pos + len(seg)
 
 

@@ -5,82 +5,87 @@ The statistics grammar reads a run of characters after the counter (13個經濟�
 a subject ends where a verb, preposition or particle word starts (40個班級動態展演 → 班級), it does
 not end or start inside a word (會總人數 → 商會總人數; 前瞻計畫特別 → 前瞻計畫特別預算), and when
 nothing of it is left it is empty. A subject after the counter is part of the span, so the span moves
-with it.
+with it; after an amount of money a verb starts a new clause (900萬元開發新系統: no counted noun).
+A topic before the number is bounded in pipeline/topics.py; a noun read after 的 (8萬平方公尺的產業空間,
+40位來自全國的大學生) is outside the span and left as the grammar read it.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 
-from .statistics import Statistic
-
-# words that end a noun phrase (jieba's and LAC's tags): verbs, prepositions, conjunctions, pronouns,
-# numerals — of two characters or more; a one-character word never cuts on its own (與談人, 面向)
-_STOP = ("v", "p", "c", "r", "m", "q")
-_NOUN_VERB = ("vn",)  # 管理, 投資 used as nouns
-_MAX_EXTEND = 4
+from .statistics import Statistic, _lexicon
+from .subject_words import MAX_EXTEND, PROPER, Words, is_verb, letters, nounish, stops
+from .topics import bound_before, share_compound_topics
 
 
-class Words:
-    """The segmenter's words as (start, end, tag), searchable by offset."""
-
-    def __init__(self, tokens: list[tuple[int, int, str]]):
-        self.tokens = tokens
-        self.starts = [t[0] for t in tokens]
-
-    def at(self, pos: int) -> tuple[int, int, str] | None:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        if k >= 0 and self.tokens[k][0] <= pos < self.tokens[k][1]:
-            return self.tokens[k]
-        return None
-
-    def within(self, i: int, j: int):
-        k = bisect.bisect_left(self.starts, i)
-        while k < len(self.tokens) and self.tokens[k][0] < j:
-            yield self.tokens[k]
-            k += 1
-
-
-def _stops(word: tuple[int, int, str]) -> bool:
-    return word[1] - word[0] >= 2 and word[2].startswith(_STOP) and not word[2].startswith(_NOUN_VERB)
-
-
-def _nounish(tag: str) -> bool:
-    return tag.startswith(("n", "vn", "j", "l")) or tag in ("X", "x", "")
-
-
-def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
-    """A subject after the counter: cut at the first stop word, end on a word boundary."""
-    s0 = st.end - len(st.subject)
-    end = st.end
+def _cut_after(s0: int, end: int, text: str, words: Words) -> int:
+    """Where a subject after the counter really ends: at the first stop word, before a
+    one-character verb that closes it (訪賓來參加, 班級動、靜態) or an adverb (共), on a word boundary."""
     for w in words.within(s0 + 1, end):
-        if _stops(w) and w[0] > s0:
+        if stops(w) and w[0] > s0 and not _nominal(w, text):
+            end = w[0]
+            break
+        if w[1] - w[0] == 1 and w[0] - s0 >= 2 and w[0] < end and (w[2] == "d" or is_verb(w[2]) and (
+                w[1] >= end or _stops_or_verb(words.at(w[1])) or not letters(text[w[1]:w[1] + 1]))):
             end = w[0]
             break
     last = words.at(end - 1) if end > s0 else None
     if last and last[1] > end:  # the subject ends inside a word
-        if _nounish(last[2]) and last[1] - end <= _MAX_EXTEND and "\n" not in text[end : last[1]]:
+        if nounish(last[2]) and last[1] - end <= MAX_EXTEND and "\n" not in text[end : last[1]]:
             end = last[1]
         else:
             end = last[0]
+    return _close_modifier(s0, end, text, words)
+
+
+def _close_modifier(s0: int, end: int, text: str, words: Words) -> int:
+    """A noun phrase does not end on an adjective (前瞻計畫特別|預算): take the noun words that
+    follow it, or leave the adjective out when none does."""
+    last = words.ending_at(end)
+    if not last or last[2] != "a" or last[0] < s0 or last[1] - last[0] < 2:  # 國小, 校區大 stay
+        return end
+    lex = _lexicon()
+    grown = end
+    while (nxt := words.at(grown)) and nxt[0] == grown and nxt[2].startswith("n") and not nxt[2].startswith(PROPER):
+        if nxt[1] - s0 > lex.subj_max or not letters(text[grown:nxt[1]]):
+            break
+        grown = nxt[1]
+    return grown if grown > end or last[0] == s0 else last[0]
+
+
+def _nominal(word: tuple[int, int, str], text: str) -> bool:
+    """A word of three characters or more that ends in a noun suffix is a noun whatever its tag
+    (看護工, 志願者, 承辦員)."""
+    return word[1] - word[0] >= 3 and text[word[1] - 1] in _lexicon().noun_suffixes
+
+
+def _stops_or_verb(word) -> bool:
+    return bool(word) and (stops(word) or is_verb(word[2]))
+
+
+def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
+    """A subject after the counter: cut at the first stop word, end on a word boundary. After an
+    amount of money a verb or a preposition with its object starts a new clause (900萬元開發新系統,
+    80萬元予某會, 50億元在台中設廠): there is no counted noun."""
+    s0 = st.end - len(st.subject)
+    end = _cut_after(s0, st.end, text, words)
+    nxt = words.at(end)
+    if end == st.end and nxt and nxt[0] == end and _nominal(nxt, text) and letters(text[end:nxt[1]]):
+        end = nxt[1]  # 外籍|看護工: the character rules cut before a noun tagged a verb
+    if end - s0 == 1 and st.end - s0 >= 3:
+        end = st.end  # 獎|助金, 國|中小: a cut that leaves one character is the segmenter's error
+    if st.kind == "money":
+        first = words.at(s0)
+        if first and (is_verb(first[2]) or first[2].startswith("p")) and first[1] < st.end:
+            end = s0  # 50億元在台中興建新廠: a verb or a preposition starts a new clause
+    only = words.at(s0)
+    if (only and only[0] == s0 and only[1] == end and is_verb(only[2]) and not _nominal(only, text)
+            and not letters(text[end : end + 1])):
+        end = s0  # 32隊參賽，: a verb alone that closes the clause is its predicate (三個面向同步… is not)
     if end <= s0:
         return replace(st, end=s0, text=text[st.start : s0], subject="")
     return replace(st, end=end, text=text[st.start : end], subject=text[s0:end])
-
-
-def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
-    """A subject before the number: it starts on a word boundary (a noun word is taken whole)."""
-    k = text.rfind(st.subject, max(0, st.start - 16), st.start + len(st.subject))
-    if k == -1:
-        return st
-    first = words.at(k)
-    if first and first[0] < k:
-        if _nounish(first[2]) and k - first[0] <= _MAX_EXTEND:
-            return replace(st, subject=text[first[0] : k + len(st.subject)])
-        start = first[1]
-        return replace(st, subject=text[start : k + len(st.subject)] if start < k + len(st.subject) else "")
-    return st
 
 
 def bound_subjects(stats: list[Statistic], text: str, tokens: list[tuple[int, int, str]]) -> list[Statistic]:
@@ -90,6 +95,6 @@ def bound_subjects(stats: list[Statistic], text: str, tokens: list[tuple[int, in
         if st.subject and text.endswith(st.subject, st.start, st.end):
             st = bound_after(st, text, words)
         elif st.subject:
-            st = bound_before(st, text, words)
+            st = bound_before(st, text, words)  # (it leaves a noun read after 的, beyond the span, as read)
         out.append(st)
-    return out
+    return share_compound_topics(out, text)

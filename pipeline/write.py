@@ -132,8 +132,11 @@ def tables_from_doc(doc) -> dict[str, list[dict]]:
     rows = []
     for st in x.statistics or []:
         s, e, t = span(st["start"], st["end"])
+        subject = st.get("subject", "")
+        if subject and st["text"].endswith(subject):  # a counted noun in the span reads as the report writes it
+            subject = span(st["end"] - len(subject), st["end"])[2]
         rows.append({"doc_id": doc_id, **{k: v for k, v in st.items() if k not in ("start", "end", "text")}, "start": s, "end": e, "text": t,
-                     "ratio": ratio_of(st.get("value"), st.get("unit", ""))})
+                     "subject": subject, "ratio": ratio_of(st.get("value"), st.get("unit", ""))})
     tables["statistics"] = numbered(rows, "stat_id", "S", ["end"])
 
     rows = []

@@ -99,8 +99,8 @@ POSITIVE = [
     ("計畫補助人民幣200萬元", "人民幣200萬元", 2000000, None, "exact", "元", ANY, "money", "CNY"),
     ("採購金額為50萬歐元", "50萬歐元", 500000, None, "exact", "歐元", ANY, "money", "EUR"),
     ("損失約30億日圓", "約30億日圓", 3000000000, None, "about", "日圓", ANY, "money", "JPY"),
-    ("捐贈500萬美金", "500萬美金", 5000000, None, "exact", "美金", "", "money", "USD"),
-    ("每人補助8,000元", "8,000元", 8000, None, "exact", "元", "", "money", "TWD"),
+    ("捐贈500萬美金", "500萬美金", 5000000, None, "exact", "美金", "捐贈", "money", "USD"),
+    ("每人補助8,000元", "8,000元", 8000, None, "exact", "元", "補助", "money", "TWD"),
     ("預算3億5千萬元", "3億5千萬元", 350000000, None, "exact", "元", ANY, "money", "TWD"),
     ("新臺幣1億2,000萬元", "新臺幣1億2,000萬元", 120000000, None, "exact", "元", "", "money", "TWD"),
     ("編列臺幣 300 萬元", "臺幣 300 萬元", 3000000, None, "exact", "元", "", "money", "TWD"),
@@ -164,7 +164,7 @@ POSITIVE = [
     # 兆 with 億, stray spaces in thousands, amounts whose unit is unsaid
     ("累計吸引超過2兆3,456億元投資", "超過2兆3,456億元投資", 2345600000000, None, "over", "元", "投資", "money", "TWD"),
     ("總投資約7, 250億元，", "約7, 250億元", 725000000000, None, "about", "元", ANY, "money", "TWD"),
-    ("政府再舉債3500億，", "3500億", 350000000000, None, "exact", "", "", "count", ""),
+    ("政府再舉債3500億，", "3500億", 350000000000, None, "exact", "", "舉債", "count", ""),
     # counts without a counter, with a bare countable noun
     ("尚有12企業等待審查", "12企業", 12, None, "exact", "", "企業", "count", ""),
     ("走訪八部落進行調查", "八部落", 8, None, "exact", "", "部落", "count", ""),
@@ -173,7 +173,7 @@ POSITIVE = [
     # win-loss, distance and household counts
     ("本季拿下十勝", "十勝", 10, None, "exact", "勝", ANY, "count", ""),
     ("他推進35碼", "35碼", 35, None, "exact", "碼", ANY, "other", ""),
-    ("每戶以4口為限", "4口", 4, None, "exact", "口", ANY, "count", ""),
+    ("每戶以4口為限", "4口", 4, None, "at_most", "口", ANY, "count", ""),
     # Simplified input reads with the same lexicons
     ("约有300人参加", "约有300人", 300, None, "about", "人", ANY, "count", ""),
     ("超过500人次报名", "超过500人次", 500, None, "over", "人次", ANY, "count", ""),
