@@ -93,3 +93,11 @@ def test_a_person_who_shared_a_talk_at_a_seminar_is_a_speaker(tmp_path):
     text = ("橋梁技術研討會紀實\n\n研討會由交通部主辦。首先，某營造公司的林志明部長分享了長隧道施工的挑戰與對策。\n")
     t = extract_string(text, tmp_path)
     assert ("林志明", "speaker") in {(r["name"], r["role"]) for r in t["roles"]}
+
+
+def test_the_experts_listed_as_taking_part_in_a_forum_are_panelists(tmp_path):
+    text = ("產業論壇紀實\n\n論壇邀請各縣市副市長參與，包括：臺中市副市長王大同、高雄市副市長林美華。"
+            "參與研討的專家學者包括海洋大學教授陳志強、研究院研究員張文華。\n")
+    t = extract_string(text, tmp_path)
+    roles = {(r["name"], r["role"]) for r in t["roles"]}
+    assert {("王大同", "panelist"), ("林美華", "panelist"), ("陳志強", "panelist"), ("張文華", "panelist")} <= roles
