@@ -17,7 +17,7 @@ from .sentences import split_sentences
 from .shadow import is_simplified, simplify, traditionalise
 
 # Words after which a new list of people starts (應邀 is "at the invitation", not a new list).
-_LIST_START = re.compile(r"邀請|之後|隨後|接著|分別由|由|(?<!應)邀|[)）]")
+_LIST_START = re.compile(r"邀請|之後|隨後|接著|分別由|由|(?<!應)邀|[)）](?!、)")  # an aside in brackets inside a list (甲(…)、乙) does not start one
 _CANCELLED = re.compile(r"原訂|原定|原本預定|原先預定|未能出席|不克出席|因故")
 _CLAUSE_END = re.compile(r"[，,；;](?!\s*(?:以及|及|和|與|暨))|由")
 _EVENT_WORDS = ("研討會", "論壇", "會議", "研習營", "座談會", "營隊", "工作坊", "研習", "大會", "年會", "典禮")

@@ -101,3 +101,9 @@ def test_the_experts_listed_as_taking_part_in_a_forum_are_panelists(tmp_path):
     t = extract_string(text, tmp_path)
     roles = {(r["name"], r["role"]) for r in t["roles"]}
     assert {("王大同", "panelist"), ("林美華", "panelist"), ("陳志強", "panelist"), ("張文華", "panelist")} <= roles
+
+
+def test_an_aside_in_brackets_inside_a_list_of_moderators_keeps_the_list(tmp_path):
+    text = ("座談會紀實\n\n本次「產業發展座談會」由同業公會副理事長王美華(協會常務理事)、產學協會秘書長李文雄等主持。\n")
+    t = extract_string(text, tmp_path)
+    assert {("王美華", "moderator"), ("李文雄", "moderator")} <= {(r["name"], r["role"]) for r in t["roles"]}
