@@ -85,17 +85,22 @@ class KillWorkerOn(WorkerPlugin):
             os._exit(1)  # keys end with the doc_id
 
 
+def run_where_workers_die_on(raw: Path, out: Path, needle: str) -> dict:
+    """Extract RAW on a one-worker cluster whose worker dies on any task for a doc_id with `needle`."""
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            client.register_plugin(KillWorkerOn(needle))
+            return {o.doc_id: o for o in run(raw, out, engine="dask", scheduler=cluster.scheduler_address)}
+
+
 def test_a_worker_that_dies_is_retried_once_then_the_report_is_failed_and_never_half_written(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "fine.txt").write_text(GOOD, encoding="utf-8")
     (raw / "crash.txt").write_text(OTHER, encoding="utf-8")
-    cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
-        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-                Client(cluster) as client:
-            client.register_plugin(KillWorkerOn("-crash"))
-            outcomes = {o.doc_id: o for o in run(raw, out, engine="dask", scheduler=cluster.scheduler_address)}
+    outcomes = run_where_workers_die_on(raw, out, "-crash")
     assert outcomes["fine"].ok and (out / "fine" / "people.csv").exists()
     bad = outcomes["crash"]
     assert not bad.ok and "worker died while processing it, 2 times" in bad.message and "crash.txt" in bad.message
@@ -110,12 +115,7 @@ def test_a_worker_death_in_a_batch_fails_only_the_report_that_kills_it(tmp_path)
     for k in range(7):
         (raw / f"fine{k}.txt").write_text(GOOD, encoding="utf-8")
     assert batch_size(8, 1) == 2  # crash and fine0 travel in one task
-    cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
-        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-                Client(cluster) as client:
-            client.register_plugin(KillWorkerOn("-crash"))
-            outcomes = {o.doc_id: o for o in run(raw, out, engine="dask", scheduler=cluster.scheduler_address)}
+    outcomes = run_where_workers_die_on(raw, out, "-crash")
     assert sorted(d for d, o in outcomes.items() if o.ok) == [f"fine{k}" for k in range(7)]
     assert "worker died while processing it, 2 times" in outcomes["crash"].message
     assert [r["doc_id"] for r in read_csv(out / "errors.csv")] == ["crash"]
