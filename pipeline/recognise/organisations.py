@@ -47,8 +47,11 @@ class OrganisationEvidence:
             if se < len(self.s) and self.text.starts_with_word(se, self.lex.event_heads):
                 continue
             start = self.text.scan_left(ss)
-            start = self._trim_generic(start, ss)
+            start = self._trim_generic(self._past_split_prefix(start, ss), ss)
             if start is None:
+                continue
+            start = self._past_glued_word(start, ss, se)
+            if self._verb_before_generic(start, se):
                 continue
             if not self._valid_agency(start, se, suffix):
                 continue
@@ -137,6 +140,40 @@ class OrganisationEvidence:
             i -= 1
         return tag in ("v", "vd") and (i == 0 or not (is_cjk(self.s[i - 1]) or self.s[i - 1].isalnum()))
 
+    def _past_split_prefix(self, start: int, limit: int) -> int:
+        """A generic prefix the boundary split (在|地醫療院所: 在地 'local'): the name starts after it."""
+        for g in self.lex.generic_prefixes:
+            for k in range(1, len(g)):
+                if start - k >= 0 and self.s.startswith(g, start - k) and start - k + len(g) < limit:
+                    return start - k + len(g)
+        return start
+
+    def _past_glued_word(self, start: int, ss: int, se: int) -> int:
+        """A boundary word or a verb the segmenter glued to the front of a name (主管機關教育局,
+        前衛生福利部, 執行行政院): the name starts after it. A word of two or more characters is
+        dropped when a name of two characters or more remains before the suffix; a single boundary
+        character or a verb of two only when what remains is a known name, so the verbs inside names
+        (駐…, 行政執行署) stay."""
+        for n in self.lex.boundary_lengths:
+            if n > 1 and self.s[start : start + n] in self.lex.boundary_set and ss - (start + n) >= 2:
+                return start + n
+        for k in range(start + 1, ss):
+            if self.s[k:se] in self.lex.gazetteer:
+                word = self.s[start:k]
+                tag = word_tag(word) or ""
+                if word in self.lex.boundary_set or (tag.startswith("v") and len(word) >= 2):
+                    return k
+                break
+        return start
+
+    def _verb_before_generic(self, start: int, se: int) -> bool:
+        """One verb character before a generic organisation word (促政黨合作 'urge the parties', 占商會
+        'make up of the chamber'): a verb and its object, no name."""
+        if se - start < 3 or self.s[start + 1 : se] not in self.lex.not_agency:
+            return False
+        c = self.s[start]
+        return c in self.lex.boundary_set or (word_tag(c) or "").startswith("v")
+
     def _trim_generic(self, start: int, limit: int) -> int | None:
         """Drop leading digits and generic determiners; None when nothing specific remains."""
         while start < limit and not (is_cjk(self.s[start]) or self.s[start].isalpha() or self.s[start] in "“「『\""):
@@ -206,6 +243,8 @@ class OrganisationEvidence:
             end -= 1  # 經濟組蔡組長: ORG + SURNAME + TITLE, the surname is not part of the organisation
             known = self.findings.agency_ending_at(end)
         start = self._trim_generic(self.text.scan_left(end), end)
+        if start is not None:
+            start = self._past_glued_word(start, end, end)
         if known and (start is None or start >= known[0] or known[0] - start < 2):
             return known
         if start is None or end - start < 2:
