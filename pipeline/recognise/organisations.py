@@ -250,6 +250,8 @@ class OrganisationEvidence:
         if start is None or end - start < 2:
             return None
         text = self.s[start:end]
+        if self._known_then_common_word(start, end):
+            return None
         tag = word_tag(text)
         # a local council or government is named by its place (臺北市 + 市議員), a country is not (日本 + 眾議員)
         local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长")) and text[-1:] in ("市", "县", "乡", "镇", "区")
@@ -263,6 +265,15 @@ class OrganisationEvidence:
         span = (start, end)
         self.findings.add_agency(span, replace=known, why="organisation before a name or title")
         return span
+
+    def _known_then_common_word(self, start: int, end: int) -> bool:
+        """A found organisation followed by one plain noun or verb (外交部晚宴 + guest: 外交部 hosts a
+        dinner for): the chunk is the organisation and what it does, not a longer name."""
+        for i, j in self.findings.agencies:
+            if i == start and start < j <= end - 2 and j in self.tok_ends:
+                tail = self.s[j:end]
+                return (word_tag(tail) or "").split("_")[0] in ("n", "v", "vn", "vd") and not self.lex.suffix_re.search(tail)
+        return False
 
     def _is_place_only(self, start: int, end: int) -> bool:
         """A country or city name alone (美國, 台北) is not an organisation; jieba tags places ns."""

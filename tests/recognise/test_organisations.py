@@ -97,3 +97,12 @@ def test_a_generic_prefix_split_by_a_boundary_is_dropped(build):
     c.titles.find_titles()
     c.organisations.find_agencies()
     assert written(c, c.findings.agencies) == []
+
+
+def test_a_known_organisation_and_the_dinner_it_hosts_are_no_longer_name(build):
+    c = build("次長稍後代表外交部晚宴柯林斯議長訪團。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["外交部"]
+    assert c.organisations.chunk_agency(span_of(c, "柯林斯")[0], "议长") is None
+    assert written(c, c.findings.agencies) == ["外交部"]
