@@ -51,6 +51,7 @@ class OrganisationEvidence:
             if start is None:
                 continue
             start = self._past_glued_word(start, ss, se)
+            start = self._from_legal_form(start, ss)
             if self._verb_before_generic(start, se):
                 continue
             if not self._valid_agency(start, se, suffix):
@@ -165,6 +166,16 @@ class OrganisationEvidence:
                     return k
                 break
         return start
+
+    def _from_legal_form(self, start: int, ss: int) -> int:
+        """A legal form (財團法人, 社團法人) opens the name it stands in: what the scan took before it
+        is another organisation or the verb phrase between the two (衛生福利部督導所轄公設財團法人…)."""
+        best = start
+        for form in self.lex.legal_forms:
+            k = self.s.find(form, start + 1, ss)
+            if k > best:
+                best = k
+        return best
 
     def _verb_before_generic(self, start: int, se: int) -> bool:
         """One verb character before a generic organisation word (促政黨合作 'urge the parties', 占商會

@@ -106,3 +106,11 @@ def test_a_known_organisation_and_the_dinner_it_hosts_are_no_longer_name(build):
     assert written(c, c.findings.agencies) == ["外交部"]
     assert c.organisations.chunk_agency(span_of(c, "柯林斯")[0], "议长") is None
     assert written(c, c.findings.agencies) == ["外交部"]
+
+
+def test_a_legal_form_opens_the_name_it_stands_in(build):
+    c = build("為減輕負擔,內政部督導所轄公設財團法人防災協進基金會,將發放慰問金。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert "財團法人防災協進基金會" in written(c, c.findings.agencies)
+    assert not any(a.startswith("內政部督導") for a in written(c, c.findings.agencies))
