@@ -248,6 +248,8 @@ class OrganisationEvidence:
     def chunk_agency(self, end: int, title: str = "") -> tuple[int, int] | None:
         """The organisation written before a name or title in the same chunk (ORG + NAME + TITLE)."""
         known = self.findings.agency_ending_at(end)
+        if known is None and end >= 2 and self.s[end - 1] == "的" and self.findings.agency_ending_at(end - 1):
+            return self.findings.agency_ending_at(end - 1)  # ORG + 的 + NAME + TITLE: 某公司的王大明經理
         if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
             return known
         if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes:
