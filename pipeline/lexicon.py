@@ -68,6 +68,7 @@ class Lexicon:
     verb_stop_min_freq: int
     venues: tuple
     counter_chars: frozenset
+    legal_forms: tuple
     org_internal_words: frozenset
 
 
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         verb_stop_min_freq=int(o.get("verb_stop_min_freq", 0)),
         venues=tuple(_s(o["venues"])),
         counter_chars=frozenset(simplify(o.get("counter_chars", ""))),
+        legal_forms=tuple(_s(o["legal_forms"])),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
     )
 

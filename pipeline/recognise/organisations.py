@@ -47,8 +47,12 @@ class OrganisationEvidence:
             if se < len(self.s) and self.text.starts_with_word(se, self.lex.event_heads):
                 continue
             start = self.text.scan_left(ss)
-            start = self._trim_generic(start, ss)
+            start = self._trim_generic(self._past_split_prefix(start, ss), ss)
             if start is None:
+                continue
+            start = self._past_glued_word(start, ss, se)
+            start = self._from_legal_form(start, ss)
+            if self._verb_before_generic(start, se):
                 continue
             if not self._valid_agency(start, se, suffix):
                 continue
@@ -137,6 +141,50 @@ class OrganisationEvidence:
             i -= 1
         return tag in ("v", "vd") and (i == 0 or not (is_cjk(self.s[i - 1]) or self.s[i - 1].isalnum()))
 
+    def _past_split_prefix(self, start: int, limit: int) -> int:
+        """A generic prefix the boundary split (在|地醫療院所: 在地 'local'): the name starts after it."""
+        for g in self.lex.generic_prefixes:
+            for k in range(1, len(g)):
+                if start - k >= 0 and self.s.startswith(g, start - k) and start - k + len(g) < limit:
+                    return start - k + len(g)
+        return start
+
+    def _past_glued_word(self, start: int, ss: int, se: int) -> int:
+        """A boundary word or a verb the segmenter glued to the front of a name (主管機關教育局,
+        前衛生福利部, 執行行政院): the name starts after it. A word of two or more characters is
+        dropped when a name of two characters or more remains before the suffix; a single boundary
+        character or a verb of two only when what remains is a known name, so the verbs inside names
+        (駐…, 行政執行署) stay."""
+        for n in self.lex.boundary_lengths:
+            if n > 1 and self.s[start : start + n] in self.lex.boundary_set and ss - (start + n) >= 2:
+                return start + n
+        for k in range(start + 1, ss):
+            if self.s[k:se] in self.lex.gazetteer:
+                word = self.s[start:k]
+                tag = word_tag(word) or ""
+                if word in self.lex.boundary_set or (tag.startswith("v") and len(word) >= 2):
+                    return k
+                break
+        return start
+
+    def _from_legal_form(self, start: int, ss: int) -> int:
+        """A legal form (財團法人, 社團法人) opens the name it stands in: what the scan took before it
+        is another organisation or the verb phrase between the two (衛生福利部督導所轄公設財團法人…)."""
+        best = start
+        for form in self.lex.legal_forms:
+            k = self.s.find(form, start + 1, ss)
+            if k > best:
+                best = k
+        return best
+
+    def _verb_before_generic(self, start: int, se: int) -> bool:
+        """One verb character before a generic organisation word (促政黨合作 'urge the parties', 占商會
+        'make up of the chamber'): a verb and its object, no name."""
+        if se - start < 3 or self.s[start + 1 : se] not in self.lex.not_agency:
+            return False
+        c = self.s[start]
+        return c in self.lex.boundary_set or (word_tag(c) or "").startswith("v")
+
     def _trim_generic(self, start: int, limit: int) -> int | None:
         """Drop leading digits and generic determiners; None when nothing specific remains."""
         while start < limit and not (is_cjk(self.s[start]) or self.s[start].isalpha() or self.s[start] in "“「『\""):
@@ -200,17 +248,23 @@ class OrganisationEvidence:
     def chunk_agency(self, end: int, title: str = "") -> tuple[int, int] | None:
         """The organisation written before a name or title in the same chunk (ORG + NAME + TITLE)."""
         known = self.findings.agency_ending_at(end)
+        if known is None and end >= 2 and self.s[end - 1] == "的" and self.findings.agency_ending_at(end - 1):
+            return self.findings.agency_ending_at(end - 1)  # ORG + 的 + NAME + TITLE: 某公司的王大明經理
         if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
             return known
         if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes:
             end -= 1  # 經濟組蔡組長: ORG + SURNAME + TITLE, the surname is not part of the organisation
             known = self.findings.agency_ending_at(end)
         start = self._trim_generic(self.text.scan_left(end), end)
+        if start is not None:
+            start = self._past_glued_word(start, end, end)
         if known and (start is None or start >= known[0] or known[0] - start < 2):
             return known
         if start is None or end - start < 2:
             return None
         text = self.s[start:end]
+        if self._known_then_common_word(start, end):
+            return None
         tag = word_tag(text)
         # a local council or government is named by its place (臺北市 + 市議員), a country is not (日本 + 眾議員)
         local = title.endswith(("市长", "县长", "议长", "议员", "乡长", "镇长")) and text[-1:] in ("市", "县", "乡", "镇", "区")
@@ -224,6 +278,15 @@ class OrganisationEvidence:
         span = (start, end)
         self.findings.add_agency(span, replace=known, why="organisation before a name or title")
         return span
+
+    def _known_then_common_word(self, start: int, end: int) -> bool:
+        """A found organisation followed by one plain noun or verb (外交部晚宴 + guest: 外交部 hosts a
+        dinner for): the chunk is the organisation and what it does, not a longer name."""
+        for i, j in self.findings.agencies:
+            if i == start and start < j <= end - 2 and j in self.tok_ends:
+                tail = self.s[j:end]
+                return (word_tag(tail) or "").split("_")[0] in ("n", "v", "vn", "vd") and not self.lex.suffix_re.search(tail)
+        return False
 
     def _is_place_only(self, start: int, end: int) -> bool:
         """A country or city name alone (美國, 台北) is not an organisation; jieba tags places ns."""

@@ -63,3 +63,10 @@ def test_a_reporter_in_a_dateline_works_for_the_outlet_that_opens_it(build):
     find_anchors(c)
     c.affiliations.find_people()
     assert facts(c) == {("林志豪", "記者", "大華新聞網")}
+
+
+def test_organisation_de_name_title(build):
+    c = build("首先，綠能發展協會的王大明理事長分享了經驗。")
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert facts(c) == {("王大明", "理事長", "綠能發展協會")}

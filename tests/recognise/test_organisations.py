@@ -68,3 +68,49 @@ def test_a_hyphen_between_two_acronyms_stays_inside_the_name(build):
     c.organisations.find_agencies()
     c.learned.bound_agencies_by_learned()
     assert written(c, c.findings.agencies) == ["ABC-ROC理事辦公室"]
+
+
+def test_a_boundary_word_glued_on_the_front_is_no_part_of_the_name(build):
+    c = build("場面熱鬧，主管機關教育局科長林大明、區長陳小華到場。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    agency = c.organisations.chunk_agency(span_of(c, "科長")[0], "科长")
+    assert agency == span_of(c, "教育局")
+
+
+def test_a_verb_or_former_before_a_known_name_is_dropped(build):
+    c = build("今年將執行行政院核定的計畫，前衛生福利部官員也出席。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["行政院", "衛生福利部"]
+
+
+def test_one_verb_before_a_generic_organisation_word_is_no_name(build):
+    c = build("他呼籲各界合作,促政黨協商,穩定政局。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == []
+
+
+def test_a_generic_prefix_split_by_a_boundary_is_dropped(build):
+    c = build("縣府將建置在地醫療院所的設施。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == []
+
+
+def test_a_known_organisation_and_the_dinner_it_hosts_are_no_longer_name(build):
+    c = build("次長稍後代表外交部晚宴柯林斯議長訪團。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["外交部"]
+    assert c.organisations.chunk_agency(span_of(c, "柯林斯")[0], "议长") is None
+    assert written(c, c.findings.agencies) == ["外交部"]
+
+
+def test_a_legal_form_opens_the_name_it_stands_in(build):
+    c = build("為減輕負擔,內政部督導所轄公設財團法人防災協進基金會,將發放慰問金。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert "財團法人防災協進基金會" in written(c, c.findings.agencies)
+    assert not any(a.startswith("內政部督導") for a in written(c, c.findings.agencies))
