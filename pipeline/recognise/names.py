@@ -164,7 +164,7 @@ class NameShapes:
         if sl and lac and lac[1] == whole[1] - 1 and self.s[whole[0] : whole[1]] in self.text.learned_names \
                 and self.valid_full_name(*whole) and not any(k in title_starts for k in range(p + 1, whole[1])):
             self.findings.note(*whole, "PERSON", "the name as the learned tagger reads it elsewhere in the report")
-            return whole  # 藍委陳菁|徽質詢 cut short here, 陳菁徽 read whole in another sentence
+            return whole  # 藍委黃雅|徽質詢 cut short here, 黃雅徽 read whole in another sentence
         if lac and not any(k in title_starts for k in range(p + 1, lac[1])) and self._name_ends_chunk(lac[1]):
             if (sl and self.valid_full_name(*lac)) or self.transliterated_name_ok(*lac):
                 self.findings.note(*lac, "PERSON", "bounded by learned PER (LAC)")

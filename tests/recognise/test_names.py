@@ -45,11 +45,11 @@ def test_programme_words_are_no_latin_name(build):
 
 
 def test_a_dotted_name_starts_after_the_organisation_before_it(build):
-    c = build("請原民會夷將‧拔路兒主任委員說明。")
+    c = build("請原民會阿浪‧巴奈主任委員說明。")
     c.titles.find_titles()
     c.organisations.find_agencies()
     i = c.text.a.index("原民會")
-    assert written(c, [c.names.trim_dotted(i, c.text.a.index("主任委員"))]) == ["夷將‧拔路兒"]
+    assert written(c, [c.names.trim_dotted(i, c.text.a.index("主任委員"))]) == ["阿浪‧巴奈"]
 
 
 def test_surname_title_given_name_before_a_word_of_acting_or_time(build):
@@ -60,8 +60,8 @@ def test_surname_title_given_name_before_a_word_of_acting_or_time(build):
 
 
 def test_a_name_the_tagger_cuts_short_after_a_title_is_read_whole_when_it_reads_it_whole_elsewhere(build):
-    c = build("下午接受藍委陳菁徽質詢。陳菁徽指出，政府應加強。")
+    c = build("下午接受藍委黃雅徽質詢。黃雅徽指出，政府應加強。")
     c.titles.find_titles()
-    assert {"陳菁", "陳菁徽"} <= {c.text.a[i:j] for i, j in c.text.learned_spans["PER"]}  # cut once, whole once
+    assert {"黃雅", "黃雅徽"} <= {c.text.a[i:j] for i, j in c.text.learned_spans["PER"]}  # cut once, whole once
     name = c.names.name_after_title(c.text.a.index("藍委") + 2)
-    assert written(c, [name]) == ["陳菁徽"]
+    assert written(c, [name]) == ["黃雅徽"]
