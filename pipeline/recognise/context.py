@@ -29,6 +29,7 @@ class ReportText:
         self.tok_starts, self.tok_ends = self.tokens.token_starts, self.tokens.token_ends
         self.nr_tokens = self.tokens.with_tag_prefix("nr")
         self.known_names: list[tuple[int, int]] = [m.span() for m in self.lex.gazetteer_re.finditer(self.s)]
+        self.known_name_spans = frozenset(self.known_names)  # where the gazetteer's names stand, for look-ups
         self.title_matches: list[tuple[int, int]] = self._titles_after_known_names(
             [m.span() for m in self.lex.title_re.finditer(self.s)])
         self.all_title_ends: set[int] = {te for _, te in self.title_matches}

@@ -107,11 +107,10 @@ class LearnedEvidence:
         for i, j in self.text.learned_spans["ORG"]:
             by_end.setdefault(j, []).append(i)
         title_cover = cover_of(self.findings.titles)
-        known = set(self.text.known_names)
         changed = []
         for i, j in self.findings.agencies:
             start = i
-            if (i, j) in known:
+            if (i, j) in self.text.known_name_spans:
                 changed.append((i, j))  # a name the gazetteer knows whole (美國在台協會) keeps its start
                 continue
             for a in sorted(by_end.get(j, ())):
@@ -179,11 +178,10 @@ class LearnedEvidence:
         """The tagger's organisations that are a person saying something (王明泰在會中表示): a
         surname and two given characters, no word of the dictionary, no organisation suffix, no name
         the gazetteer knows, and a verb of saying later in the same clause."""
-        known = set(self.text.known_names)
         out = []
         for i, j in self.text.learned_spans["ORG"]:
             name = self.s[i:j]
-            if j - i != 3 or (i, j) in known or is_common_word(name) or self.lex.suffix_end_re.search(name):
+            if j - i != 3 or (i, j) in self.text.known_name_spans or is_common_word(name) or self.lex.suffix_end_re.search(name):
                 continue
             if self.names.surname_len(i) != 1 or not self.names.valid_full_name(i, j):
                 continue
