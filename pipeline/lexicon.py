@@ -40,6 +40,7 @@ class Lexicon:
     pronouns: tuple
     role_only_titles: frozenset
     strong_followers: frozenset
+    learned_name_trailers: frozenset
     speech_verbs: tuple
     name_middles: frozenset
     honorifics_after_name: tuple
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         pronouns=tuple(_s(n["pronouns"])),
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),
         strong_followers=frozenset(_s(n.get("strong_followers", []))),
+        learned_name_trailers=frozenset(_s(n.get("learned_name_trailers", []))),
         speech_verbs=tuple(_s(n.get("speech_verbs", []))),
         name_middles=frozenset(_s(n.get("name_middles", []))),
         honorifics_after_name=tuple(_s(n.get("honorifics_after_name", []))),

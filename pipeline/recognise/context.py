@@ -36,10 +36,19 @@ class ReportText:
         self.has_learned_tagger = doc._.learned_entities is not None
         learned = [tuple(e) for e in (doc._.learned_entities or [])]
         self.learned_spans = {lab: [(i, j) for i, j, x in learned if x == lab] for lab in ("PER", "ORG", "LOC", "TIME")}
+        self.learned_spans["PER"] = [self._without_trailer(i, j) for i, j in self.learned_spans["PER"]]
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_names = {self.s[i:j] for i, j in self.learned_spans["PER"]}  # every name the tagger read whole
         self.places = set(self.learned_spans["LOC"])  # the learned tagger's places (jieba's ns guesses foreign names)
+
+    def _without_trailer(self, i: int, j: int) -> tuple[int, int]:
+        """李明攝, 王大明等, 威爾遜州長: the tagger glues a credit or list marker that never ends a name,
+        or the title after it, to the name."""
+        if j - i >= 3 and self.s[j - 1] in self.lex.learned_name_trailers:
+            return i, j - 1
+        ts = next((ts for ts, te in self.title_matches if te == j and i + 2 <= ts), None)
+        return (i, ts) if ts is not None else (i, j)
 
     def _titles_after_known_names(self, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A title whose modifier is the last character of a known name (商總|理事長 read as 總理事長)

@@ -167,7 +167,7 @@ class LearnedEvidence:
             if self.s[i:j] in surnames_before_title and (j in self.findings.title_by_start or self.lex.title_re.match(self.s, j)):
                 continue  # 司馬 + 人資長: a short form of a person already named, resolved by short_forms
             span = self._learned_name_span(i, j, counts)
-            if span is None:
+            if span is None or any(k in taken or k in blocked for k in range(*span)):
                 continue
             i, j = span
             self.findings.add_person(i, j, (i, j))
@@ -196,7 +196,27 @@ class LearnedEvidence:
         return (before in ("、", " ", "\n", "") or after in ("、", " ", "（", "(")
                 or bool(self.text.starts_with_word(j, self.lex.name_followers)) or j in self.findings.title_by_start or i in self.text.all_title_ends)
 
+    def _completed_name(self, i: int, j: int) -> tuple[int, int]:
+        """劉永|好等, 傅全|有上將: the tagger cuts a surname and two given characters before the third
+        when that character is also a word of its own. Read whole when the three make a name that ends
+        the chunk (punctuation, a title, 等, a word that follows names) and the third character starts
+        no word with the next."""
+        if j - i != 2 or self.names.surname_len(i) != 1 or j + 1 > len(self.s) or not is_cjk(self.s[j]):
+            return i, j
+        third, nxt = self.s[j], self.s[j + 1 : j + 2]
+        if third in self.lex.strong_followers or third in self.lex.learned_name_trailers or self.text.starts_with_word(j, self.lex.name_followers):
+            return i, j
+        if not self.names.valid_full_name(i, j + 1) or is_common_word(self.s[j : j + 2]):
+            return i, j
+        ends = (not nxt or not is_cjk(nxt) or nxt in self.lex.learned_name_trailers or nxt in self.lex.strong_followers
+                or self.text.starts_with_word(j + 1, self.lex.name_followers) or bool(self.lex.title_re.match(self.s, j + 1)))
+        if not ends:
+            return i, j
+        self.findings.note(i, j + 1, "PERSON", "learned PER (LAC) completed to three characters")
+        return i, j + 1
+
     def _learned_name_span(self, i: int, j: int, counts: dict) -> tuple[int, int] | None:
+        i, j = self._completed_name(i, j)
         text = self.s[i:j]
         if LATIN_NAME.fullmatch(text):
             return (i, j) if self.names.latin_ok(text) else None
@@ -209,12 +229,12 @@ class LearnedEvidence:
                 return None  # a two-character 'name' alone in running text is as often a word (明文)
             return i, j
         # a name without a Chinese surname (a transliteration): a title, list or repetition beside it
-        if j - i < 2 or is_common_word(text):
-            return None
-        sl = self.names.surname_len(i)
-        if sl and j - i - sl >= 2 and word_freq(text[sl:]) >= self.lex.given_max_word_freq:
-            return None  # 蔡政府 said three times: a surname before a very frequent word is no transliteration
         beside_title = bool(self.lex.title_re.match(self.s, j)) or j in self.findings.title_by_start or i in self.text.all_title_ends
+        if j - i < 2 or (is_common_word(text) and not (beside_title and j - i >= 3 and word_freq(text) < 200)):
+            return None  # (國務卿基辛格: a rare dictionary word the tagger reads as a name, after a title)
+        sl = self.names.surname_len(i)
+        if sl and (j - i - sl >= 2 and word_freq(text[sl:]) >= self.lex.given_max_word_freq or self.lex.title_re.fullmatch(text, sl)):
+            return None  # 蔡政府 said three times, 魏常委: a surname before a frequent word or a title is no transliteration
         in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、"
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
         if beside_title or bracketed_latin or (in_list and counts.get(text, 0) >= 1 and j - i >= 3) or counts.get(text, 0) >= 2:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import is_common_word
+from ..lexicon import is_common_word, word_tag
 from ..shadow import simplify
 from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, SPEECH_AFTER_PRONOUN, is_cjk
 from .context import Findings, ReportText, cover_of
@@ -63,7 +63,10 @@ class ListedNames:
                 taken.update(range(i, j))
 
     def _organisation_goes_on(self, j: int) -> bool:
-        """國發|會主委: the characters after the 'name' continue an organisation's name."""
+        """國發|會主委: the characters after the 'name' continue an organisation's name — unless they
+        start a verb (李志明報導: 報 is a suffix of newspapers, 報導 the byline's verb)."""
+        if (word_tag(self.s[j : j + 2]) or "").startswith("v"):
+            return False
         return bool(self.lex.suffix_re.match(self.s, j)) or self.s[j : j + 1] in self.lex.single_suffixes or self.s[j : j + 1] == "会"
 
     def _listed_name_ok(self, i: int, j: int) -> bool:
@@ -126,6 +129,7 @@ class ListedNames:
             return
         agency_cover = cover_of(self.findings.agencies)
         for i, j in items:
+            i = self._after_role_word(i, j)
             text = self.s[i:j]
             if any(k in taken or k in agency_cover for k in range(i, j)) or not 2 <= j - i <= 7:
                 continue
@@ -133,6 +137,16 @@ class ListedNames:
                 continue
             self.findings.add_person(i, j, (i, j), why="enumerated list")
             taken.update(range(i, j))
+
+    def _after_role_word(self, i: int, j: int) -> int:
+        """導演甲、主演乙: an item that is no name itself but ends in one the learned tagger reads,
+        after an ordinary word (a role in a credit list), starts where the name starts."""
+        if self.names.valid_full_name(i, j):
+            return i
+        for a, b in self.text.learned_spans["PER"]:
+            if b == j and i < a and j - a >= 2 and is_common_word(self.s[i:a]):
+                return a
+        return i
 
     def find_bilingual_people(self):
         """A Chinese rendering followed by the Latin name in brackets (or the reverse): one person,

@@ -78,8 +78,8 @@ class NameShapes:
         """SURNAME + two given characters closed by a list separator or punctuation: there no date or
         ordinal can be meant, so characters excluded from given names in running text (年, 其) are
         allowed (王柏年、, 林其昌，)."""
-        if j >= len(self.s) or self.s[j] not in "、，,。；;）)（(":
-            return False
+        if j >= len(self.s) or self.s[j] not in "、，,。；;）)（(" or self.s[j - 1] in self.lex.learned_name_trailers:
+            return False  # (記者李明攝）: a credit, not a third character)
         sl = self.surname_len(i)
         given = self.s[i + sl : j]
         if not sl or len(given) != 2 or not all(is_cjk(c) for c in given):

@@ -1,0 +1,58 @@
+"""Names in plain news, where titles are rare: bylines and photo credits, credit lists, names the
+learned tagger cuts or runs on, military ranks (invented examples; the error types were found on a
+public news NER test set, none copied from it or from the corpus)."""
+
+import pytest
+
+from helpers import extract_string, mentions, people_rows
+
+
+@pytest.fixture
+def run(tmp_path):
+    return lambda text: extract_string(text, tmp_path)
+
+
+def names(t) -> set[str]:
+    return {r["name"] for r in t["people"]}
+
+
+def test_a_photo_credit_is_no_part_of_the_name(run):
+    t = run("（本報記者周舸攝）市長今天出席植樹活動。")
+    assert "周舸" in names(t)
+    assert not any(n.endswith("攝") for n in names(t))
+
+
+def test_a_name_the_tagger_cuts_before_a_list_marker_is_read_whole(run):
+    t = run("在今天的會上，趙永好等三十名企業家發言。")
+    assert names(t) == {"趙永好"}
+    [row] = [r for r in t["mentions"] if r["label"] == "PERSON"]
+    assert "completed to three characters" in row["evidence"]
+
+
+def test_the_last_reporter_of_a_byline_keeps_the_third_character(run):
+    t = run("本報記者施美玲、張倉明、李志明報道：議會今天開會。")
+    assert {"施美玲", "張倉明", "李志明"} <= names(t)
+
+
+def test_a_role_word_before_a_listed_name_is_not_part_of_it(run):
+    t = run("這部影片由導演楊光華、主演盧大奇、傅學文等主創人員出席首映。")
+    assert {"楊光華", "盧大奇", "傅學文"} <= names(t)
+    assert not any(n.startswith("主演") for n in names(t))
+
+
+def test_a_military_rank_after_the_name_is_a_title(run):
+    t = run("總參謀長傅全有上將今天致函慰問。")
+    assert "上將" in mentions(t, "TITLE")
+    assert "傅全有" in names(t)
+
+
+def test_a_title_the_tagger_reads_into_a_name_is_cut_off(run):
+    t = run("鮑林先生，威爾遜州長先生和夫人，歡迎各位。")
+    assert "威爾遜" in names(t)
+    assert "威爾遜州長" not in names(t)
+
+
+def test_a_surname_and_a_title_are_no_name(run):
+    t = run("魏常委說，這件事要快辦。魏常委認為，各部門要配合。")
+    assert names(t) == set()
+    assert ("魏常委", "", "") not in people_rows(t)
