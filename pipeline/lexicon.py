@@ -33,6 +33,8 @@ class Lexicon:
     honorifics: frozenset
     surnames: frozenset
     compound_surnames: frozenset
+    function_surnames: frozenset
+    named_after_heads: tuple
     not_given: frozenset
     given_in_bounded_names: frozenset
     given_max_word_freq: int
@@ -96,6 +98,8 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(_s(t["honorifics"])),
         surnames=frozenset(singles),
         compound_surnames=frozenset(_s(n["compound_surnames"])),
+        function_surnames=frozenset(_s(n.get("function_surnames", []))),
+        named_after_heads=tuple(_s(n.get("named_after_heads", []))),
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
         given_in_bounded_names=frozenset(_s(n.get("given_in_bounded_names", ""))),
         given_max_word_freq=int(n.get("given_max_word_freq", 10000)),

@@ -56,3 +56,38 @@ def test_a_surname_and_a_title_are_no_name(run):
     t = run("魏常委說，這件事要快辦。魏常委認為，各部門要配合。")
     assert names(t) == set()
     assert ("魏常委", "", "") not in people_rows(t)
+
+
+def test_a_foreign_name_with_several_dots_is_one_name(run):
+    t = run("文化協會主席埃米利奧·萊沃洛·卡斯特諾斯今天致詞。")
+    assert "埃米利奧·萊沃洛·卡斯特諾斯" in names(t)
+
+
+def test_a_dotted_name_ends_before_a_word_that_follows_names(run):
+    t = run("泰國前總理班漢·西巴阿差近日致函表示祝賀。")
+    assert "班漢·西巴阿差" in names(t)
+
+
+def test_a_place_named_after_someone_is_no_person(run):
+    t = run("車隊行經海倫島順雅克·卡蒂埃大橋進入市區。")
+    assert names(t) == set()
+
+
+def test_names_numbered_one_after_another_are_people(run):
+    t = run("題目：美國總統是：（1）克林頓（2）布希（3）戈爾")
+    assert {"克林頓", "戈爾"} <= names(t)
+
+
+def test_a_transliterated_name_before_an_honorific_is_a_person(run):
+    t = run("蒂安總理閣下，德馬雷先生，女士們，先生們：")
+    assert "德馬雷" in names(t)
+
+
+@pytest.mark.parametrize("text", ["總統和夫人今天抵達機場。", "歡迎大使和來賓蒞臨指導。"])
+def test_a_conjunction_after_a_title_starts_no_name(run, text):
+    assert names(run(text)) == set()
+
+
+def test_a_surname_and_an_honorific_are_no_full_name(run):
+    t = run("高女士說，她很滿意。高女士認為服務很好。")
+    assert "高女士" not in names(t)

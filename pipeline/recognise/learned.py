@@ -190,10 +190,29 @@ class LearnedEvidence:
                 out.append((i, j))
         return out
 
+    def _word_shaped_name(self, i: int, j: int) -> bool:
+        """袁和平, 馮統一: a surname and two given characters the tagger reads as a name, which the
+        shape rules refuse only because the given name, or the whole, is also a dictionary word."""
+        if j - i != 3 or self.names.surname_len(i) != 1 or self.names.function_word_start(i):
+            return False
+        name, given = self.s[i:j], self.s[i + 1 : j]
+        if not self.names.name_given_ok(given) or given in self.lex.honorifics_after_name:
+            return False
+        if (is_common_word(name) and word_freq(name) >= 200) or self.lex.title_re.search(name) or self.lex.suffix_re.search(name):
+            return False
+        return (i, j) not in self.text.places and not (self.s[j - 1 : j] in self.lex.single_suffixes)
+
+    def _numbered_option(self, i: int, j: int) -> bool:
+        """（1）甲（2）乙, ①甲②乙: items numbered one after another."""
+        before, after = self.s[max(0, i - 3) : i], self.s[j : j + 3]
+        opened = re.search(r"(?:[(（]\d{1,2}[)）]|[①-⑳])$", before)
+        closed = re.match(r"(?:[(（]\d{1,2}[)）]|[①-⑳]|\s|$)", after)
+        return bool(opened and closed)
+
     def _name_context(self, i: int, j: int) -> bool:
-        """A list separator, a speech verb or a title beside the name."""
+        """A list separator, punctuation closing the name, a speech verb or a title beside the name."""
         before, after = self.s[i - 1 : i], self.s[j : j + 1]
-        return (before in ("、", " ", "\n", "") or after in ("、", " ", "（", "(")
+        return (before in ("、", " ", "\n", "") or after in ("、", " ", "（", "(", "，", "。", "；", "：", "」", "』", "”") or self._numbered_option(i, j)
                 or bool(self.text.starts_with_word(j, self.lex.name_followers)) or j in self.findings.title_by_start or i in self.text.all_title_ends)
 
     def _completed_name(self, i: int, j: int) -> tuple[int, int]:
@@ -228,15 +247,23 @@ class LearnedEvidence:
             if j - i == 2 and counts.get(text, 0) < 2 and not self._name_context(i, j):
                 return None  # a two-character 'name' alone in running text is as often a word (明文)
             return i, j
+        if self._word_shaped_name(i, j) and (counts.get(text, 0) >= 2 or self._name_context(i, j)):
+            self.findings.note(i, j, "PERSON", "learned PER (LAC), a name that is also a word")
+            return i, j
         # a name without a Chinese surname (a transliteration): a title, list or repetition beside it
         beside_title = bool(self.lex.title_re.match(self.s, j)) or j in self.findings.title_by_start or i in self.text.all_title_ends
         if j - i < 2 or (is_common_word(text) and not (beside_title and j - i >= 3 and word_freq(text) < 200)):
             return None  # (國務卿基辛格: a rare dictionary word the tagger reads as a name, after a title)
         sl = self.names.surname_len(i)
+        if sl and self.names.function_word_start(i):
+            return None  # 大使和來賓: a conjunction before a word, read by the tagger as a surname
+        if sl and text[sl:] in self.lex.honorifics_after_name:
+            return None  # 高女士 (see NameShapes.valid_full_name)
         if sl and (j - i - sl >= 2 and word_freq(text[sl:]) >= self.lex.given_max_word_freq or self.lex.title_re.fullmatch(text, sl)):
             return None  # 蔡政府 said three times, 魏常委: a surname before a frequent word or a title is no transliteration
-        in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、"
+        in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、" or self._numbered_option(i, j)
+        honoured = bool(self.text.starts_with_word(j, self.lex.honorifics_after_name))  # 德馬雷先生
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
-        if beside_title or bracketed_latin or (in_list and counts.get(text, 0) >= 1 and j - i >= 3) or counts.get(text, 0) >= 2:
+        if beside_title or bracketed_latin or honoured or (in_list and counts.get(text, 0) >= 1 and j - i >= 3) or counts.get(text, 0) >= 2:
             return i, j
         return None

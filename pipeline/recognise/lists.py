@@ -7,7 +7,7 @@ import re
 
 from ..lexicon import is_common_word, word_tag
 from ..shadow import simplify
-from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, SPEECH_AFTER_PRONOUN, is_cjk
+from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, NAME_DOTS, SPEECH_AFTER_PRONOUN, is_cjk
 from .context import Findings, ReportText, cover_of
 from .facts import Fact
 from .names import NameShapes
@@ -25,8 +25,12 @@ class ListedNames:
     def find_listed_people(self):
         """Names listed without titles: enumerations (甲、乙及丙), spaced minutes lists, dotted names, credits."""
         taken = self.findings.person_cover()
+        places = self.text.learned_spans["LOC"] + self.text.learned_spans["ORG"]
         for m in DOTTED.finditer(self.s):
             i, j = self.names.trim_dotted(*m.span())
+            tail = self.s[max(self.s.rfind(d, i, j) for d in NAME_DOTS) : j + 3]
+            if any(a < j and i < b and (a < i or b > j) for a, b in places) or any(h in tail for h in self.lex.named_after_heads):
+                continue  # 雅克·卡蒂埃大橋: a place or an organisation named after someone
             if not any(k in taken for k in range(i, j)) and not re.search(r"\d", self.s[i:j]):
                 self.findings.add_person(i, j, (i, j), why="dotted name")
                 taken.update(range(i, j))

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import is_common_word, word_freq, word_tag
-from .text import CJK_CHARS, DOTTED, LATIN_NAME, NAME_GAP, is_cjk
+from .text import DOTTED, LATIN_NAME, NAME_DOTS, NAME_GAP, is_cjk
 
 if TYPE_CHECKING:
     from .context import Findings, ReportText
@@ -53,7 +53,11 @@ class NameShapes:
         name = self.s[i:j]
         if is_common_word(name) or name in self.lex.not_agency:
             return False
+        if self.function_word_start(i) and self.text.learned_per_start.get(i) is None:
+            return False  # 總統和夫人: the conjunction, not the surname 和
         given = self.s[i + sl : j]
+        if given in self.lex.honorifics_after_name:
+            return False  # 高女士: a surname and an honorific
         if len(given) == 2 and word_freq(given) >= self.lex.given_max_word_freq:
             return False  # 蔡政府, 李文化: a very frequent word is no given name
         if word_tag(name) == "ns" or (i, j) in self.text.places:
@@ -66,6 +70,10 @@ class NameShapes:
         if self.lex.title_re.fullmatch(name) or self.lex.title_re.match(self.s, i + sl, j):
             return False
         return True
+
+    def function_word_start(self, i: int) -> bool:
+        """The 'surname' at i is a conjunction or preposition after another character (大使和來賓)."""
+        return self.s[i : i + 1] in self.lex.function_surnames and i > 0 and is_cjk(self.s[i - 1])
 
     def _short_name_agreed(self, i: int, j: int) -> bool:
         """A two-character name (surname + one character) is as often the start of a word (院長施政,
@@ -113,7 +121,7 @@ class NameShapes:
         if m and self.latin_ok(m.group(1)):
             end = ts - (len(m.group(0)) - len(m.group(1)))
             return end - len(m.group(1)), end
-        m = re.search(f"[{CJK_CHARS}]{{1,6}}[.．·‧•・][{CJK_CHARS}]{{1,6}}$", self.s[max(0, ts - 14) : ts])
+        m = re.search(f"{DOTTED.pattern}$", self.s[max(0, ts - 30) : ts])
         if m:
             return self.trim_dotted(ts - len(m.group()), ts)
         if self.findings.agency_ending_at(ts):
@@ -227,9 +235,18 @@ class NameShapes:
                 if prev and prev[0] >= i and len(word) >= 2 and prev[1].startswith(("n", "vn")) \
                         and not prev[1].startswith("nr") and word_freq(word) >= 100:
                     i = k  # 德國專家漢斯·布勞爾: an ordinary noun is not part of the name
+        lac = next(((a, b) for a, b in self.text.learned_spans["PER"] if a <= dot < b and i <= a < dot), None)
+        if lac:
+            i = lac[0]  # 讀約翰·拉貝日記: the learned tagger's name starts after the verb
+            if lac[1] < j and self.s[lac[1] : lac[1] + 1] not in NAME_DOTS:
+                j = lac[1]  # … and ends before the noun (a name split at a later dot goes on)
+        last_dot = max(self.s.rfind(d, i, j) for d in NAME_DOTS)
         for k in range(dot + 2, j):
             if k in self.findings.title_by_start or self.lex.title_re.match(self.s, k):
                 return i, k
-            if k in self.tok_starts and self.tokens.tag_at(k, "").startswith(("v", "p", "c", "d", "u")) and k - dot > 2:
+            if k in self.tok_starts and self.tokens.tag_at(k, "").startswith(("v", "p", "c", "d", "u")) and k - last_dot > 2:
                 return i, k  # 漢斯·布勞爾協助…: the name ends where a verb starts
+            follower = self.text.starts_with_word(k, self.lex.name_followers) or ""
+            if k > last_dot + 1 and len(follower) >= 2:
+                return i, k  # 漢斯·布勞爾近日…: a word that follows names
         return i, j
