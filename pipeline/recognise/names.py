@@ -60,7 +60,7 @@ class NameShapes:
             return False  # 高女士: a surname and an honorific
         if len(given) == 2 and word_freq(given) >= self.lex.given_max_word_freq:
             return False  # 蔡政府, 李文化: a very frequent word is no given name
-        if word_tag(name) == "ns" or (i, j) in self.text.places:
+        if word_tag(name) == "ns" or self.text.is_place(i, j):
             return False  # 高雄 + 市長: a place (in the dictionary, a place token or a learned LOC), not a name
         head_tag = word_tag(name[:2]) or ""
         if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= (40 if head_tag.startswith(("v", "d", "c", "p")) else 200):
@@ -101,7 +101,7 @@ class NameShapes:
         """A learned-tagger name without a Chinese surname shape (佐田健太, 莫拉雷斯, 席爾瓦): two to six
         CJK characters, no title, organisation suffix or ordinary word inside."""
         text = self.s[i:j]
-        if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or is_common_word(text) or word_tag(text) == "ns" or (i, j) in self.text.places:
+        if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or is_common_word(text) or word_tag(text) == "ns" or self.text.is_place(i, j):
             return False
         return not (self.lex.title_re.search(text) or self.lex.suffix_re.search(text) or text in self.lex.not_agency)
 
