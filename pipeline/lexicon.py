@@ -75,6 +75,7 @@ class Lexicon:
     legal_forms: tuple
     org_internal_words: frozenset
     countries: frozenset
+    taiwan_places: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,8 @@ def lexicon() -> Lexicon:
         counter_chars=frozenset(simplify(o.get("counter_chars", ""))),
         legal_forms=tuple(_s(o["legal_forms"])),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
-        countries=frozenset(_s(load("countries")["countries"])),
+        countries=frozenset(_s(load("places")["countries"])),
+        taiwan_places=frozenset(_s(load("places")["taiwan_places"])),
     )
 
 

@@ -115,3 +115,8 @@ def test_the_country_list_is_data():
     countries = lexicon().countries
     assert simplify("聖克里斯多福及尼維斯") in countries and simplify("聖克里斯多福") in countries
     assert simplify("庫克") not in countries  # 庫克群島 is a country; 庫克 alone is as often a person
+
+
+def test_a_county_before_a_branch_title_is_no_name(run):
+    t = run("經濟部加工出口區管理處高雄分處長王大明致詞。")
+    assert names(t) == {"王大明"}

@@ -43,6 +43,9 @@ def test_title_name_without_agency(run):
         ("高雄市長吳明德宣布新的交通政策。", "高雄市", "市長", "吳明德"),
         ("國家安全局長鄭志豪列席報告。", "國家安全局", "局長", "鄭志豪"),
         ("立法院長周正雄主持院會。", "立法院", "院長", "周正雄"),
+        # the head of a branch: the branch's name ends inside the title (…分處 + 分處長)
+        ("由加工處高雄分處長吳小川代表簽約。", "加工處高雄分處", "分處長", "吳小川"),
+        ("臺北市政府警察局大安分局長陳建國表示，將加強巡邏。", "臺北市政府警察局大安分局", "分局長", "陳建國"),
     ],
 )
 def test_fused_agency_and_title(run, text, agency, title, name):

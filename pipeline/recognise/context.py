@@ -51,8 +51,8 @@ class ReportText:
         return (i, ts) if ts is not None else (i, j)
 
     def is_place(self, i: int, j: int) -> bool:
-        """A place at [i, j): the learned tagger's LOC there, or a country's name (configs/countries.yml)."""
-        return (i, j) in self.places or self.s[i:j] in self.lex.countries
+        """A place at [i, j): the learned tagger's LOC there, a country or a Taiwan county or city (configs/places.yml)."""
+        return (i, j) in self.places or self.s[i:j] in self.lex.countries or self.s[i:j] in self.lex.taiwan_places
 
     def _titles_after_known_names(self, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A title whose modifier is the last character of a known name (商總|理事長 read as 總理事長)

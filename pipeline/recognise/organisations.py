@@ -67,6 +67,12 @@ class OrganisationEvidence:
                     cands.append((start, ts))
                     origin.setdefault((start, ts), "fused with a title")
                 continue
+            if self._branch_title(ts, te):
+                start = self._trim_generic(self.text.scan_left(ts), ts)
+                if start is not None and ts - start >= 2:
+                    cands.append((start, ts + 2))
+                    origin.setdefault((start, ts + 2), "fused with a title (…高雄分處 + 分處長)")
+                continue
             head = self.s[ts]
             if ts in self.text.learned_per_end:
                 continue  # 佐田健太部長: a name the learned tagger reads ends before the title, no organisation
@@ -307,9 +313,18 @@ class OrganisationEvidence:
         self.findings.add_agency(span, why="dateline outlet")
         return span
 
+    def _branch_title(self, ts: int, te: int) -> bool:
+        """分處長, 分局長: the head of a branch (分 + an office's last character + 長) after its place; the
+        branch's name ends inside the title (…高雄分處 + 分處長), as 外交部 does in 外交部長."""
+        return (te - ts == 3 and self.s[ts] == "分" and self.s[ts + 1] in self.lex.fused and self.s[ts + 2] == "长"
+                and ts > 0 and is_cjk(self.s[ts - 1]))
+
     def fused_agency(self, ts: int):
         a = self.findings.agency_by_end.get(ts + 1)
-        return a if a is not None and self.s[ts] in self.lex.fused else None
+        if a is not None and self.s[ts] in self.lex.fused:
+            return a
+        a = self.findings.agency_by_end.get(ts + 2)
+        return a if a is not None and self._branch_title(ts, ts + 3) else None
 
     def find_declared_agency_forms(self):
         """Forms a report introduces for an organisation — 國家發展委員會（以下簡稱國發會）, a bracketed
