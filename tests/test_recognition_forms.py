@@ -329,3 +329,13 @@ def test_a_table_of_positions_and_names_one_cell_per_line(run):
 def test_a_known_abbreviation_names_the_agency_of_the_title_after_it(run):
     t = run("中華民國全國工業總會今天發表白皮書。工總理事長王大明表示支持。")
     assert ("王大明", "理事長", "工總") in people_rows(t)
+
+
+def test_thanks_before_a_surname_and_title_is_no_name(run):
+    t = run("謝謝賴委員的提問，也謝謝林部長的說明。")
+    assert not any(r["name"].startswith("謝謝") for r in t["people"])
+
+
+def test_a_quoted_name_before_an_organisation_suffix_is_part_of_the_organisation(run):
+    t = run("「台灣數位轉型」協會理事長王大明致詞。")
+    assert ("王大明", "理事長", "「台灣數位轉型」協會") in people_rows(t)

@@ -140,9 +140,12 @@ class ReportText:
                 break  # 召集人某電子公司經理: a title ending in 人 closes the chunk before it
             prev = self.s[i - 1]
             if prev in "”」』\"" and i < end:
-                # a quoted name inside an organisation's name: “國策研究院”文教基金會
+                # a quoted name inside an organisation's name: “國策研究院”文教基金會, 「數位轉型」協會
                 opening = max(self.s.rfind(q, max(0, i - 14), i - 1) for q in "“「『\"")
-                if opening != -1 and "\n" not in self.s[opening:i] and self.lex.suffix_re.search(self.s, opening, i):
+                quoted_suffix = self.lex.suffix_re.search(self.s, opening, i) if opening != -1 else None
+                name_then_suffix = opening != -1 and i - opening <= 16 and bool(self.lex.suffix_re.match(self.s, i)) \
+                    and not re.search(r"[，。、；：！？,;:!?\s]", self.s[opening:i])
+                if opening != -1 and "\n" not in self.s[opening:i] and (quoted_suffix or name_then_suffix):
                     i = opening
                     continue
                 break

@@ -56,6 +56,8 @@ class NameShapes:
         if self.function_word_start(i) and self.text.learned_per_start.get(i) is None:
             return False  # 總統和夫人: the conjunction, not the surname 和
         given = self.s[i + sl : j]
+        if sl == 1 and j - i >= 3 and self.s[i + 1] == self.s[i]:
+            return False  # 謝謝賴 + 委員: a doubled character (謝謝, 常常) starts a word, not a surname and its name
         if given in self.lex.honorifics_after_name:
             return False  # 高女士: a surname and an honorific
         if len(given) == 2 and word_freq(given) >= self.lex.given_max_word_freq:
