@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import settings
-from ..lexicon import is_common_word, word_freq
+from ..lexicon import is_common_word, word_freq, word_tag
 from ..memory import give_back, is_huge
 from ..shadow import simplify
 from .context import Findings, ReportText, cover_of
@@ -231,6 +231,10 @@ class LearnedEvidence:
                 or self.text.starts_with_word(j + 1, self.lex.name_followers) or bool(self.lex.title_re.match(self.s, j + 1)))
         if not ends:
             return i, j
+        strong_end = (not nxt or nxt in "，。、；：！？（）()「」『』“”\"' \n" or nxt in self.lex.learned_name_trailers
+                      or bool(self.lex.title_re.match(self.s, j + 1) or re.match(r"\d{1,4}[年月日]", self.s[j + 1 : j + 6])))  # (王大明3日表示)
+        if (word_tag(third) or "").startswith(("v", "d", "p", "c", "f", "u", "r", "zg")) and not strong_end:
+            return i, j  # 黃送|去的, 巴金|仍在: a verb or adverb of its own, unless punctuation or a title closes the three
         self.findings.note(i, j + 1, "PERSON", "learned PER (LAC) completed to three characters")
         return i, j + 1
 
