@@ -35,6 +35,7 @@ class Lexicon:
     compound_surnames: frozenset
     function_surnames: frozenset
     person_nouns: tuple
+    address_terms: frozenset
     named_after_heads: tuple
     not_given: frozenset
     given_in_bounded_names: frozenset
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         compound_surnames=frozenset(_s(n["compound_surnames"])),
         function_surnames=frozenset(_s(n.get("function_surnames", []))),
         person_nouns=tuple(_s(n.get("person_nouns", []))),
+        address_terms=frozenset(_s(n.get("address_terms", []))),
         named_after_heads=tuple(_s(n.get("named_after_heads", []))),
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
         given_in_bounded_names=frozenset(_s(n.get("given_in_bounded_names", ""))),

@@ -120,3 +120,15 @@ def test_the_country_list_is_data():
 def test_a_county_before_a_branch_title_is_no_name(run):
     t = run("經濟部加工出口區管理處高雄分處長王大明致詞。")
     assert names(t) == {"王大明"}
+
+
+@pytest.mark.parametrize("text", ["陳老師說，這次活動很成功。陳老師認為要繼續辦。", "李大媽和王大娘都來了，李大媽笑得很開心。"])
+def test_a_surname_and_a_term_of_address_are_no_full_name(run, text):
+    assert names(run(text)) == set()
+
+
+def test_a_surname_and_a_term_of_address_refer_to_the_one_person_of_that_surname(run):
+    t = run("志工盧靜子今年八十歲。大家都叫她盧大姐，她每天到站服務。")
+    assert names(t) == {"盧靜子"}
+    forms = {r["text"]: r["entity_id"] for r in t["mentions"] if r["label"] == "PERSON"}
+    assert forms["盧大姐"] == forms["盧靜子"]

@@ -196,7 +196,7 @@ class LearnedEvidence:
         if j - i != 3 or self.names.surname_len(i) != 1 or self.names.function_word_start(i):
             return False
         name, given = self.s[i:j], self.s[i + 1 : j]
-        if not self.names.name_given_ok(given) or given in self.lex.honorifics_after_name:
+        if not self.names.name_given_ok(given) or given in self.lex.honorifics_after_name or given in self.lex.address_terms:
             return False
         if (is_common_word(name) and word_freq(name) >= 200) or self.lex.title_re.search(name) or self.lex.suffix_re.search(name):
             return False
@@ -261,8 +261,8 @@ class LearnedEvidence:
         sl = self.names.surname_len(i)
         if sl and self.names.function_word_start(i):
             return None  # 大使和來賓: a conjunction before a word, read by the tagger as a surname
-        if sl and text[sl:] in self.lex.honorifics_after_name:
-            return None  # 高女士 (see NameShapes.valid_full_name)
+        if sl and (text[sl:] in self.lex.honorifics_after_name or text[sl:] in self.lex.address_terms):
+            return None  # 高女士, 李大媽 (see NameShapes.valid_full_name)
         if sl and (j - i - sl >= 2 and word_freq(text[sl:]) >= self.lex.given_max_word_freq or self.lex.title_re.fullmatch(text, sl)):
             return None  # 蔡政府 said three times, 魏常委: a surname before a frequent word or a title is no transliteration
         in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、" or self._numbered_option(i, j)

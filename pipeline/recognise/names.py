@@ -58,8 +58,8 @@ class NameShapes:
         given = self.s[i + sl : j]
         if sl == 1 and j - i >= 3 and self.s[i + 1] == self.s[i]:
             return False  # 謝謝賴 + 委員: a doubled character (謝謝, 常常) starts a word, not a surname and its name
-        if given in self.lex.honorifics_after_name:
-            return False  # 高女士: a surname and an honorific
+        if given in self.lex.honorifics_after_name or given in self.lex.address_terms:
+            return False  # 高女士, 陳老師, 林某: a surname and an honorific or a term of address
         if len(given) == 2 and word_freq(given) >= self.lex.given_max_word_freq:
             return False  # 蔡政府, 李文化: a very frequent word is no given name
         if word_tag(name) == "ns" or self.text.is_place(i, j):

@@ -48,6 +48,23 @@ class ShortForms:
                 self.findings.kept_titles.add((ts, te))
                 taken.update(range(ss, te))
                 break
+        self._address_forms(by_surname, taken)
+
+    def _address_forms(self, by_surname: dict[str, list[Person]], taken: set):
+        """SURNAME + a term of address (盧大姐, 陳老師) → the one full-name person with that surname."""
+        terms = [w for w in self.lex.address_terms if len(w) >= 2]
+        if not terms or not by_surname:
+            return
+        pattern = re.compile(f"({'|'.join(map(re.escape, sorted(by_surname, key=len, reverse=True)))})(?:{'|'.join(map(re.escape, terms))})")
+        for m in pattern.finditer(self.s):
+            ss, te = m.span()
+            cands = by_surname[m.group(1)]
+            if len(cands) != 1 or any(k in taken for k in range(ss, te)) or not (self.text.is_boundary_before(ss) or ss in self.tok_starts):
+                continue
+            self.findings.mentions.append(Mention("PERSON", ss, te, cands[0].key))
+            self.findings.note(ss, te, "PERSON", "surname + a term of address, the one person of that surname")
+            cands[0].forms.append((ss, te))
+            taken.update(range(ss, te))
 
     def _person_title_texts(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
