@@ -339,3 +339,13 @@ def test_thanks_before_a_surname_and_title_is_no_name(run):
 def test_a_quoted_name_before_an_organisation_suffix_is_part_of_the_organisation(run):
     t = run("「台灣數位轉型」協會理事長王大明致詞。")
     assert ("王大明", "理事長", "「台灣數位轉型」協會") in people_rows(t)
+
+
+def test_bodies_the_press_names_bare_are_agencies(run):
+    t = run("慈濟志工今天前往災區，國台辦也發表聲明，東協各國表示關切。")
+    assert {"慈濟", "國台辦", "東協"} <= set(mentions(t, "AGENCY"))
+
+
+def test_a_venue_that_shares_a_short_form_is_no_agency(run):
+    t = run("展覽在世貿一館舉行，財經部會首長出席。")
+    assert not any(a in ("世貿", "經部") for a in mentions(t, "AGENCY"))
