@@ -349,3 +349,9 @@ def test_bodies_the_press_names_bare_are_agencies(run):
 def test_a_venue_that_shares_a_short_form_is_no_agency(run):
     t = run("展覽在世貿一館舉行，財經部會首長出席。")
     assert not any(a in ("世貿", "經部") for a in mentions(t, "AGENCY"))
+
+
+def test_a_table_row_of_cells_apart_by_spaces(run):
+    t = run("列席人員：\n內政部  部長  王大明\n交通部  政務次長  李小華\n")
+    assert {("王大明", "部長", "內政部"), ("李小華", "政務次長", "交通部")} <= people_rows(t)
+    assert "name in the cell after a title" in {r["evidence"] for r in t["mentions"] if r["text"] == "王大明"}

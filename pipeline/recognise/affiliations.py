@@ -61,6 +61,13 @@ class AffiliationShapes:
                 used_titles.add((ts, te))
                 # compound title before the name: 教授兼系主任林某 — the first title shares the person
                 self.title_evidence.shared_titles_before(key, ts, agency, former, used_titles, order)
+                continue
+            cell = self.names.name_in_next_cell(ts, te)
+            if cell:  # a table row of cells apart by spaces: 內政部␣␣部長␣␣王大明
+                key = self.findings.add_person(*cell, cell, why="name in the cell after a title")
+                agency = self.organisations.agency_in_cell_before(ts)
+                self.findings.facts.append(Fact(key, (ts, te), agency, self.text.is_former(agency[0] if agency else ts), order))
+                used_titles.add((ts, te))
         self.findings.kept_titles |= used_titles
 
     def share_list_titles(self):

@@ -202,6 +202,26 @@ class NameShapes:
                 return short
         return None
 
+    def name_in_next_cell(self, ts: int, te: int) -> tuple[int, int] | None:
+        """A title alone in its cell of a table row, the cells apart by spaces (內政部  部長  王大明):
+        the next cell, when it is a whole name, is its holder."""
+        before = self.s[ts - 1 : ts]
+        gap = re.match(r"[ \u3000\t]{1,6}", self.s[te : te + 6])
+        if not gap or (before and before not in " \u3000\t\n"):
+            return None
+        p = te + gap.end()
+        cell = re.match(r"[^\s，。、；：,;:]{2,12}", self.s[p : p + 12])
+        if not cell:
+            return None
+        i, j = p, p + cell.end()
+        nxt = self.s[j : j + 1]
+        if nxt and nxt not in " \u3000\t\n，。、；,;":
+            return None
+        if self.valid_full_name(i, j) or self.text.learned_per_start.get(i) == (i, j) or self.punctuation_bounded_name(i, j):
+            return i, j
+        dotted = DOTTED.fullmatch(self.s, i, j)
+        return (i, j) if dotted else None
+
     def split_name(self, ts: int, te: int):
         sl = 2 if ts >= 2 and self.s[ts - 2 : ts] in self.lex.compound_surnames else (1 if ts >= 1 and self.s[ts - 1] in self.lex.surnames else 0)
         if not sl:

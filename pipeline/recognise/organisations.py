@@ -313,6 +313,11 @@ class OrganisationEvidence:
         self.findings.add_agency(span, why="dateline outlet")
         return span
 
+    def agency_in_cell_before(self, ts: int) -> tuple[int, int] | None:
+        """The organisation alone in the cell before a title's cell (內政部  部長  王大明)."""
+        gap = re.search(r"[ \u3000\t]{1,6}$", self.s[max(0, ts - 6) : ts])
+        return self.findings.agency_ending_at(ts - len(gap.group())) if gap else None
+
     def _branch_title(self, ts: int, te: int) -> bool:
         """分處長, 分局長: the head of a branch (分 + an office's last character + 長) after its place; the
         branch's name ends inside the title (…高雄分處 + 分處長), as 外交部 does in 外交部長."""
