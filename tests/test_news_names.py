@@ -132,3 +132,9 @@ def test_a_surname_and_a_term_of_address_refer_to_the_one_person_of_that_surname
     assert names(t) == {"盧靜子"}
     forms = {r["text"]: r["entity_id"] for r in t["mentions"] if r["label"] == "PERSON"}
     assert forms["盧大姐"] == forms["盧靜子"]
+
+
+def test_a_long_dotted_name_before_a_rank_is_one_name_without_a_trailing_dot(run):
+    t = run("共和國總統 蒙博托·塞塞·塞科·庫庫·恩關杜·瓦·扎·邦加元帥 今天抵達。")
+    assert names(t) == {"蒙博托·塞塞·塞科·庫庫·恩關杜·瓦·扎·邦加"}
+    assert "元帥" in mentions(t, "TITLE")
