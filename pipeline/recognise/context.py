@@ -12,7 +12,7 @@ from ..lexicon import Lexicon, lexicon, word_freq
 from ..shadow import simplify
 from .facts import Fact, Mention, Person
 from .names import surname_len
-from .text import QUOTES, is_cjk
+from .text import NAME_DOTS, QUOTES, is_cjk
 from .tokens import TokenIndex
 
 
@@ -43,8 +43,12 @@ class ReportText:
         self.places = set(self.learned_spans["LOC"])  # the learned tagger's places (jieba's ns guesses foreign names)
 
     def _without_trailer(self, i: int, j: int) -> tuple[int, int]:
-        """李明攝, 王大明等, 威爾遜州長: the tagger glues a credit or list marker that never ends a name,
-        or the title after it, to the name."""
+        """李明攝, 王大明等, 威爾遜州長, 蒙博托·: the tagger glues a credit or list marker that never ends a
+        name, the title after it, or the dot of a name it cuts, to the name."""
+        while j - i > 1 and self.s[j - 1] in NAME_DOTS:
+            j -= 1
+        while j - i > 1 and self.s[i] in NAME_DOTS:
+            i += 1
         if j - i >= 3 and self.s[j - 1] in self.lex.learned_name_trailers:
             return i, j - 1
         ts = next((ts for ts, te in self.title_matches if te == j and i + 2 <= ts), None)

@@ -18,7 +18,7 @@ from ..memory import give_back, is_huge
 from ..shadow import simplify
 from .context import Findings, ReportText, cover_of
 from .names import NameShapes
-from .text import CJK_CHARS, LATIN_NAME, NAME_DOTS, is_cjk
+from .text import CJK_CHARS, LATIN_NAME, is_cjk
 
 if not Doc.has_extension("learned_entities"):
     Doc.set_extension("learned_entities", default=None)
@@ -239,10 +239,6 @@ class LearnedEvidence:
         return i, j + 1
 
     def _learned_name_span(self, i: int, j: int, counts: dict) -> tuple[int, int] | None:
-        while j - i > 1 and self.s[j - 1] in NAME_DOTS:
-            j -= 1  # 蒙博托·: the tagger stops after the dot of a name it cuts
-        while j - i > 1 and self.s[i] in NAME_DOTS:
-            i += 1
         i, j = self._completed_name(i, j)
         text = self.s[i:j]
         if LATIN_NAME.fullmatch(text):
