@@ -76,6 +76,7 @@ class Lexicon:
     legal_forms: tuple
     org_internal_words: frozenset
     countries: frozenset
+    org_class_nouns: tuple
     taiwan_places: frozenset
 
 
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         legal_forms=tuple(_s(o["legal_forms"])),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
         countries=frozenset(_s(load("places")["countries"])),
+        org_class_nouns=tuple(_s(o.get("org_class_nouns", []))),
         taiwan_places=frozenset(_s(load("places")["taiwan_places"])),
     )
 

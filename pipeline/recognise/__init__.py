@@ -25,6 +25,7 @@ from .context import Findings, ReportText
 from .learned import LearnedEvidence
 from .lists import ListedNames
 from .names import NameShapes
+from .org_lists import ListedOrganisations
 from .organisations import OrganisationEvidence
 from .resolver import Components, resolve
 from .short_forms import ShortForms
@@ -51,6 +52,7 @@ def build_components(doc: Doc) -> Components:
         names=names,
         titles=titles,
         organisations=organisations,
+        listed_organisations=ListedOrganisations(text, findings),
         affiliations=AffiliationShapes(text, findings, names, titles, organisations),
         lists=ListedNames(text, findings, names),
         learned=LearnedEvidence(text, findings, names),

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .learned import LearnedEvidence
     from .lists import ListedNames
     from .names import NameShapes
+    from .org_lists import ListedOrganisations
     from .organisations import OrganisationEvidence
     from .short_forms import ShortForms
     from .titles import TitleEvidence
@@ -31,6 +32,7 @@ class Components:
     names: NameShapes
     titles: TitleEvidence
     organisations: OrganisationEvidence
+    listed_organisations: ListedOrganisations
     affiliations: AffiliationShapes
     lists: ListedNames
     learned: LearnedEvidence
@@ -44,6 +46,7 @@ def steps(c: Components) -> list[Callable[[], None]]:
         c.organisations.find_agencies,
         c.learned.bound_agencies_by_learned,
         c.learned.find_learned_agencies,
+        c.listed_organisations.find_listed_agencies,
         c.affiliations.find_people,
         c.lists.find_listed_people,
         c.lists.find_bilingual_people,

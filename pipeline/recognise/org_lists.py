@@ -1,0 +1,62 @@
+"""Organisations named in a list with others: 甲、乙及丙等企業 — when the list closes on a noun for a
+class of organisations and one item is already an organisation, the others are organisations too,
+even without a suffix (firms, shops and magazines are often named bare)."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import is_common_word, word_freq
+from .context import Findings, ReportText, cover_of
+from .text import CJK_CHARS
+
+_ITEM = f"[{CJK_CHARS}A-Za-z0-9&＆·．.\\-]{{2,12}}"
+
+
+class ListedOrganisations:
+    """Proposes the bare items of a list of organisations (凱擘、台積電、鴻海等企業)."""
+
+    def __init__(self, text: ReportText, findings: Findings):
+        self.text, self.findings = text, findings
+        self.s, self.lex = text.s, text.lex
+        heads = "|".join(map(re.escape, sorted(self.lex.org_class_nouns, key=len, reverse=True)))
+        self._list_re = re.compile(f"{_ITEM}(?:、{_ITEM})*(?:、|及|和|与|以及){_ITEM}等(?:{heads})") if heads else None
+
+    def find_listed_agencies(self):
+        if self._list_re is None:
+            return
+        for m in self._list_re.finditer(self.s):
+            items = self._items(m.start(), m.end())
+            agencies = set(self.findings.agencies)
+            if not any(span in agencies for span in items):
+                continue  # no item is known to be an organisation: the list may be of anything
+            people = cover_of((p.start, p.end) for p in self.findings.mentions if p.label == "PERSON")
+            covered = cover_of(self.findings.agencies)
+            for i, j in items:
+                if (i, j) in agencies or any(k in covered or k in people for k in range(i, j)):
+                    continue
+                if self._bare_name_ok(i, j):
+                    self.findings.add_agency((i, j), why="listed with organisations (…等企業)")
+
+    def _items(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The items' spans: the list up to 等, split at its separators, the first item after the words
+        that introduce the list (包括, 如) is cut where an organisation or a boundary word ends."""
+        body_end = self.s.rindex("等", start, end)
+        out, pos = [], start
+        for part in re.split(r"(、|及|和|与|以及)", self.s[start:body_end]):
+            if part and part not in ("、", "及", "和", "与", "以及"):
+                out.append((pos, pos + len(part)))
+            pos += len(part)
+        if out:
+            i, j = out[0]
+            for k in range(j - 2, i, -1):
+                if self.text.is_boundary_before(k) or self.s.endswith(tuple(w for w in self.lex.boundary_words if len(w) > 1), 0, k):
+                    out[0] = (k, j)
+                    break
+        return out
+
+    def _bare_name_ok(self, i: int, j: int) -> bool:
+        name = self.s[i:j]
+        if self.text.is_place(i, j) or self.lex.title_re.search(name) or name in self.lex.not_agency:
+            return False
+        return not (is_common_word(name) and word_freq(name) >= 50)
