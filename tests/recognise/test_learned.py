@@ -82,3 +82,14 @@ def test_a_date_after_the_third_character_closes_the_name(build):
     assert written(c, [c.learned._completed_name(i, i + 2)]) == ["劉增應"]  # (as if the tagger had cut 劉增|應)
     k = span_of(c, "黃送")[0]
     assert c.learned._completed_name(k, k + 2) == (k, k + 2)  # a number that is no date: 去 stays the verb
+
+
+def test_a_learned_name_whose_given_name_is_also_a_word_is_kept_in_a_list(build):
+    c = build("這次由馮統一、王家誠負責。")
+    i, j = span_of(c, "馮統一")
+    assert not c.names.valid_full_name(i, j)  # 統一 is a frequent word: the shape rules alone refuse it
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.learned.find_learned_people()
+    assert "馮統一" in person_names(c)
+    assert "learned PER (LAC), a name that is also a word" in c.findings.evidence[(i, j, "PERSON")]
