@@ -36,13 +36,16 @@ class ReportText:
         self.has_learned_tagger = doc._.learned_entities is not None
         learned = [tuple(e) for e in (doc._.learned_entities or [])]
         self.learned_spans = {lab: [(i, j) for i, j, x in learned if x == lab] for lab in ("PER", "ORG", "LOC", "TIME")}
-        self.learned_spans["PER"] = [self._without_trailer(i, j) for i, j in self.learned_spans["PER"]]
+        title_starts_by_end: dict[int, list[int]] = {}
+        for ts, te in self.title_matches:
+            title_starts_by_end.setdefault(te, []).append(ts)
+        self.learned_spans["PER"] = [self._without_trailer(i, j, title_starts_by_end) for i, j in self.learned_spans["PER"]]
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_names = {self.s[i:j] for i, j in self.learned_spans["PER"]}  # every name the tagger read whole
         self.places = set(self.learned_spans["LOC"])  # the learned tagger's places (jieba's ns guesses foreign names)
 
-    def _without_trailer(self, i: int, j: int) -> tuple[int, int]:
+    def _without_trailer(self, i: int, j: int, title_starts_by_end: dict[int, list[int]]) -> tuple[int, int]:
         """李明攝, 王大明等, 威爾遜州長, 蒙博托·: the tagger glues a credit or list marker that never ends a
         name, the title after it, or the dot of a name it cuts, to the name."""
         while j - i > 1 and self.s[j - 1] in NAME_DOTS:
@@ -51,7 +54,7 @@ class ReportText:
             i += 1
         if j - i >= 3 and self.s[j - 1] in self.lex.learned_name_trailers:
             return i, j - 1
-        ts = next((ts for ts, te in self.title_matches if te == j and i + 2 <= ts), None)
+        ts = next((ts for ts in title_starts_by_end.get(j, ()) if i + 2 <= ts), None)
         return (i, ts) if ts is not None else (i, j)
 
     def is_place(self, i: int, j: int) -> bool:

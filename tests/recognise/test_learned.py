@@ -73,15 +73,15 @@ def test_a_third_character_that_is_a_verb_of_its_own_does_not_complete_a_cut_nam
     c = build("老村長給黃送去一袋大米。")
     [(i, j)] = c.text.learned_spans["PER"]
     assert written(c, [(i, j)]) == ["黃送"]
-    assert c.learned._completed_name(i, j) == (i, j)  # 去 is the verb, not the name's third character
+    assert c.learned.reading.completed(i, j) == (i, j)  # 去 is the verb, not the name's third character
 
 
 def test_a_date_after_the_third_character_closes_the_name(build):
     c = build("議員均肯定劉增應5年來的表現，也請黃送去200元。")
     i = span_of(c, "劉增應")[0]
-    assert written(c, [c.learned._completed_name(i, i + 2)]) == ["劉增應"]  # (as if the tagger had cut 劉增|應)
+    assert written(c, [c.learned.reading.completed(i, i + 2)]) == ["劉增應"]  # (as if the tagger had cut 劉增|應)
     k = span_of(c, "黃送")[0]
-    assert c.learned._completed_name(k, k + 2) == (k, k + 2)  # a number that is no date: 去 stays the verb
+    assert c.learned.reading.completed(k, k + 2) == (k, k + 2)  # a number that is no date: 去 stays the verb
 
 
 def test_a_learned_name_whose_given_name_is_also_a_word_is_kept_in_a_list(build):
