@@ -5,6 +5,7 @@ even without a suffix (firms, shops and magazines are often named bare)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import is_common_word, word_freq
 from .context import Findings, ReportText, cover_of
@@ -13,30 +14,36 @@ from .text import CJK_CHARS
 _ITEM = f"[{CJK_CHARS}A-Za-z0-9&＆·．.\\-]{{2,12}}"
 
 
+@lru_cache(maxsize=4)
+def _list_pattern(class_nouns: tuple[str, ...]) -> re.Pattern | None:
+    """甲、乙及丙等 + a class noun (built once per lexicon, not per report)."""
+    heads = "|".join(map(re.escape, sorted(class_nouns, key=len, reverse=True)))
+    return re.compile(f"{_ITEM}(?:、{_ITEM})*(?:、|及|和|与|以及){_ITEM}等(?:{heads})") if heads else None
+
+
 class ListedOrganisations:
     """Proposes the bare items of a list of organisations (凱擘、台積電、鴻海等企業)."""
 
     def __init__(self, text: ReportText, findings: Findings):
         self.text, self.findings = text, findings
         self.s, self.lex = text.s, text.lex
-        heads = "|".join(map(re.escape, sorted(self.lex.org_class_nouns, key=len, reverse=True)))
-        self._list_re = re.compile(f"{_ITEM}(?:、{_ITEM})*(?:、|及|和|与|以及){_ITEM}等(?:{heads})") if heads else None
+        self._list_re = _list_pattern(self.lex.org_class_nouns)
 
     def find_listed_agencies(self):
         if self._list_re is None:
             return
+        agencies = set(self.findings.agencies)
+        taken = cover_of(self.findings.agencies) | self.findings.person_cover()
         for m in self._list_re.finditer(self.s):
             items = self._items(m.start(), m.end())
-            agencies = set(self.findings.agencies)
             if not any(span in agencies for span in items):
                 continue  # no item is known to be an organisation: the list may be of anything
-            people = cover_of((p.start, p.end) for p in self.findings.mentions if p.label == "PERSON")
-            covered = cover_of(self.findings.agencies)
             for i, j in items:
-                if (i, j) in agencies or any(k in covered or k in people for k in range(i, j)):
+                if (i, j) in agencies or any(k in taken for k in range(i, j)) or not self._bare_name_ok(i, j):
                     continue
-                if self._bare_name_ok(i, j):
-                    self.findings.add_agency((i, j), why="listed with organisations (…等企業)")
+                self.findings.add_agency((i, j), why="listed with organisations (…等企業)")
+                agencies.add((i, j))
+                taken.update(range(i, j))
 
     def _items(self, start: int, end: int) -> list[tuple[int, int]]:
         """The items' spans: the list up to 等, split at its separators, the first item after the words
