@@ -3,6 +3,7 @@ bilingual pairs, Latin names, repeated names and the segmenter's nr signal."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..lexicon import is_common_word, word_tag
@@ -35,8 +36,10 @@ class ListedNames:
                 self.findings.add_person(i, j, (i, j), why="dotted name")
                 taken.update(range(i, j))
         # enumerations: at least two items that are valid names make the others names too
+        spans = sorted((m.start, m.end) for m in self.findings.mentions if m.label == "PERSON")
+        agency_cover = cover_of(self.findings.agencies)
         for seg in ENUMERATION.finditer(self.s):
-            self._list_items(seg.start(), seg.end(), taken)
+            self._list_items(seg.start(), seg.end(), taken, spans, agency_cover)
         # minutes lists separated by spaces
         for line in re.finditer(r"[^\n]+", self.a):
             items = [(line.start() + it.start(), line.start() + it.end()) for it in re.finditer(r"[^\s:：]+", line.group())]
@@ -86,8 +89,11 @@ class ListedNames:
                 pairs.append((i, m))
         return pairs
 
-    def _list_items(self, start: int, end: int, taken: set):
-        person_spans = {(m.start, m.end) for m in self.findings.mentions if m.label == "PERSON" and m.start >= start - 8 and m.end <= end + 8}
+    def _list_items(self, start: int, end: int, taken: set, spans: list[tuple[int, int]], agency_cover: set):
+        """One enumeration's names. spans: the person mentions so far, sorted (kept so as each list is
+        added to it: the lists of a long report are looked up, not rescanned)."""
+        lo, hi = bisect.bisect_left(spans, (start - 8, -1)), bisect.bisect_right(spans, (end + 8, end + 9))
+        person_spans = {sp for sp in spans[lo:hi] if sp[1] <= end + 8}
         pieces = []
         pos = start
         for part in re.split(r"(、)", self.s[start:end]):
@@ -131,7 +137,6 @@ class ListedNames:
         namey = [it for it in items if it in person_spans or self.names.valid_full_name(*it)]
         if len(namey) < 2 or len(namey) < 0.5 * len(items):
             return
-        agency_cover = cover_of(self.findings.agencies)
         for i, j in items:
             i = self._after_role_word(i, j)
             text = self.s[i:j]
@@ -140,6 +145,7 @@ class ListedNames:
             if is_common_word(text) or self.lex.title_re.search(text) or self.lex.suffix_re.search(text[-3:]):
                 continue
             self.findings.add_person(i, j, (i, j), why="enumerated list")
+            bisect.insort(spans, (i, j))
             taken.update(range(i, j))
 
     def _after_role_word(self, i: int, j: int) -> int:
