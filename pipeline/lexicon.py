@@ -85,6 +85,7 @@ def lexicon() -> Lexicon:
     t = load("titles")
     n = load("names")
     o = load("organisations")
+    places = load("places")
     known = known_organisations()
     bases = _s(t["titles"])
     mods = _s(t["modifiers"])
@@ -145,9 +146,9 @@ def lexicon() -> Lexicon:
         counter_chars=frozenset(simplify(o.get("counter_chars", ""))),
         legal_forms=tuple(_s(o["legal_forms"])),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
-        countries=frozenset(_s(load("places")["countries"])),
+        countries=frozenset(_s(places["countries"])),
         org_class_nouns=tuple(_s(o.get("org_class_nouns", []))),
-        taiwan_places=frozenset(_s(load("places")["taiwan_places"])),
+        taiwan_places=frozenset(_s(places["taiwan_places"])),
     )
 
 

@@ -153,10 +153,8 @@ class ListedNames:
         after an ordinary word (a role in a credit list), starts where the name starts."""
         if self.names.valid_full_name(i, j):
             return i
-        for a, b in self.text.learned_spans["PER"]:
-            if b == j and i < a and j - a >= 2 and is_common_word(self.s[i:a]):
-                return a
-        return i
+        a, _ = self.text.learned_per_end.get(j, (i, j))
+        return a if i < a and j - a >= 2 and is_common_word(self.s[i:a]) else i
 
     def find_bilingual_people(self):
         """A Chinese rendering followed by the Latin name in brackets (or the reverse): one person,

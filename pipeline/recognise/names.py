@@ -257,7 +257,8 @@ class NameShapes:
                 if prev and prev[0] >= i and len(word) >= 2 and prev[1].startswith(("n", "vn")) \
                         and not prev[1].startswith("nr") and word_freq(word) >= 100:
                     i = k  # 德國專家漢斯·布勞爾: an ordinary noun is not part of the name
-        lac = next(((a, b) for a, b in self.text.learned_spans["PER"] if a <= dot < b and i <= a < dot), None)
+        starts = self.text.learned_per_start
+        lac = next((starts[a] for a in range(i, dot) if a in starts and starts[a][1] > dot), None)
         if lac:
             i = lac[0]  # 讀約翰·拉貝日記: the learned tagger's name starts after the verb
             if lac[1] < j and self.s[lac[1] : lac[1] + 1] not in NAME_DOTS:
