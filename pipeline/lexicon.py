@@ -35,6 +35,9 @@ class Lexicon:
     compound_surnames: frozenset
     function_surnames: frozenset
     person_nouns: tuple
+    name_single_followers: frozenset
+    person_noun_endings: tuple
+    group_heads: frozenset
     address_terms: frozenset
     named_after_heads: tuple
     not_given: frozenset
@@ -106,6 +109,9 @@ def lexicon() -> Lexicon:
         compound_surnames=frozenset(_s(n["compound_surnames"])),
         function_surnames=frozenset(_s(n.get("function_surnames", []))),
         person_nouns=tuple(_s(n.get("person_nouns", []))),
+        name_single_followers=frozenset(_s(n.get("name_single_followers", []))),
+        person_noun_endings=tuple(_s(n.get("person_noun_endings", []))),
+        group_heads=frozenset(_s(n.get("group_heads", []))),
         address_terms=frozenset(_s(n.get("address_terms", []))),
         named_after_heads=tuple(_s(n.get("named_after_heads", []))),
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),

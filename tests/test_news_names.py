@@ -138,3 +138,39 @@ def test_a_long_dotted_name_before_a_rank_is_one_name_without_a_trailing_dot(run
     t = run("共和國總統 蒙博托·塞塞·塞科·庫庫·恩關杜·瓦·扎·邦加元帥 今天抵達。")
     assert names(t) == {"蒙博托·塞塞·塞科·庫庫·恩關杜·瓦·扎·邦加"}
     assert "元帥" in mentions(t, "TITLE")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("比賽中，守門員薩尼科維奇多次撲出險球。", "薩尼科維奇"),  # a noun for a role ending in 員
+    ("四強是俄羅斯的馬洛諾娃和另一名選手。", "馬洛諾娃"),  # a country and 的
+    ("蒙塔尼科在記者會上說，雙方同意合作。", "蒙塔尼科"),  # opening the sentence, 在 after it
+    ("此時戴韜出戰第三單打，勝負關鍵。", "戴韜"),  # two characters no word reads, closed by a word
+])
+def test_a_transliterated_or_short_name_introduced_by_its_context_is_a_person(run, text, name):
+    assert name in names(run(text))
+
+
+def test_a_name_the_learned_tagger_reads_that_ends_in_a_section_suffix_is_no_agency(run):
+    t = run("葉爾科夫28日同各國代表會談後離開。")
+    assert names(t) == {"葉爾科夫"}
+    assert mentions(t, "AGENCY") == []
+
+
+def test_a_short_foreign_name_inside_a_list_is_a_person_and_the_last_item_stops_at_the_name(run):
+    t = run("上半場，陳大明、費特、王小強各進一球。")
+    assert names(t) == {"陳大明", "費特", "王小強"}
+
+
+def test_a_list_of_things_with_a_run_on_last_item_is_no_list_of_names(run):
+    assert names(run("基地種植月季、百合、鬱金香、滿天星、菊花、劍蘭等切花品種，銷往各地。")) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("她說，凡·高的畫作影響了她。", {"凡·高"}),  # the name ends before 的
+    ("這家工廠由洛倫索·門多薩先生創辦。", {"洛倫索·門多薩"}),  # … and before an honorific
+    ("球隊有卡洛斯·席爾瓦和澤·桑托斯兩名外援。", {"卡洛斯·席爾瓦", "澤·桑托斯"}),  # two dotted names joined by 和
+    ("影展放映《春天·夏天》等影片。", set()),  # a work's title
+    ("他在西蒙·玻利瓦爾大學任教。", set()),  # an organisation named after someone
+])
+def test_dotted_names_end_where_the_name_ends(run, text, expected):
+    assert names(run(text)) == expected

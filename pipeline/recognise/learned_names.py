@@ -34,7 +34,8 @@ class LearnedNameReading:
         if not _TRANSLITERATION.fullmatch(text):
             return None
         if self.names.valid_full_name(i, j):
-            if j - i == 2 and counts.get(text, 0) < 2 and not (self._context(i, j) or self._introduced(i) or self._paired(i, j)):
+            if j - i == 2 and counts.get(text, 0) < 2 and not (self._context(i, j) or self._introduced(i) or self._paired(i, j)
+                                                                or self._no_word(i, j)):
                 return None  # a two-character 'name' alone in running text is as often a word (明文)
             return i, j
         if self._word_shaped(i, j) and (counts.get(text, 0) >= 2 or self._context(i, j)):
@@ -52,11 +53,14 @@ class LearnedNameReading:
         if sl and (j - i - sl >= 2 and word_freq(text[sl:]) >= self.lex.given_max_word_freq or self.lex.title_re.fullmatch(text, sl)):
             return None  # 蔡政府 said three times, 魏常委: a surname before a frequent word or a title is no transliteration
         in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、" or self._numbered_option(i, j)
+        listed_pair = self.s[i - 1 : i] == "、" and self.s[j : j + 1] in ("、", "等")  # 甲、漢斯、乙: a short name inside a list
+        opening = j - i >= 3 and self._opens_sentence(i) and bool(
+            self.text.starts_with_word(j, self.lex.name_followers) or self._dated(j))  # 基裡延科28日同…, 西伯特在…
         honoured = bool(self.text.starts_with_word(j, self.lex.honorifics_after_name))  # 德馬雷先生
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
         spoken = j - i >= 3 and bool(self.text.starts_with_word(j, self.lex.speech_verbs))  # 蘇格拉底說過
         if (beside_title or bracketed_latin or honoured or spoken or self._introduced(i) or self._paired(i, j)
-                or (in_list and j - i >= 3) or counts.get(text, 0) >= 2):
+                or (in_list and j - i >= 3) or listed_pair or opening or counts.get(text, 0) >= 2):
             return i, j
         return None
 
@@ -86,8 +90,29 @@ class LearnedNameReading:
     def _context(self, i: int, j: int) -> bool:
         """A list separator, punctuation closing the name, a speech verb or a title beside the name."""
         before, after = self.s[i - 1 : i], self.s[j : j + 1]
+        bracketed = before in ("（", "(") and after in ("）", ")")  # （王大明）: a credit or an aside that names someone
         return (before in ("、", " ", "\n", "") or after in ("、", " ", "（", "(", "，", "。", "；", "：", "」", "』", "”") or self._numbered_option(i, j)
+                or bracketed or self._dated(j)
                 or bool(self.text.starts_with_word(j, self.lex.name_followers)) or j in self.findings.title_by_start or i in self.text.all_title_ends)
+
+    def _no_word(self, i: int, j: int) -> bool:
+        """A two-character name the dictionary does not know, joined to no word on either side and
+        closed by a word of its own (戴韞出戰, 吳彪要請): nothing but a name reads it. (Where the next
+        character may be a third given one, 劉士|超興建, the tagger's cut is not trusted.)"""
+        if word_freq(self.s[i:j]) or is_common_word(self.s[i + 1 : j + 1]) or is_common_word(self.s[i - 1 : i + 1]):
+            return False
+        nxt = self.s[j : j + 1]
+        if not nxt or not is_cjk(nxt) or nxt in self.lex.strong_followers or nxt in self.lex.name_single_followers:
+            return True
+        tok = self.text.tokens.covering(j)
+        return tok is not None and tok[0] == j and tok[1] - j >= 2 and is_common_word(self.s[j : tok[1]])
+
+    def _opens_sentence(self, i: int) -> bool:
+        return self.s[i - 1 : i] in ("", "\n", "。", "！", "？", "；", "」", "”") or self.s[i - 2 : i] in ("。”", "。」")
+
+    def _dated(self, j: int) -> bool:
+        """A day or month right after the name (王大明3日表示, 某某28日同…)."""
+        return bool(re.match(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日月]", self.s[j : j + 4]))
 
     def _numbered_option(self, i: int, j: int) -> bool:
         """（1）甲（2）乙, ①甲②乙: items numbered one after another."""
@@ -97,8 +122,21 @@ class LearnedNameReading:
         return bool(opened and closed)
 
     def _introduced(self, i: int) -> bool:
-        """A noun for a person's role stands right before the name (外援卡洛斯), or a player's number (8號)."""
-        return any(self.s.endswith(w, 0, i) for w in self.lex.person_nouns) or bool(re.search(r"\d{1,3}号$", self.s[max(0, i - 4) : i]))
+        """A noun for a person's role stands right before the name (外援卡洛斯, 守門員某), a player's number
+        (8號), or a country, place or team and 的 (俄羅斯的某, 甲隊的某)."""
+        s = self.s
+        if any(s.endswith(w, 0, i) for w in self.lex.person_nouns) or re.search(r"\d{1,3}号$", s[max(0, i - 4) : i]):
+            return True
+        if any(self._role_noun(k, i) for k in range(max(0, i - 4), i - 1)):
+            return True
+        return s[i - 1 : i] == "的" and (s[i - 2 : i - 1] in self.lex.group_heads
+                                         or any(self.text.is_place(k, i - 1) for k in range(max(0, i - 9), i - 2)))
+
+    def _role_noun(self, k: int, i: int) -> bool:
+        """s[k:i] is a dictionary noun ending in a character for a person (守門員, 經濟師, 女王)."""
+        word = self.s[k:i]
+        return (any(word.endswith(e) for e in self.lex.person_noun_endings) and (word_tag(word) or "").startswith("n")
+                and not (word_tag(word) or "").startswith(("nr", "ns", "nt")))
 
     def _paired(self, i: int, j: int) -> bool:
         """Two names joined by a slash (a doubles pair: 甲／乙) or by 和/與/及 when the tagger reads a

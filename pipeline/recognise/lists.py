@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..lexicon import is_common_word, word_tag
+from ..lexicon import is_common_word, word_freq, word_tag
 from ..shadow import simplify
 from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, NAME_DOTS, SPEECH_AFTER_PRONOUN, is_cjk
 from .context import Findings, ReportText, cover_of
@@ -23,15 +23,44 @@ class ListedNames:
         self.a, self.s, self.lex = text.a, text.s, text.lex
         self.tok_starts = text.tok_starts
 
+    def _named_organisation(self, end: int, j: int) -> bool:
+        """An organisation suffix of two or more characters (大學, 集團) ends the dotted run or follows the
+        name (…·塔奇諮詢集團), where no title does (約翰·史密斯部長)."""
+        if j in self.findings.title_by_start or self.lex.title_re.match(self.s, j):
+            return False
+        last_dot = max(self.s.rfind(d, 0, j) for d in NAME_DOTS)
+        found = (self.lex.suffix_re.match(self.s, k) for k in range(last_dot + 2, max(j, end) + 1))
+        return any(m is not None and len(m.group()) >= 2 for m in found)
+
+    def _words_joined(self, i: int, j: int) -> bool:
+        """Dictionary words on both sides of the first dot (大展·當代): a title's parts, not a name's."""
+        dot = i + re.search(f"[{NAME_DOTS}]", self.s[i:j]).start()
+        before, after = self.text.tokens.ending_at(dot), self.text.tokens.covering(dot + 1)
+        if before is None or after is None or after[0] != dot + 1:
+            return False
+        left, right = self.s[before[0] : dot], self.s[dot + 1 : after[1]]
+        return all(len(w) >= 2 and is_common_word(w) and word_freq(w) >= 100 for w in (left, right))
+
+    def _in_work_title(self, i: int, j: int) -> bool:
+        """Inside 《…》 (a book, film or exhibition): its dotted parts name no one."""
+        opened = self.s.rfind("《", max(0, i - 40), i)
+        return opened >= 0 and "》" not in self.s[opened:i] and "》" in self.s[j : j + 40]
+
     def find_listed_people(self):
         """Names listed without titles: enumerations (甲、乙及丙), spaced minutes lists, dotted names, credits."""
         taken = self.findings.person_cover()
         places = self.text.learned_spans["LOC"] + self.text.learned_spans["ORG"]
-        for m in DOTTED.finditer(self.s):
+        pos = 0
+        while m := DOTTED.search(self.s, pos):
             i, j = self.names.trim_dotted(*m.span())
+            # 甲·乙和丙·丁 is matched as one run: after the first name, look again from where it ends
+            pos = j if any(d in self.s[j : m.end()] for d in NAME_DOTS) else m.end()
             tail = self.s[max(self.s.rfind(d, i, j) for d in NAME_DOTS) : j + 3]
-            if any(a < j and i < b and (a < i or b > j) for a, b in places) or any(h in tail for h in self.lex.named_after_heads):
-                continue  # 雅克·卡蒂埃大橋: a place or an organisation named after someone
+            if (any(a < j and i < b and (a < i or b > j) for a, b in places) or any(h in tail for h in self.lex.named_after_heads)
+                    or self._named_organisation(m.end(), j)):
+                continue  # 雅克·卡蒂埃大橋, 西蒙·玻利瓦爾大學: a place or an organisation named after someone
+            if self._in_work_title(i, j) or self._words_joined(i, j):
+                continue  # 《花季·雨季》, 週刊·讀者之友: the parts of a work's title, words joined by a dot
             if not any(k in taken for k in range(i, j)) and not re.search(r"\d", self.s[i:j]):
                 self.findings.add_person(i, j, (i, j), why="dotted name")
                 taken.update(range(i, j))
@@ -110,7 +139,7 @@ class ListedNames:
                     expanded.append((i + m.start(2), i + m.end(2)))
                     continue
             expanded.append((i, j))
-        items = []
+        items, unread = [], 0
         for k, (i, j) in enumerate(expanded):
             core = re.match(f"[{CJK_CHARS}．·.•・]+", self.s[i:j])
             if not core:
@@ -121,9 +150,15 @@ class ListedNames:
             if k > 0 and j2 - i2 > 4 and not re.search(r"[.．·‧•・]", self.s[i2:j2]):
                 # the last item may run on into the sentence (丙分享心得): keep the name at its start
                 n = next((n for n in (4, 3, 2) if self.names.valid_full_name(i2, i2 + n) and not self._organisation_goes_on(i2 + n)), 0)
+                learned = self.text.learned_per_start.get(i2)
                 if n and (self.text.starts_with_word(i2 + n, self.lex.name_followers + SPEECH_AFTER_PRONOUN)
                           or is_common_word(self.s[i2 + n : i2 + n + 2])):
                     j2 = i2 + n
+                elif learned and learned[1] <= j2:
+                    j2 = learned[1]  # 丙各進一球: the learned tagger's name ends where the sentence goes on
+                elif not (i2, j2) in person_spans:
+                    unread += 1
+                    continue  # no name can be told from the words after it (it still counts as an item)
             if k == 0:  # the first item may carry the words that introduce the list
                 for n in (4, 3, 2):
                     if self.names.valid_full_name(j2 - n, j2) or (j2 - n, j2) in person_spans:
@@ -135,7 +170,7 @@ class ListedNames:
         if len(items) < 2:
             return
         namey = [it for it in items if it in person_spans or self.names.valid_full_name(*it)]
-        if len(namey) < 2 or len(namey) < 0.5 * len(items):
+        if len(namey) < 2 or len(namey) < 0.5 * (len(items) + unread):
             return
         for i, j in items:
             i = self._after_role_word(i, j)

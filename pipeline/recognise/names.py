@@ -243,13 +243,19 @@ class NameShapes:
             return None  # (李總統登輝先生: an honorific may follow)
         return (ss, ts), (te, te + 2)
 
+    def _frequent_word_at(self, k: int) -> bool:
+        """A frequent dictionary word of two or more characters starts at k (成功, 生前, 日記)."""
+        tok = self.tokens.covering(k)
+        return (tok is not None and tok[0] == k and tok[1] - k >= 2 and not tok[2].startswith("nr")
+                and word_freq(self.s[k : tok[1]]) >= 1000)
+
     def trim_dotted(self, i: int, j: int) -> tuple[int, int]:
         """A dotted name (布農.大立) without the organisation (found, or ending in a suffix) before it or
         the title after it."""
         dot = i + re.search(r"[.．·‧•・]", self.s[i:j]).start()
         for k in range(i + 1, dot):
-            if (self.text.is_boundary_before(k) or k in self.text.all_title_ends or self.s[k - 1] in self.lex.single_suffixes
-                    or k in self.findings.agency_by_end or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
+            if (self.text.is_boundary_before(k) or k in self.text.all_title_ends or (self.s[k - 1] in self.lex.single_suffixes and k - 1 > i)
+                    or k in self.findings.agency_by_end or self.text.is_place(i, k) or any(self.s.endswith(w, i, k) for w in self.lex.person_nouns) or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
                 i = k
             elif k in self.tok_ends and k in self.tok_starts:
                 prev = self.tokens.ending_at(k)
@@ -263,8 +269,13 @@ class NameShapes:
             i = lac[0]  # 讀約翰·拉貝日記: the learned tagger's name starts after the verb
             if lac[1] < j and self.s[lac[1] : lac[1] + 1] not in NAME_DOTS:
                 j = lac[1]  # … and ends before the noun (a name split at a later dot goes on)
+        if self.s[i] in self.lex.function_surnames and dot - i >= 2:
+            i += 1  # 甲和澤·羅伯特: the conjunction before the name
         last_dot = max(self.s.rfind(d, i, j) for d in NAME_DOTS)
         for k in range(dot + 2, j):
+            if k > last_dot + 1 and (self.s[k] in ("的", "是") or self.text.starts_with_word(k, self.lex.honorifics_after_name)
+                                     or self._frequent_word_at(k)):
+                return i, k  # 凡·高的作品, 某·某先生, 某·某成功登頂: the name ends before them
             if k in self.findings.title_by_start or self.lex.title_re.match(self.s, k):
                 return i, k
             if k in self.tok_starts and self.tokens.tag_at(k, "").startswith(("v", "p", "c", "d", "u")) and k - last_dot > 2:

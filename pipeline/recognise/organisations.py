@@ -229,6 +229,8 @@ class OrganisationEvidence:
             return False  # 5所大學, 87所大專校院, 4成住院: a counter, not a name
         if prefix_len <= 0:
             return False
+        if len(suffix) == 1 and self.text.learned_per_start.get(start) == (start, end):
+            return False  # 基里延科, 王國科: the learned tagger reads a person's name that ends in 科 or 處
         prefix_text = self.s[start : end - len(suffix)]
         if prefix_text and prefix_text[-1] in "本该各此其贵" and not (len(prefix_text) >= 2 and is_common_word(prefix_text[-2:])):
             return False  # 集本中心: "this centre", a self-reference (but 日本…, 資本… are words)
