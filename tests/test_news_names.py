@@ -174,3 +174,11 @@ def test_a_list_of_things_with_a_run_on_last_item_is_no_list_of_names(run):
 ])
 def test_dotted_names_end_where_the_name_ends(run, text, expected):
     assert names(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("75歲的老婦伯恩絲去年11月3日正在家中。", "伯恩絲"),  # an age before the name
+    ("綠色時裝新主題\n付勇\n以環保時裝著稱的設計師今年推出新作。", "付勇"),  # a byline on its own line
+])
+def test_an_age_or_a_line_of_its_own_introduces_a_learned_name(run, text, name):
+    assert name in names(run(text))

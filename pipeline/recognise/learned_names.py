@@ -53,6 +53,7 @@ class LearnedNameReading:
         if sl and (j - i - sl >= 2 and word_freq(text[sl:]) >= self.lex.given_max_word_freq or self.lex.title_re.fullmatch(text, sl)):
             return None  # 蔡政府 said three times, 魏常委: a surname before a frequent word or a title is no transliteration
         in_list = self.s[j : j + 1] == "、" or self.s[i - 1 : i] == "、" or self._numbered_option(i, j)
+        alone = self.s[i - 1 : i] in ("", "\n") and self.s[j : j + 1] in ("", "\n")  # a byline on its own line
         listed_pair = self.s[i - 1 : i] == "、" and self.s[j : j + 1] in ("、", "等")  # 甲、漢斯、乙: a short name inside a list
         opening = j - i >= 3 and self._opens_sentence(i) and bool(
             self.text.starts_with_word(j, self.lex.name_followers) or self._dated(j))  # 基裡延科28日同…, 西伯特在…
@@ -60,7 +61,7 @@ class LearnedNameReading:
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
         spoken = j - i >= 3 and bool(self.text.starts_with_word(j, self.lex.speech_verbs))  # 蘇格拉底說過
         if (beside_title or bracketed_latin or honoured or spoken or self._introduced(i) or self._paired(i, j)
-                or (in_list and j - i >= 3) or listed_pair or opening or counts.get(text, 0) >= 2):
+                or (in_list and j - i >= 3) or listed_pair or opening or alone or counts.get(text, 0) >= 2):
             return i, j
         return None
 
@@ -127,6 +128,8 @@ class LearnedNameReading:
         s = self.s
         if any(s.endswith(w, 0, i) for w in self.lex.person_nouns) or re.search(r"\d{1,3}号$", s[max(0, i - 4) : i]):
             return True
+        if re.search(f"(?:\\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁的?[{CJK_CHARS}]{{0,2}}$", s[max(0, i - 9) : i]):
+            return True  # 31歲的某某, 75歲的老婦某某: a person's age
         if any(self._role_noun(k, i) for k in range(max(0, i - 4), i - 1)):
             return True
         return s[i - 1 : i] == "的" and (s[i - 2 : i - 1] in self.lex.group_heads
