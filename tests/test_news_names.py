@@ -182,3 +182,14 @@ def test_dotted_names_end_where_the_name_ends(run, text, expected):
 ])
 def test_an_age_or_a_line_of_its_own_introduces_a_learned_name(run, text, name):
     assert name in names(run(text))
+
+
+def test_a_transliterated_name_the_tagger_splits_in_two_is_one_person(run):
+    t = run("目前哈森施廷格爾一案引發的政治風波仍在發酵。哈森施廷格爾拒絕評論。")
+    assert names(t) == {"哈森施廷格爾"}
+
+
+def test_chinese_names_written_one_after_another_are_not_joined(run):
+    # 澤 and 維 are written in transliterations, but also in Chinese given names
+    t = run("主席團成員有劉忠華劉澤民陳國強陳維山等人。")
+    assert names(t) == {"劉忠華", "劉澤民", "陳國強", "陳維山"}

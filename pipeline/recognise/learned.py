@@ -157,7 +157,7 @@ class LearnedEvidence:
         taken = self.findings.person_cover()
         blocked = cover_of(self.findings.agencies) | cover_of(self.findings.kept_titles | set(self.findings.titles))
         surnames_before_title = {p.surname for p in self.findings.persons.values() if p.surname}
-        per = self.text.learned_spans["PER"] + self._people_read_as_organisations()
+        per = self._joined_transliterations(self.text.learned_spans["PER"]) + self._people_read_as_organisations()
         counts: dict[str, int] = {}
         for i, j in per:
             counts[self.s[i:j]] = counts.get(self.s[i:j], 0) + 1
@@ -173,6 +173,25 @@ class LearnedEvidence:
             self.findings.add_person(i, j, (i, j))
             self.findings.note(i, j, "PERSON", "learned PER (LAC)")
             taken.update(range(i, j))
+
+    def _joined_transliterations(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """羅森|施廷格爾, 平圖|塞維奇: the tagger splits a long transliterated name in two, or stops before
+        its last syllables. Two names that touch are one when they hold a character used only in
+        transliterations (configs/names.yml) and neither is a Chinese name; a foreign name goes on over
+        such characters."""
+        out: list[tuple[int, int]] = []
+        for i, j in sorted(spans):
+            if (out and out[-1][1] == i and self._foreign(out[-1][0], j)
+                    and not (self.names.valid_full_name(i, j) or self.names.valid_full_name(*out[-1]))):
+                i = out.pop()[0]
+            if not self.names.valid_full_name(i, j) and (not self.names.surname_len(i) or self._foreign(i, j)):
+                while j < len(self.s) and self.s[j] in self.lex.transliteration_chars and j - i < 10:
+                    j += 1  # (a Chinese name never runs on: 王大明維持…)
+            out.append((i, j))
+        return out
+
+    def _foreign(self, i: int, j: int) -> bool:
+        return any(c in self.lex.transliteration_chars for c in self.s[i:j])
 
     def _people_read_as_organisations(self) -> list[tuple[int, int]]:
         """The tagger's organisations that are a person saying something (王明泰在會中表示): a
