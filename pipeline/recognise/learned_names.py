@@ -138,8 +138,8 @@ class LearnedNameReading:
     def _role_noun(self, k: int, i: int) -> bool:
         """s[k:i] is a dictionary noun ending in a character for a person (守門員, 經濟師, 女王)."""
         word = self.s[k:i]
-        return (any(word.endswith(e) for e in self.lex.person_noun_endings) and (word_tag(word) or "").startswith("n")
-                and not (word_tag(word) or "").startswith(("nr", "ns", "nt")))
+        tag = word_tag(word) or ""
+        return any(word.endswith(e) for e in self.lex.person_noun_endings) and tag.startswith("n") and not tag.startswith(("nr", "ns", "nt"))
 
     def _paired(self, i: int, j: int) -> bool:
         """Two names joined by a slash (a doubles pair: 甲／乙) or by 和/與/及 when the tagger reads a

@@ -23,12 +23,11 @@ class ListedNames:
         self.a, self.s, self.lex = text.a, text.s, text.lex
         self.tok_starts = text.tok_starts
 
-    def _named_organisation(self, end: int, j: int) -> bool:
+    def _named_organisation(self, last_dot: int, j: int, end: int) -> bool:
         """An organisation suffix of two or more characters (大學, 集團) ends the dotted run or follows the
         name (…·塔奇諮詢集團), where no title does (約翰·史密斯部長)."""
         if j in self.findings.title_by_start or self.lex.title_re.match(self.s, j):
             return False
-        last_dot = max(self.s.rfind(d, 0, j) for d in NAME_DOTS)
         found = (self.lex.suffix_re.match(self.s, k) for k in range(last_dot + 2, max(j, end) + 1))
         return any(m is not None and len(m.group()) >= 2 for m in found)
 
@@ -55,9 +54,10 @@ class ListedNames:
             i, j = self.names.trim_dotted(*m.span())
             # 甲·乙和丙·丁 is matched as one run: after the first name, look again from where it ends
             pos = j if any(d in self.s[j : m.end()] for d in NAME_DOTS) else m.end()
-            tail = self.s[max(self.s.rfind(d, i, j) for d in NAME_DOTS) : j + 3]
+            last_dot = max(self.s.rfind(d, i, j) for d in NAME_DOTS)
+            tail = self.s[last_dot : j + 3]
             if (any(a < j and i < b and (a < i or b > j) for a, b in places) or any(h in tail for h in self.lex.named_after_heads)
-                    or self._named_organisation(m.end(), j)):
+                    or self._named_organisation(last_dot, j, m.end())):
                 continue  # 雅克·卡蒂埃大橋, 西蒙·玻利瓦爾大學: a place or an organisation named after someone
             if self._in_work_title(i, j) or self._words_joined(i, j):
                 continue  # 《花季·雨季》, 週刊·讀者之友: the parts of a work's title, words joined by a dot

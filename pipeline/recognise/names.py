@@ -255,7 +255,9 @@ class NameShapes:
         dot = i + re.search(r"[.．·‧•・]", self.s[i:j]).start()
         for k in range(i + 1, dot):
             if (self.text.is_boundary_before(k) or k in self.text.all_title_ends or (self.s[k - 1] in self.lex.single_suffixes and k - 1 > i)
-                    or k in self.findings.agency_by_end or self.text.is_place(i, k) or any(self.s.endswith(w, i, k) for w in self.lex.person_nouns) or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
+                    or k in self.findings.agency_by_end or self.text.is_place(i, k)
+                    or any(self.s.endswith(w, i, k) for w in self.lex.person_nouns)
+                    or any(self.s.endswith(w, 0, k) for w in self.lex.boundary_words if len(w) > 1)):
                 i = k
             elif k in self.tok_ends and k in self.tok_starts:
                 prev = self.tokens.ending_at(k)
