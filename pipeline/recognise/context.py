@@ -73,6 +73,12 @@ class ReportText:
             out.append((ts, te))
         return out
 
+    def open_work_title(self, pos: int, reach: int) -> int:
+        """Where the 《 stands that is still open at pos (a work's or a law's title), looking back at most
+        reach characters; -1 when none is."""
+        opening = self.s.rfind("《", max(0, pos - reach), pos)
+        return opening if opening != -1 and "》" not in self.s[opening:pos] else -1
+
     def starts_with_word(self, pos: int, words) -> str | None:
         for w in words:
             if self.s.startswith(w, pos):

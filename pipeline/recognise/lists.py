@@ -42,8 +42,7 @@ class ListedNames:
 
     def _in_work_title(self, i: int, j: int) -> bool:
         """Inside 《…》 (a book, film or exhibition): its dotted parts name no one."""
-        opened = self.s.rfind("《", max(0, i - 40), i)
-        return opened >= 0 and "》" not in self.s[opened:i] and "》" in self.s[j : j + 40]
+        return self.text.open_work_title(i, 40) != -1 and "》" in self.s[j : j + 40]
 
     def find_listed_people(self):
         """Names listed without titles: enumerations (甲、乙及丙), spaced minutes lists, dotted names, credits."""

@@ -97,8 +97,7 @@ class OrganisationEvidence:
             nxt = self.s[j + 1 : j + 2] if self.s[j] == "法" else ""
             if self.s[j] != "法" or not nxt or not is_cjk(nxt) or self.s.startswith(("法修正", "法第", "法草案", "法》", "法」"), j):
                 return True
-        opening = self.s.rfind("《", max(0, i - 30), i + 1)
-        return opening != -1 and "》" not in self.s[opening:i] and bool(re.match(r"[^》\n]{0,30}?(?:法|条例|规则|办法)》", self.s[j : j + 32]))
+        return self.text.open_work_title(i + 1, 31) != -1 and bool(re.match(r"[^》\n]{0,30}?(?:法|条例|规则|办法)》", self.s[j : j + 32]))
 
     def _names_event(self, i: int, j: int) -> bool:
         """The organisation's name is the start of an event's name (…協會（ASEAN）領袖峰會)."""
