@@ -28,15 +28,39 @@ def norm(text: str) -> str:
 
 
 def read_csv(path: Path) -> list[dict]:
+    """A CSV the pipeline wrote, as dicts (see iter_csv)."""
+    return list(iter_csv(path))
+
+
+def iter_csv(path: Path):
+    """The rows of a CSV the pipeline wrote, one dict at a time (DictReader's reading: blank lines skipped,
+    a short row padded with None, extra cells under None), with the spreadsheet guard (a leading ' before
+    = + - @) undone; nothing when the file is missing. csv.reader and zip rather than DictReader: the
+    registry reads every report's rows on each run."""
     if not path.exists():
-        return []
+        return
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    for r in rows:
-        for k, v in list(r.items()):
-            if isinstance(v, str) and v.startswith("'") and len(v) > 1 and v[1] in "=+-@":
-                r[k] = v[1:]
-    return rows
+        records = csv.reader(fh)
+        header = next(records, None)
+        if header is None:
+            return
+        width = len(header)
+        for rec in records:
+            if not rec:
+                continue
+            if "'" in "".join(rec):
+                rec = [_unguarded(v) for v in rec]
+            row = dict(zip(header, rec))
+            if len(rec) != width:
+                if len(rec) < width:
+                    row.update(dict.fromkeys(header[len(rec):]))
+                else:
+                    row[None] = rec[width:]
+            yield row
+
+
+def _unguarded(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and len(cell) > 1 and cell[1] in "=+-@" else cell
 
 
 @dataclass

@@ -169,14 +169,11 @@ def known_organisations() -> list[str]:
     return list(dict.fromkeys(names))
 
 
-@lru_cache(maxsize=1)
 def common_words() -> dict:
     """jieba's dictionary with part-of-speech tags: word → tag (simplified)."""
-    import jieba.posseg
+    from .jieba_dictionary import dictionary
 
-    dt = jieba.posseg.dt
-    dt.tokenizer.initialize()
-    return dt.word_tag_tab
+    return dictionary().tags
 
 
 def is_common_word(word_simplified: str) -> bool:
@@ -187,10 +184,13 @@ def is_common_word(word_simplified: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _freq() -> dict:
-    import jieba
+    from .jieba_dictionary import dictionary
 
-    jieba.dt.initialize()
-    return jieba.dt.FREQ
+    return dictionary().freq
+
+
+def release_dictionary() -> None:
+    _freq.cache_clear()
 
 
 def word_freq(word_simplified: str) -> int:

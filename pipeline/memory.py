@@ -28,3 +28,27 @@ def give_back() -> None:
     trim = _trim()
     if trim is not None:
         trim(0)
+
+
+def release_models() -> bool:
+    """Drop the models this process loaded (spaCy pipeline, segmenter, LAC, jieba's dictionary), so the
+    corpus-wide steps after the reports (corpus tables, registry, database) reuse their memory: without
+    this, those steps' rows, which grow with the number of reports, sat on top of the models and the peak
+    grew with the corpus. The next report loads them again. Returns whether anything was loaded."""
+    import sys
+
+    nlp = sys.modules.get("pipeline.nlp")
+    if nlp is None:  # nothing was analysed here (an up-to-date run, or worker processes did it)
+        return False
+    from . import jieba_dictionary, lac_tagger, lexicon, segment
+
+    nlp.get_nlp.cache_clear()
+    segment.get_segmenter.cache_clear()
+    lac_tagger.release_lac()
+    lexicon.release_dictionary()
+    jieba_dictionary.release()
+    import gc
+
+    gc.collect()
+    give_back()
+    return True

@@ -222,6 +222,10 @@ def run(raw: Path, out: Path, workers: int = 1, force: bool = False, progress: b
     # a report that fails now keeps no rows from an earlier version
     removed += [d for d in (_drop_folder(out, o.doc_id) for o in outcomes if not o.ok) if d]
     rebuilt = [o.doc_id for o in outcomes if o.ok and not o.skipped]
+    if jobs:
+        from .memory import release_models
+
+        release_models()  # the corpus-wide steps below reuse the models' memory: the peak stays flat
     # corpus tables change only when a report folder was (re)built or removed
     if rebuilt or removed or not (out / "mentions.csv").exists():
         from .corpus import write_corpus_tables

@@ -39,11 +39,15 @@ class JiebaSegmenter:
         import logging
 
         import jieba
-        import jieba.posseg
+
+        from .jieba_dictionary import dictionary
 
         jieba.setLogLevel(logging.WARNING)
+        shared = dictionary()  # jieba.dt from the pipeline's faster cache, before posseg looks at it
+        import jieba.posseg
+
         self._tok = jieba.posseg.dt
-        self._tok.tokenizer.initialize()
+        self._tok.word_tag_tab = shared.tags  # one tag table: the user dictionary's tags reach the lexicon too
         user_dict = settings().get("jieba_user_dict")
         if user_dict:
             self._tok.tokenizer.load_userdict(str(ROOT / user_dict))

@@ -24,14 +24,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import cn2an
 
+from .config import CONFIG_DIR, load
 from .shadow import traditionalise
-import yaml
 
-CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "statistics.yml"
+CONFIG_PATH = CONFIG_DIR / "statistics.yml"
 
 QUALIFIERS = ("exact", "over", "at_least", "under", "at_most", "about")
 KINDS = ("count", "money", "percent", "duration", "age", "other")
@@ -287,9 +286,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    with CONFIG_PATH.open(encoding="utf-8") as fh:
-        cfg = yaml.safe_load(fh) or {}
-    return _Lexicon(cfg)
+    return _Lexicon(load(CONFIG_PATH.stem))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -430,16 +427,15 @@ def _leading_nouns(seg: str) -> str:
     words never cut on their own (區域會報, 與談人 stay whole)."""
     if len(seg) <= 2:
         return seg
-    import jieba.posseg
-
+    from .jieba_dictionary import dictionary
     from .shadow import simplify
 
     out = 0
-    for pair in jieba.posseg.dt.cut(simplify(seg), HMM=False):
-        verb = pair.flag in ("v", "vd", "vi", "vg") and len(pair.word) >= 2
-        if out >= 2 and (verb or pair.word in _PREDICATE_CHARS or pair.flag == "f"):
+    for word, flag in dictionary().cut(simplify(seg)):
+        verb = flag in ("v", "vd", "vi", "vg") and len(word) >= 2
+        if out >= 2 and (verb or word in _PREDICATE_CHARS or flag == "f"):
             break
-        out += len(pair.word)
+        out += len(word)
     return seg[:out]
 
 

@@ -31,12 +31,15 @@ TABLES = {
 # the corpus file of a table, when it is not <table>.csv (one report row each: reports.csv)
 CORPUS_FILES = {"report": "reports"}
 FORMULA_START = ("=", "+", "-", "@")
+_GUARDED_FIRST = frozenset("".join(FORMULA_START) + "\t\r")  # a cell starting so may need the guard
 # a plain number is no formula (CONTRACT §1): -1.5, -1.5%, +3, -1,000 are written as they are
 PLAIN_NUMBER = re.compile(r"[-+]?[0-9][0-9,]*(?:\.[0-9]+)?%?")
 
 
 def safe_cell(value) -> str:
     """A cell a spreadsheet shows as text: a leading = + - @ (or tab/CR) gets an apostrophe."""
+    if type(value) is str and (not value or value[0] not in _GUARDED_FIRST):
+        return value  # the common case first: every table cell of the corpus passes here
     if value is None:
         return ""
     if isinstance(value, bool):

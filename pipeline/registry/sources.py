@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..evaluate import read_csv
+from ..evaluate import iter_csv, read_csv
 
 
 @dataclass
@@ -27,6 +27,20 @@ class ReportTables:
         return self._by_entity
 
 
+# what the registry reads of a mention (people.position_span): a name or a title, where, whose. The rest
+# (agency mentions, evidence strings) is not kept: on 1,000 reports it was most of the registry's memory.
+MENTION_LABELS = ("PERSON", "TITLE")
+MENTION_FIELDS = ("mention_id", "label", "start", "end", "text", "entity_id")
+
+
+def _position_mention(m: dict) -> dict | None:
+    return {k: m.get(k, "") for k in MENTION_FIELDS} if m.get("label") in MENTION_LABELS else None
+
+
+def _whole(row: dict) -> dict:
+    return row
+
+
 def report_folders(out: Path) -> list[Path]:
     return sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / "text.txt").exists())
 
@@ -34,7 +48,8 @@ def report_folders(out: Path) -> list[Path]:
 def read_report(folder: Path) -> ReportTables:
     report = read_csv(folder / "report.csv")
     date = report[0].get("date", "") if report else ""
-    return ReportTables(folder.name, date, read_csv(folder / "people.csv"), read_csv(folder / "mentions.csv"),
+    return ReportTables(folder.name, date, read_csv(folder / "people.csv"),
+                        [m for m in map(_position_mention, iter_csv(folder / "mentions.csv")) if m],
                         read_csv(folder / "agencies.csv"))
 
 
@@ -44,7 +59,8 @@ def read_all(out: Path) -> list[ReportTables]:
     names = ("people", "mentions", "agencies", "reports")
     if not all((out / f"{n}.csv").exists() for n in names):
         return [read_report(f) for f in report_folders(out)]
-    rows = {n: _by_doc(read_csv(out / f"{n}.csv")) for n in names}
+    # row by row: of a mention only what the registry reads is held
+    rows = {n: _by_doc(iter_csv(out / f"{n}.csv"), _position_mention if n == "mentions" else _whole) for n in names}
     out_reports = []
     for folder in report_folders(out):
         d = folder.name
@@ -54,8 +70,10 @@ def read_all(out: Path) -> list[ReportTables]:
     return out_reports
 
 
-def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
+def _by_doc(rows, keep) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for r in rows:
-        out.setdefault(r.get("doc_id", ""), []).append(r)
+        kept = keep(r)
+        if kept is not None:
+            out.setdefault(r.get("doc_id", ""), []).append(kept)
     return out
