@@ -81,6 +81,8 @@ class Lexicon:
     org_internal_words: frozenset
     countries: frozenset
     org_class_nouns: tuple
+    appositive_nouns: frozenset
+    named_only_suffixes: frozenset
     taiwan_places: frozenset
 
 
@@ -156,6 +158,8 @@ def lexicon() -> Lexicon:
         org_internal_words=frozenset(_s(o["org_internal_words"])),
         countries=frozenset(_s(places["countries"])),
         org_class_nouns=tuple(_s(o.get("org_class_nouns", []))),
+        appositive_nouns=frozenset(_s(o.get("appositive_nouns", []))),
+        named_only_suffixes=frozenset(_s(o.get("named_only_suffixes", []))),
         taiwan_places=frozenset(_s(places["taiwan_places"])),
     )
 

@@ -12,8 +12,10 @@ from ..lexicon import Lexicon, lexicon, word_freq
 from ..shadow import simplify
 from .facts import Fact, Mention, Person
 from .names import surname_len
-from .text import NAME_DOTS, QUOTES, is_cjk
+from .text import CJK_NUMERALS, NAME_DOTS, QUOTES, is_cjk
 from .tokens import TokenIndex
+
+_DATE_BEFORE = re.compile(f"[0-9{CJK_NUMERALS}][年月日号](?:电|讯)?$")
 
 
 class ReportText:
@@ -95,6 +97,8 @@ class ReportText:
             return False  # a hyphen between two acronyms stays inside the name (ABC-ROC理事辦公室)
         if not (is_cjk(prev) or prev.isalpha()) or prev.isdigit():
             return True
+        if _DATE_BEFORE.search(self.s, max(0, i - 3), i):
+            return True  # a date or a dateline ends before a name: 1986年|香港大學, 5日|日本…, 7日電|國際…
         tok = self.tokens.ending_at(i)
         if tok is not None:
             word = self.s[tok[0] : i]

@@ -119,7 +119,8 @@ class LearnedEvidence:
                     if tok is not None and tok[1].startswith(("v", "p")) and a - tok[0] <= 2 and self.s[tok[0] : a] not in self.lex.org_internal_words:
                         start = a  # 儀式由某基金會, 協助經濟部…: the glued word is not part of the name
                         break
-                elif a < i and not re.search(r"[^\w]", self.s[a:i]) and self._learned_org_ok(a, j, title_cover):
+                elif a < i and not re.search(r"[^\w]", self.s[a:i]) and self.s[a:i] not in self.lex.boundary_set \
+                        and self._learned_org_ok(a, j, title_cover):  # (…7日電|國際…聯合會: 電 closes the dateline)
                     start = a  # the rules stopped inside the name (成功大學微奈米中心)
                     break
             if start != i:

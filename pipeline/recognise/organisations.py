@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import is_common_word, word_tag
-from .text import CJK_CHARS, DATELINE_OUTLET, DECLARED, is_cjk
+from .text import CJK_CHARS, CJK_NUMERALS, DATELINE_OUTLET, DECLARED, is_cjk
 from .context import Findings, ReportText, cover_of
 from .names import NameShapes
 from .resolver import maximal
@@ -51,6 +51,7 @@ class OrganisationEvidence:
             if start is None:
                 continue
             start = self._past_glued_word(start, ss, se)
+            start = self._past_appositive(start, ss)
             start = self._from_legal_form(start, ss)
             if self._verb_before_generic(start, se):
                 continue
@@ -172,6 +173,19 @@ class OrganisationEvidence:
                 break
         return start
 
+    def _past_appositive(self, start: int, ss: int) -> int:
+        """A noun saying what the organisation is before its name (製造商某公司, 主辦單位某協會, 母校某大學,
+        configs/organisations.yml appositive_nouns): the name starts after the last such word, when two
+        characters or more remain before the suffix. (A person's role noun is no such sign: 議員懇談會.)"""
+        best = start
+        first = self.tokens.covering(start)
+        tokens = ([first] if first and first[0] < start < first[1] <= ss - 2 else []) + list(self.tokens.inside(start, ss - 2))
+        for a, b, _ in tokens:
+            word = self.s[max(a, start) : b]  # (主辦|單位: the scan may have cut the token's front off)
+            if word in self.lex.appositive_nouns:
+                best = b
+        return best
+
     def _from_legal_form(self, start: int, ss: int) -> int:
         """A legal form (財團法人, 社團法人) opens the name it stands in: what the scan took before it
         is another organisation or the verb phrase between the two (衛生福利部督導所轄公設財團法人…)."""
@@ -211,6 +225,10 @@ class OrganisationEvidence:
         head = whole[: len(whole) - len(suffix)]
         if suffix in self.lex.counter_chars | {"部"} and re.search(r"[0-9一二两三四五六七八九十百几数多]$", head):
             return False  # 花蓮縣六所, 單一部: a numeral and its classifier, not a name
+        if len(suffix) == 1:
+            label = re.search(f"(?:[0-9A-Za-z]+|[{CJK_NUMERALS}几数多余]+)$", head)
+            if label and not self.lex.suffix_end_re.search(head[: label.start()].removesuffix("第")):
+                return False  # 第三局, 失一局, A組, 多處: a count or a label; 鐵道部十四局 keeps its parent
         if head.endswith("副") or re.search(r"[0-9一二两三四五六七八九十百几数多][个所家间位名座]", head):
             return False  # 由某副部(長), 花蓮縣六所國小: a title's modifier or a count, not a name
         tok = self.tokens.ending_at(end)
@@ -226,6 +244,11 @@ class OrganisationEvidence:
         if start > 0 and (self.s[start - 1].isdigit() or self.s[start - 1] in "一二两三四五六七八九十百几数多")  \
                 and (prefix_len <= 1 or self.s[start] in self.lex.counter_chars):
             return False  # 5所大學, 87所大專校院, 4成住院: a counter, not a name
+        if start >= 2 and self.s[start - 1] in self.lex.counter_chars and re.match(f"[0-9{CJK_NUMERALS}几数多余]", self.s[start - 2]) \
+                and (prefix_len <= 1 or is_common_word(self.s[start : end - len(suffix)])):
+            return False  # 12家大銀行, 3家保險公司: counted things, not a name
+        if suffix == "组织" and self.lex.suffix_end_re.search(whole[: -len(suffix)]):
+            return False  # 某協會組織的活動: 組織 is the verb after an organisation
         if prefix_len <= 0:
             return False
         if len(suffix) == 1 and self.text.learned_per_start.get(start) == (start, end):
@@ -233,6 +256,8 @@ class OrganisationEvidence:
         prefix_text = self.s[start : end - len(suffix)]
         if prefix_text and prefix_text[-1] in "本该各此其贵" and not (len(prefix_text) >= 2 and is_common_word(prefix_text[-2:])):
             return False  # 集本中心: "this centre", a self-reference (but 日本…, 資本… are words)
+        if suffix in self.lex.named_only_suffixes and not self._named(start, end, suffix):
+            return False
         need = self.lex.suffix_needs_place.get(suffix)
         if need and not any(self.s.endswith(x, start, end - len(suffix)) for x in need) and whole not in self.lex.gazetteer:
             return False
@@ -242,6 +267,17 @@ class OrganisationEvidence:
                 if not any(whole.endswith(g) for g in self.lex.gazetteer):
                     return False
         return True
+
+    def _named(self, start: int, end: int, suffix: str) -> bool:
+        """A team and the like is an organisation only when named: a country or place opens it (中華隊,
+        德國女隊), its name is no dictionary word (某某隊), or the learned tagger reads an organisation
+        ending there."""
+        name = self.s[start : end - len(suffix)]
+        if any(self.text.is_place(start, k) for k in range(start + 2, min(end - len(suffix), start + 6) + 1)):
+            return True
+        if not is_common_word(name) and not is_common_word(name[-2:]):
+            return True
+        return any(j == end for _, j in self.text.learned_spans["ORG"])
 
     def _extend_brackets(self, spans):
         out = []
@@ -311,6 +347,8 @@ class OrganisationEvidence:
         if not found:
             return None
         span = found[-1].span()  # the outlet nearest the byline
+        if self.s[span[0]] in "本该":
+            return None  # 本報…電: "this paper", a self-reference
         self.findings.add_agency(span, why="dateline outlet")
         return span
 

@@ -12,6 +12,7 @@ _LATIN_WORD = f"[{_UP}][{_LOW}]+"
 LATIN_NAME = re.compile(f"{_LATIN_WORD}(?:[ \\-]{_LATIN_WORD}){{1,2}}")
 NAME_DOTS = ".．·‧•・"
 DOTTED = re.compile(f"[{CJK_CHARS}]{{1,6}}(?:[{NAME_DOTS}][{CJK_CHARS}]{{1,6}})+")  # 布農.大立, 埃米利奧·萊沃洛·卡斯特
+CJK_NUMERALS = "〇零一二两三四五六七八九十百千万"  # digits of a Chinese numeral (simplified shadow)
 QUOTES = "”\"」』’“「『‘"
 DATELINE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:电视台|新闻网|社|报|网)(?=[\u4e00-\u9fff]{0,4}\d{1,2}(?:月\d{1,2}日|日)电)")
 DECLARED = re.compile(r"[（(](?:以下)?(?:简称|下称|简称为)[「“\"]?([^）)」”\"，,]{2,12})[」”\"]?[）)]")

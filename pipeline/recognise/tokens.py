@@ -64,6 +64,13 @@ class TokenIndex:
         k = bisect.bisect_right(self.starts, pos) - 1
         return self.span(k) if k >= 0 else None
 
+    def inside(self, start: int, end: int):
+        """(start, end, tag) of each token lying within [start, end), in order."""
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.starts) and self.ends[k] <= end:
+            yield self.span(k)
+            k += 1
+
     def with_tag_prefix(self, prefix: str) -> list[tuple[int, int]]:
         wanted = {i for i, t in enumerate(self.tags) if t.startswith(prefix)}
         return [(s, e) for s, e, t in zip(self.starts, self.ends, self.tag_ids) if t in wanted]

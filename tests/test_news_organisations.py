@@ -1,0 +1,60 @@
+"""Organisations in plain news (make news-ner, organisations table): counts and labels that end in a
+suffix character, dates and datelines before a name, nouns in apposition, 組織 as a verb, and named
+teams. Names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import extract_string, mentions
+
+
+def agencies(text, tmp_path) -> list[str]:
+    return mentions(extract_string(text, tmp_path), "AGENCY")
+
+
+@pytest.mark.parametrize("text", [
+    "她在先失一局的情況下，連勝第三局與第四局。",
+    "兩隊戰成平局，難挽敗局。",
+    "丹麥女隊列A組第一名，同在B組的還有兩支球隊。",
+    "救難人員在山谷深處與兩縣交界處找到他們。",
+    "墨西哥12家大銀行的官員遭到調查。",
+])
+def test_counts_labels_and_places_are_no_organisations(text, tmp_path):
+    assert [a for a in agencies(text, tmp_path) if "隊" not in a] == []
+
+
+def test_a_numbered_unit_keeps_its_parent(tmp_path):
+    assert "交通部第十四局" in agencies("交通部第十四局今天宣布新的計畫。", tmp_path)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2019年青松大學授予他榮譽博士學位。", "青松大學"),
+    ("新聞社台北5月7日電國際青松聯合會今天宣布新規定。", "國際青松聯合會"),
+])
+def test_a_date_or_dateline_ends_before_the_name(text, name, tmp_path):
+    assert name in agencies(text, tmp_path)
+
+
+def test_this_papers_dateline_is_no_organisation(tmp_path):
+    assert "本報" not in agencies("本報台北5月19日電記者王小明報導，展覽今天開幕。", tmp_path)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("這次活動的主辦單位青松棋藝協會宣布名單。", "青松棋藝協會"),
+    ("全球最大的軟體製造商青松資訊公司昨天宣布。", "青松資訊公司"),
+])
+def test_a_noun_in_apposition_stays_out_of_the_name(text, name, tmp_path):
+    assert name in agencies(text, tmp_path)
+
+
+def test_organised_by_an_association_is_no_organisation_named_organisation(tmp_path):
+    found = agencies("由青松記者協會組織的採訪團出發。國際青松組織也派員參加。", tmp_path)
+    assert "青松記者協會" in found and "國際青松組織" in found
+    assert not any(a.endswith("協會組織") for a in found)
+
+
+def test_named_teams_are_organisations_and_generic_ones_are_not(tmp_path):
+    found = agencies("青松隊以3比0擊敗德國女隊。基金會贊助宜蘭縣七所國小的棒球隊。", tmp_path)
+    assert "青松隊" in found and "德國女隊" in found
+    assert "棒球隊" not in found
