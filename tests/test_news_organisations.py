@@ -58,3 +58,13 @@ def test_named_teams_are_organisations_and_generic_ones_are_not(tmp_path):
     found = agencies("青松隊以3比0擊敗德國女隊。基金會贊助宜蘭縣七所國小的棒球隊。", tmp_path)
     assert "青松隊" in found and "德國女隊" in found
     assert "棒球隊" not in found
+
+
+@pytest.mark.parametrize("text", ["於是，一些西方石油公司紛紛湧入。", "健康的競爭將給新公司更多的機會。"])
+def test_a_kind_of_organisation_described_is_none_named(text, tmp_path):
+    assert agencies(text, tmp_path) == []
+
+
+def test_subjects_and_quoted_names_still_name_organisations(tmp_path):
+    found = agencies("政治系與經濟系的老師出席。美國“傳統基金會”創辦人來訪。", tmp_path)
+    assert {"政治系", "經濟系", "傳統基金會"} <= set(found)

@@ -57,6 +57,8 @@ class OrganisationEvidence:
                 continue
             if not self._valid_agency(start, se, suffix):
                 continue
+            if self._descriptive(start, ss, se):
+                continue
             cands.append((start, se))
             origin.setdefault((start, se), "organisation suffix")
         # fused agency + title: 外交部長 → 外交部 + 部長; 國際處處長 → 國際處 + 處長
@@ -267,6 +269,20 @@ class OrganisationEvidence:
                 if not any(whole.endswith(g) for g in self.lex.gazetteer):
                     return False
         return True
+
+    def _descriptive(self, start: int, ss: int, se: int) -> bool:
+        """A kind of organisation described, not one named (一些石油公司, 大銀行, 新公司): the words before
+        the suffix open with an adjective, a pronoun or a quantity, all of them are common dictionary
+        words, none is tagged a name, place or organisation, and the learned tagger reads no
+        organisation there. (A subject opening the name is no such sign: 經濟系, 賑災基金會.)"""
+        if (start, se) in self.text.known_name_spans or any(i < se and start < j for i, j in self.text.learned_spans["ORG"]):
+            return False
+        if start > 0 and self.s[start - 1] in "“「『\"":
+            return False  # a name in quotes is a name: “傳統基金會”
+        words = list(self.tokens.inside(start, ss))
+        if not words or words[0][0] != start or words[-1][1] != ss or not words[0][2].startswith(("a", "r", "m", "q", "b")):
+            return False
+        return all(is_common_word(self.s[a:b]) and not tag.startswith(("nr", "ns", "nt", "nz")) for a, b, tag in words)
 
     def _named(self, start: int, end: int, suffix: str) -> bool:
         """A team and the like is an organisation only when named: a country or place opens it (中華隊,
