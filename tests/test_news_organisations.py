@@ -68,3 +68,13 @@ def test_a_kind_of_organisation_described_is_none_named(text, tmp_path):
 def test_subjects_and_quoted_names_still_name_organisations(tmp_path):
     found = agencies("政治系與經濟系的老師出席。美國“傳統基金會”創辦人來訪。", tmp_path)
     assert {"政治系", "經濟系", "傳統基金會"} <= set(found)
+
+
+def test_named_works_and_committees_are_organisations(tmp_path):
+    found = agencies("青松機械廠去年改制。青松奧委會今天宣布名單。工廠的工人都來了。", tmp_path)
+    assert "青松機械廠" in found and "青松奧委會" in found
+    assert "工廠" not in found
+
+
+def test_a_works_named_by_its_place_is_a_plant(tmp_path):
+    assert not any(a.endswith("白河廠") for a in agencies("公司預計斥資1億元新建台南市白河廠。", tmp_path))

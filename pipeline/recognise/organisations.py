@@ -285,15 +285,20 @@ class OrganisationEvidence:
         return all(is_common_word(self.s[a:b]) and not tag.startswith(("nr", "ns", "nt", "nz")) for a, b, tag in words)
 
     def _named(self, start: int, end: int, suffix: str) -> bool:
-        """A team and the like is an organisation only when named: a country or place opens it (中華隊,
-        德國女隊), its name is no dictionary word (某某隊), or the learned tagger reads an organisation
-        ending there."""
+        """A team, a works and the like is an organisation only when named, in the ways
+        configs/organisations.yml allows for its suffix: a country or place opens it (中華隊, 德國女隊),
+        its name is no dictionary word (某某隊), or the learned tagger reads an organisation ending there;
+        for a works, a place opening it names a plant (台南市白河廠), not a firm."""
+        ways = self.lex.named_only_suffixes[suffix]
         name = self.s[start : end - len(suffix)]
-        if any(self.text.is_place(start, k) for k in range(start + 2, min(end - len(suffix), start + 6) + 1)):
+        after_place = any(self.text.is_place(start, k) for k in range(start + 2, min(end - len(suffix), start + 6) + 1))
+        if after_place and "not_after_place" in ways:
+            return False
+        if after_place and "place" in ways:
             return True
-        if not is_common_word(name) and not is_common_word(name[-2:]):
+        if "name" in ways and not is_common_word(name) and not is_common_word(name[-2:]):
             return True
-        return any(j == end for _, j in self.text.learned_spans["ORG"])
+        return "learned" in ways and any(j == end for _, j in self.text.learned_spans["ORG"])
 
     def _extend_brackets(self, spans):
         out = []
