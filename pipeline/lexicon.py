@@ -83,6 +83,7 @@ class Lexicon:
     org_class_nouns: tuple
     appositive_nouns: frozenset
     named_only_suffixes: dict
+    class_suffixes: frozenset
     taiwan_places: frozenset
 
 
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
         countries=frozenset(_s(places["countries"])),
         org_class_nouns=tuple(_s(o.get("org_class_nouns", []))),
         appositive_nouns=frozenset(_s(o.get("appositive_nouns", []))),
+        class_suffixes=frozenset(_s(o.get("class_suffixes", []))),
         named_only_suffixes={simplify(k): frozenset(v) for k, v in (o.get("named_only_suffixes") or {}).items()},
         taiwan_places=frozenset(_s(places["taiwan_places"])),
     )

@@ -78,3 +78,8 @@ def test_named_works_and_committees_are_organisations(tmp_path):
 
 def test_a_works_named_by_its_place_is_a_plant(tmp_path):
     assert not any(a.endswith("白河廠") for a in agencies("公司預計斥資1億元新建台南市白河廠。", tmp_path))
+
+
+def test_kinds_of_institution_and_ranks_describe(tmp_path):
+    assert agencies("建築公司、運輸公司和食品公司都來了。兩大電信公司合併。", tmp_path) == []
+    assert agencies("他買下比利時第二大銀行青松銀行的股份。", tmp_path) == ["青松銀行"]

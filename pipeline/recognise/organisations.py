@@ -12,6 +12,9 @@ from .names import NameShapes
 from .resolver import maximal
 
 
+_RANK = re.compile(f"(?:第[{CJK_NUMERALS}0-9]+|[{CJK_NUMERALS}0-9]+|最)大")  # 第二大, 兩大, 最大
+
+
 class OrganisationEvidence:
     """Proposes organisations (suffixes, the gazetteer, fused with a title, acronyms, declared short
     forms) and finds the organisation written before a name or a title for the affiliation shapes.
@@ -52,6 +55,9 @@ class OrganisationEvidence:
                 continue
             start = self._past_glued_word(start, ss, se)
             start = self._past_appositive(start, ss)
+            start = self._past_ranking(start, ss)
+            if start is None:
+                continue
             start = self._from_legal_form(start, ss)
             if self._verb_before_generic(start, se):
                 continue
@@ -270,19 +276,34 @@ class OrganisationEvidence:
                     return False
         return True
 
+    def _past_ranking(self, start: int, ss: int) -> int | None:
+        """A rank before a kind of organisation (第二大銀行, 兩大電信公司, 最大…公司) describes, it does not
+        name: the name starts after the kind when one follows (比利時第二大銀行|某某銀行), else there is
+        none (None)."""
+        rank = None
+        for m in _RANK.finditer(self.s, start, ss):
+            rank = m
+        if rank is None:
+            return start
+        kind = self.lex.suffix_re.search(self.s, rank.end(), ss)
+        return kind.end() if kind and ss - kind.end() >= 2 else None
+
     def _descriptive(self, start: int, ss: int, se: int) -> bool:
-        """A kind of organisation described, not one named (一些石油公司, 大銀行, 新公司): the words before
-        the suffix open with an adjective, a pronoun or a quantity, all of them are common dictionary
-        words, none is tagged a name, place or organisation, and the learned tagger reads no
-        organisation there. (A subject opening the name is no such sign: 經濟系, 賑災基金會.)"""
+        """A kind of organisation described, not one named (一些石油公司, 大銀行, 食品公司): the words before
+        the suffix open with an adjective, a pronoun or a quantity, or the suffix is a kind of institution
+        (configs/organisations.yml class_suffixes: 公司, 銀行…); all of them are common dictionary words,
+        none is tagged a name, place or organisation, and the learned tagger reads no organisation there.
+        (A subject before a unit's suffix is no such sign: 經濟系, 賑災基金會.)"""
         if (start, se) in self.text.known_name_spans or any(i < se and start < j for i, j in self.text.learned_spans["ORG"]):
             return False
         if start > 0 and self.s[start - 1] in "“「『\"":
             return False  # a name in quotes is a name: “傳統基金會”
         words = list(self.tokens.inside(start, ss))
-        if not words or words[0][0] != start or words[-1][1] != ss or not words[0][2].startswith(("a", "r", "m", "q", "b")):
+        if not words or words[0][0] != start or words[-1][1] != ss:
             return False
-        return all(is_common_word(self.s[a:b]) and not tag.startswith(("nr", "ns", "nt", "nz")) for a, b, tag in words)
+        # a kind of institution (公司, 銀行…) after common words is described; a unit (系, 基金會) is named so
+        opens_with_kind = words[0][2].startswith(("a", "r", "m", "q", "b")) or self.s[ss:se] in self.lex.class_suffixes
+        return opens_with_kind and all(is_common_word(self.s[a:b]) and not tag.startswith(("nr", "ns", "nt", "nz")) for a, b, tag in words)
 
     def _named(self, start: int, end: int, suffix: str) -> bool:
         """A team, a works and the like is an organisation only when named, in the ways
