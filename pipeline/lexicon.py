@@ -84,6 +84,7 @@ class Lexicon:
     appositive_nouns: frozenset
     named_only_suffixes: dict
     class_suffixes: frozenset
+    verb_objects: frozenset
     taiwan_places: frozenset
 
 
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
         org_class_nouns=tuple(_s(o.get("org_class_nouns", []))),
         appositive_nouns=frozenset(_s(o.get("appositive_nouns", []))),
         class_suffixes=frozenset(_s(o.get("class_suffixes", []))),
+        verb_objects=frozenset(_s(o.get("verb_objects", []))),
         named_only_suffixes={simplify(k): frozenset(v) for k, v in (o.get("named_only_suffixes") or {}).items()},
         taiwan_places=frozenset(_s(places["taiwan_places"])),
     )

@@ -83,3 +83,8 @@ def test_a_works_named_by_its_place_is_a_plant(tmp_path):
 def test_kinds_of_institution_and_ranks_describe(tmp_path):
     assert agencies("建築公司、運輸公司和食品公司都來了。兩大電信公司合併。", tmp_path) == []
     assert agencies("他買下比利時第二大銀行青松銀行的股份。", tmp_path) == ["青松銀行"]
+
+
+def test_an_institution_a_verb_takes_is_no_name(tmp_path):
+    assert agencies("她的女兒要考大學，老人被送進醫院。", tmp_path) == []
+    assert "青松賑災基金會" in agencies("青松賑災基金會今天捐款。", tmp_path)

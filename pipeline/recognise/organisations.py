@@ -63,7 +63,7 @@ class OrganisationEvidence:
                 continue
             if not self._valid_agency(start, se, suffix):
                 continue
-            if self._descriptive(start, ss, se):
+            if self._descriptive(start, ss, se) or self._object_of_verb(start, se):
                 continue
             cands.append((start, se))
             origin.setdefault((start, se), "organisation suffix")
@@ -304,6 +304,18 @@ class OrganisationEvidence:
         # a kind of institution (公司, 銀行…) after common words is described; a unit (系, 基金會) is named so
         opens_with_kind = words[0][2].startswith(("a", "r", "m", "q", "b")) or self.s[ss:se] in self.lex.class_suffixes
         return opens_with_kind and all(is_common_word(self.s[a:b]) and not tag.startswith(("nr", "ns", "nt", "nz")) for a, b, tag in words)
+
+    def _object_of_verb(self, start: int, se: int) -> bool:
+        """A generic word for an institution that a verb governs (考大學, 送進醫院, 辦公司, 從嚴治黨;
+        configs/organisations.yml verb_objects): no name, unless the gazetteer or the learned tagger reads
+        an organisation there (實踐大學). Units named by an activity keep their verb (賑災基金會)."""
+        if (start, se) in self.text.known_name_spans or any(i < se and start < j for i, j in self.text.learned_spans["ORG"]):
+            return False
+        for k in range(max(start + 1, se - 4), se):
+            if self.s[k:se] in self.lex.verb_objects:
+                tok = self.tokens.ending_at(k)
+                return tok is not None and tok[0] >= start and tok[1].startswith("v")
+        return False
 
     def _named(self, start: int, end: int, suffix: str) -> bool:
         """A team, a works and the like is an organisation only when named, in the ways
