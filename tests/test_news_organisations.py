@@ -88,3 +88,9 @@ def test_kinds_of_institution_and_ranks_describe(tmp_path):
 def test_an_institution_a_verb_takes_is_no_name(tmp_path):
     assert agencies("她的女兒要考大學，老人被送進醫院。", tmp_path) == []
     assert "青松賑災基金會" in agencies("青松賑災基金會今天捐款。", tmp_path)
+
+
+def test_short_forms_of_federations_and_committees_after_a_place(tmp_path):
+    found = agencies("本次比賽由中國排協、台北市體委舉辦。兩國關聯密切。", tmp_path)
+    assert "中國排協" in found and "台北市體委" in found
+    assert not any(a.endswith("關聯") for a in found)
