@@ -94,3 +94,9 @@ def test_short_forms_of_federations_and_committees_after_a_place(tmp_path):
     found = agencies("本次比賽由中國排協、台北市體委舉辦。兩國關聯密切。", tmp_path)
     assert "中國排協" in found and "台北市體委" in found
     assert not any(a.endswith("關聯") for a in found)
+
+
+def test_a_team_named_by_its_place_starts_at_the_place(tmp_path):
+    found = agencies("衛冕冠軍青松男隊惜敗丹麥男隊。東道主中國香港隊獲勝。日本隊今天抵達。", tmp_path)
+    assert {"丹麥男隊", "中國香港隊", "日本隊"} <= set(found)
+    assert not any(a.startswith(("衛冕", "東道主")) for a in found)

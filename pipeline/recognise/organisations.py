@@ -58,6 +58,7 @@ class OrganisationEvidence:
             start = self._past_ranking(start, ss)
             if start is None:
                 continue
+            start = self._from_place(start, ss, suffix)
             start = self._from_legal_form(start, ss)
             if self._verb_before_generic(start, se):
                 continue
@@ -316,6 +317,26 @@ class OrganisationEvidence:
                 tok = self.tokens.ending_at(k)
                 return tok is not None and tok[0] >= start and tok[1].startswith("v")
         return False
+
+    def _from_place(self, start: int, ss: int, suffix: str) -> int:
+        """A team named by its country or place starts there (衛冕冠軍印尼男隊, 逼平巴西隊 → 印尼男隊, 巴西隊):
+        what comes before the last run of places is the sentence, not the name. Places written
+        together are one run (中國香港隊)."""
+        if "place" not in self.lex.named_only_suffixes.get(suffix, ()):
+            return start
+        runs: list[list[int]] = []
+        k = start
+        while k < ss - 1:
+            e = next((e for e in range(min(ss, k + 6), k + 1, -1) if self.text.is_place(k, e)), None)
+            if e is None:
+                k += 1
+                continue
+            if runs and runs[-1][1] == k:
+                runs[-1][1] = e
+            else:
+                runs.append([k, e])
+            k = e
+        return runs[-1][0] if runs else start
 
     def _named(self, start: int, end: int, suffix: str) -> bool:
         """A team, a works and the like is an organisation only when named, in the ways
