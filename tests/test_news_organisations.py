@@ -100,3 +100,9 @@ def test_a_team_named_by_its_place_starts_at_the_place(tmp_path):
     found = agencies("衛冕冠軍青松男隊惜敗丹麥男隊。東道主中國香港隊獲勝。日本隊今天抵達。", tmp_path)
     assert {"丹麥男隊", "中國香港隊", "日本隊"} <= set(found)
     assert not any(a.startswith(("衛冕", "東道主")) for a in found)
+
+
+def test_the_conjunction_between_two_organisations_is_in_neither(tmp_path):
+    found = agencies("他們先後訪問了青松日報社和人民日報社。", tmp_path)
+    assert {"青松日報社", "人民日報社"} <= set(found)
+    assert not any("和" in a for a in found)

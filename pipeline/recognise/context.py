@@ -15,6 +15,7 @@ from .names import surname_len
 from .text import CJK_NUMERALS, NAME_DOTS, QUOTES, is_cjk
 from .tokens import TokenIndex
 
+_CONJUNCTIONS = "和与及暨"
 _DATE_BEFORE = re.compile(f"[0-9{CJK_NUMERALS}][年月日号](?:电|讯)?$")
 
 
@@ -42,6 +43,9 @@ class ReportText:
         for ts, te in self.title_matches:
             title_starts_by_end.setdefault(te, []).append(ts)
         self.learned_spans["PER"] = [self._without_trailer(i, j, title_starts_by_end) for i, j in self.learned_spans["PER"]]
+        # the tagger glues the conjunction before the next organisation to the first (經濟日報社和|人民日報社)
+        self.glued_conjunction_ends = {j - 1 for i, j in self.learned_spans["ORG"] if j - i >= 3 and self.s[j - 1] in _CONJUNCTIONS}
+        self.learned_spans["ORG"] = [(i, j - 1) if j - 1 in self.glued_conjunction_ends else (i, j) for i, j in self.learned_spans["ORG"]]
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_names = {self.s[i:j] for i, j in self.learned_spans["PER"]}  # every name the tagger read whole
@@ -97,6 +101,8 @@ class ReportText:
             return False  # a hyphen between two acronyms stays inside the name (ABC-ROC理事辦公室)
         if not (is_cjk(prev) or prev.isalpha()) or prev.isdigit():
             return True
+        if i - 1 in self.glued_conjunction_ends:
+            return True  # 經濟日報社和|人民日報社: the conjunction the tagger glued to an organisation
         if _DATE_BEFORE.search(self.s, max(0, i - 3), i):
             return True  # a date or a dateline ends before a name: 1986年|香港大學, 5日|日本…, 7日電|國際…
         tok = self.tokens.ending_at(i)

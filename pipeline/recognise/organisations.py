@@ -43,7 +43,7 @@ class OrganisationEvidence:
                 continue
             suffix = m.group()
             if se < len(self.s) and is_cjk(self.s[se]) and se not in self.tok_ends and not self._name_follows(se) \
-                    and se not in self.findings.title_by_start:
+                    and se not in self.findings.title_by_start and se not in self.text.glued_conjunction_ends:
                 continue  # the suffix ends inside a word (but ORG + TITLE may be one word to the segmenter)
             if len(suffix) == 1 and ((suffix == "所" and self.text.verb_follows(se)) or self._suffix_is_function_word(ss, se)):
                 continue
