@@ -48,7 +48,7 @@ def test_a_noun_in_apposition_stays_out_of_the_name(text, name, tmp_path):
     assert name in agencies(text, tmp_path)
 
 
-def test_organised_by_an_association_is_no_organisation_named_organisation(tmp_path):
+def test_zuzhi_ends_a_name_but_not_as_the_verb_after_one(tmp_path):
     found = agencies("由青松記者協會組織的採訪團出發。國際青松組織也派員參加。", tmp_path)
     assert "青松記者協會" in found and "國際青松組織" in found
     assert not any(a.endswith("協會組織") for a in found)
