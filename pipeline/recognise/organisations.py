@@ -9,10 +9,8 @@ from ..lexicon import is_common_word, word_tag
 from .text import CJK_CHARS, CJK_NUMERALS, DATELINE_OUTLET, DECLARED, is_cjk
 from .context import Findings, ReportText, cover_of
 from .names import NameShapes
+from .org_naming import OrganisationNaming
 from .resolver import maximal
-
-
-_RANK = re.compile(f"(?:第[{CJK_NUMERALS}0-9]+|[{CJK_NUMERALS}0-9]+|最)大")  # 第二大, 兩大, 最大
 
 
 class OrganisationEvidence:
@@ -29,6 +27,7 @@ class OrganisationEvidence:
         self.text, self.findings, self.names = text, findings, names
         self.a, self.s, self.lex, self.tokens = text.a, text.s, text.lex, text.tokens
         self.tok_ends = text.tok_ends
+        self.naming = OrganisationNaming(text)
 
     def find_agencies(self):
         title_cover = cover_of(self.findings.titles)
@@ -54,17 +53,17 @@ class OrganisationEvidence:
             if start is None:
                 continue
             start = self._past_glued_word(start, ss, se)
-            start = self._past_appositive(start, ss)
-            start = self._past_ranking(start, ss)
+            start = self.naming.start_after_appositive(start, ss)
+            start = self.naming.start_after_rank(start, ss)
             if start is None:
                 continue
-            start = self._from_place(start, ss, suffix)
+            start = self.naming.start_at_place(start, ss, suffix)
             start = self._from_legal_form(start, ss)
             if self._verb_before_generic(start, se):
                 continue
             if not self._valid_agency(start, se, suffix):
                 continue
-            if self._descriptive(start, ss, se) or self._object_of_verb(start, se):
+            if self.naming.described(start, ss, se) or self.naming.object_of_verb(start, se):
                 continue
             cands.append((start, se))
             origin.setdefault((start, se), "organisation suffix")
@@ -182,19 +181,6 @@ class OrganisationEvidence:
                 break
         return start
 
-    def _past_appositive(self, start: int, ss: int) -> int:
-        """A noun saying what the organisation is before its name (製造商某公司, 主辦單位某協會, 母校某大學,
-        configs/organisations.yml appositive_nouns): the name starts after the last such word, when two
-        characters or more remain before the suffix. (A person's role noun is no such sign: 議員懇談會.)"""
-        best = start
-        first = self.tokens.covering(start)
-        tokens = ([first] if first and first[0] < start < first[1] <= ss - 2 else []) + list(self.tokens.inside(start, ss - 2))
-        for a, b, _ in tokens:
-            word = self.s[max(a, start) : b]  # (主辦|單位: the scan may have cut the token's front off)
-            if word in self.lex.appositive_nouns:
-                best = b
-        return best
-
     def _from_legal_form(self, start: int, ss: int) -> int:
         """A legal form (財團法人, 社團法人) opens the name it stands in: what the scan took before it
         is another organisation or the verb phrase between the two (衛生福利部督導所轄公設財團法人…)."""
@@ -265,7 +251,7 @@ class OrganisationEvidence:
         prefix_text = self.s[start : end - len(suffix)]
         if prefix_text and prefix_text[-1] in "本该各此其贵" and not (len(prefix_text) >= 2 and is_common_word(prefix_text[-2:])):
             return False  # 集本中心: "this centre", a self-reference (but 日本…, 資本… are words)
-        if suffix in self.lex.named_only_suffixes and not self._named(start, end, suffix):
+        if suffix in self.lex.named_only_suffixes and not self.naming.named(start, end, suffix):
             return False
         need = self.lex.suffix_needs_place.get(suffix)
         if need and not any(self.s.endswith(x, start, end - len(suffix)) for x in need) and whole not in self.lex.gazetteer:
@@ -276,83 +262,6 @@ class OrganisationEvidence:
                 if not any(whole.endswith(g) for g in self.lex.gazetteer):
                     return False
         return True
-
-    def _past_ranking(self, start: int, ss: int) -> int | None:
-        """A rank before a kind of organisation (第二大銀行, 兩大電信公司, 最大…公司) describes, it does not
-        name: the name starts after the kind when one follows (比利時第二大銀行|某某銀行), else there is
-        none (None)."""
-        rank = None
-        for m in _RANK.finditer(self.s, start, ss):
-            rank = m
-        if rank is None:
-            return start
-        kind = self.lex.suffix_re.search(self.s, rank.end(), ss)
-        return kind.end() if kind and ss - kind.end() >= 2 else None
-
-    def _descriptive(self, start: int, ss: int, se: int) -> bool:
-        """A kind of organisation described, not one named (一些石油公司, 大銀行, 食品公司): the words before
-        the suffix open with an adjective, a pronoun or a quantity, or the suffix is a kind of institution
-        (configs/organisations.yml class_suffixes: 公司, 銀行…); all of them are common dictionary words,
-        none is tagged a name, place or organisation, and the learned tagger reads no organisation there.
-        (A subject before a unit's suffix is no such sign: 經濟系, 賑災基金會.)"""
-        if (start, se) in self.text.known_name_spans or any(i < se and start < j for i, j in self.text.learned_spans["ORG"]):
-            return False
-        if start > 0 and self.s[start - 1] in "“「『\"":
-            return False  # a name in quotes is a name: “傳統基金會”
-        words = list(self.tokens.inside(start, ss))
-        if not words or words[0][0] != start or words[-1][1] != ss:
-            return False
-        # a kind of institution (公司, 銀行…) after common words is described; a unit (系, 基金會) is named so
-        opens_with_kind = words[0][2].startswith(("a", "r", "m", "q", "b")) or self.s[ss:se] in self.lex.class_suffixes
-        return opens_with_kind and all(is_common_word(self.s[a:b]) and not tag.startswith(("nr", "ns", "nt", "nz")) for a, b, tag in words)
-
-    def _object_of_verb(self, start: int, se: int) -> bool:
-        """A generic word for an institution that a verb governs (考大學, 送進醫院, 辦公司, 從嚴治黨;
-        configs/organisations.yml verb_objects): no name, unless the gazetteer or the learned tagger reads
-        an organisation there (實踐大學). Units named by an activity keep their verb (賑災基金會)."""
-        if (start, se) in self.text.known_name_spans or any(i < se and start < j for i, j in self.text.learned_spans["ORG"]):
-            return False
-        for k in range(max(start + 1, se - 4), se):
-            if self.s[k:se] in self.lex.verb_objects:
-                tok = self.tokens.ending_at(k)
-                return tok is not None and tok[0] >= start and tok[1].startswith("v")
-        return False
-
-    def _from_place(self, start: int, ss: int, suffix: str) -> int:
-        """A team named by its country or place starts there (衛冕冠軍印尼男隊, 逼平巴西隊 → 印尼男隊, 巴西隊):
-        what comes before the last run of places is the sentence, not the name. Places written
-        together are one run (中國香港隊)."""
-        if "place" not in self.lex.named_only_suffixes.get(suffix, ()):
-            return start
-        runs: list[list[int]] = []
-        k = start
-        while k < ss - 1:
-            e = next((e for e in range(min(ss, k + 6), k + 1, -1) if self.text.is_place(k, e)), None)
-            if e is None:
-                k += 1
-                continue
-            if runs and runs[-1][1] == k:
-                runs[-1][1] = e
-            else:
-                runs.append([k, e])
-            k = e
-        return runs[-1][0] if runs else start
-
-    def _named(self, start: int, end: int, suffix: str) -> bool:
-        """A team, a works and the like is an organisation only when named, in the ways
-        configs/organisations.yml allows for its suffix: a country or place opens it (中華隊, 德國女隊),
-        its name is no dictionary word (某某隊), or the learned tagger reads an organisation ending there;
-        for a works, a place opening it names a plant (台南市白河廠), not a firm."""
-        ways = self.lex.named_only_suffixes[suffix]
-        name = self.s[start : end - len(suffix)]
-        after_place = any(self.text.is_place(start, k) for k in range(start + 2, min(end - len(suffix), start + 6) + 1))
-        if after_place and "not_after_place" in ways:
-            return False
-        if after_place and "place" in ways:
-            return True
-        if "name" in ways and not is_common_word(name) and not is_common_word(name[-2:]):
-            return True
-        return "learned" in ways and any(j == end for _, j in self.text.learned_spans["ORG"])
 
     def _extend_brackets(self, spans):
         out = []
