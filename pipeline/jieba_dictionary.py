@@ -4,7 +4,8 @@ word → part of speech, and jieba's dictionary-only cut (posseg without HMM).
 Why not `jieba.posseg` itself: importing it loads the HMM tables and parses dict.txt again, and
 `jieba.dt.initialize()` unmarshals a slower cache; together over a second in every process, most of the
 cost of extracting one new report. Here both tables are read from one marshal file, written once per
-jieba dictionary to the temporary folder (as jieba writes its own cache), and shared with `jieba.dt`, so
+jieba dictionary into the project's .models/ (beside the other model files; not the shared temporary
+folder, where another user could plant a file for marshal to read), and shared with `jieba.dt`, so
 the jieba segmenter and its user dictionary see and extend the same tables. The cut is jieba's own
 algorithm (`Tokenizer.get_DAG` and `calc`, then posseg's handling of Latin letters and digits);
 tests/test_jieba_dictionary.py checks it against `jieba.posseg` word for word.
@@ -17,7 +18,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,12 +108,15 @@ def _dict_path() -> Path:
     return Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
 
 
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".models"
+
+
 def _cache_path(source: Path) -> Path:
     import jieba
 
     st = source.stat()
     key = f"{jieba.__version__}|{source}|{st.st_size}|{st.st_mtime_ns}|{marshal.version}"
-    return Path(tempfile.gettempdir()) / f"pipeline-jieba-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal"
+    return CACHE_DIR / f"jieba-dictionary-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal"
 
 
 def _load_tables() -> tuple[dict, int, dict]:
@@ -128,6 +131,7 @@ def _load_tables() -> tuple[dict, int, dict]:
     freq, total, tags = _build_tables(source)
     tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
     try:  # a cache that cannot be written only costs the next process the parse again
+        cache.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(marshal.dumps((freq, total, tags)))
         os.replace(tmp, cache)
     except OSError:

@@ -4,8 +4,6 @@ cache rebuilt rather than trusted."""
 
 from __future__ import annotations
 
-import tempfile
-
 import jieba
 import jieba.posseg
 import pytest
@@ -49,7 +47,7 @@ def test_cut_is_possegs_without_hmm(source):
 
 
 def test_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(jieba_dictionary, "CACHE_DIR", tmp_path)
     cache = jieba_dictionary._cache_path(jieba_dictionary._dict_path())
     assert cache.parent == tmp_path
     cache.write_bytes(b"\x00not marshal")
