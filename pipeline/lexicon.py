@@ -177,6 +177,7 @@ def known_organisations() -> list[str]:
     return list(dict.fromkeys(names))
 
 
+@lru_cache(maxsize=1)
 def common_words() -> dict:
     """jieba's dictionary with part-of-speech tags: word → tag (simplified)."""
     from .jieba_dictionary import dictionary
@@ -199,6 +200,7 @@ def _freq() -> dict:
 
 def release_dictionary() -> None:
     _freq.cache_clear()
+    common_words.cache_clear()
 
 
 def word_freq(word_simplified: str) -> int:

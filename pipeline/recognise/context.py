@@ -13,7 +13,7 @@ from ..shadow import simplify
 from .facts import Fact, Mention, Person
 from .names import surname_len
 from .text import CJK_NUMERALS, NAME_DOTS, QUOTES, is_cjk
-from .tokens import TokenIndex
+from .tokens import Positions, TokenIndex
 
 _CONJUNCTIONS = "和与及暨"
 _DATE_BEFORE = re.compile(f"[0-9{CJK_NUMERALS}][年月日号](?:电|讯)?$")
@@ -46,6 +46,13 @@ class ReportText:
         # the tagger glues the conjunction before the next organisation to the first (經濟日報社和|人民日報社)
         self.glued_conjunction_ends = {j - 1 for i, j in self.learned_spans["ORG"] if j - i >= 3 and self.s[j - 1] in _CONJUNCTIONS}
         self.learned_spans["ORG"] = [(i, j - 1) if j - 1 in self.glued_conjunction_ends else (i, j) for i, j in self.learned_spans["ORG"]]
+        # where the tagger's organisations stand and end, looked up per suffix match (not scanned: a report
+        # of a million characters has tens of thousands of both)
+        org_mask = bytearray(len(self.s) + 1)
+        for i, j in self.learned_spans["ORG"]:
+            org_mask[i:j] = b"\x01" * (j - i)
+        self.learned_org_cover = Positions(org_mask)
+        self.learned_org_ends = frozenset(j for _, j in self.learned_spans["ORG"])
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_names = {self.s[i:j] for i, j in self.learned_spans["PER"]}  # every name the tagger read whole

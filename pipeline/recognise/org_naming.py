@@ -47,7 +47,7 @@ class OrganisationNaming:
 
     def _known_or_learned(self, start: int, se: int) -> bool:
         """The gazetteer knows the span, or the learned tagger reads an organisation over part of it."""
-        return (start, se) in self.text.known_name_spans or any(i < se and start < j for i, j in self.text.learned_spans["ORG"])
+        return (start, se) in self.text.known_name_spans or any(k in self.text.learned_org_cover for k in range(start, se))
 
     def described(self, start: int, ss: int, se: int) -> bool:
         """A kind of organisation described, not one named (一些石油公司, 大銀行, 食品公司): the words before
@@ -112,4 +112,4 @@ class OrganisationNaming:
             return True
         if "name" in ways and not is_common_word(name) and not is_common_word(name[-2:]):
             return True
-        return "learned" in ways and any(j == end for _, j in self.text.learned_spans["ORG"])
+        return "learned" in ways and end in self.text.learned_org_ends
