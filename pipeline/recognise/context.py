@@ -110,7 +110,7 @@ class ReportText:
             return True
         if i - 1 in self.glued_conjunction_ends:
             return True  # 經濟日報社和|人民日報社: the conjunction the tagger glued to an organisation
-        if _DATE_BEFORE.search(self.s, max(0, i - 3), i):
+        if prev in "年月日号电讯" and _DATE_BEFORE.search(self.s, max(0, i - 3), i):
             return True  # a date or a dateline ends before a name: 1986年|香港大學, 5日|日本…, 7日電|國際…
         tok = self.tokens.ending_at(i)
         if tok is not None:
