@@ -41,7 +41,7 @@ class JiebaDictionary:
             tok.initialized = True
         else:  # jieba read its dictionary first: its frequencies, and posseg's tags where it is loaded
             posseg = sys.modules.get("jieba.posseg")
-            tags = posseg.dt.word_tag_tab if posseg else _build_tables(_dict_path())[2]
+            tags = posseg.dt.word_tag_tab if posseg else _load_tables()[2]  # (the cache, not a second parse)
         self.tokenizer = tok
         self.freq: dict[str, int] = tok.FREQ
         self.tags: dict[str, str] = tags

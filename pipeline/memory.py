@@ -37,7 +37,7 @@ def release_models() -> bool:
     grew with the corpus. The next report loads them again. Returns whether anything was loaded."""
     import sys
 
-    nlp = sys.modules.get("pipeline.nlp")
+    nlp = sys.modules.get(f"{__package__}.nlp")
     if nlp is None:  # nothing was analysed here (an up-to-date run, or worker processes did it)
         return False
     from . import jieba_dictionary, lac_tagger, lexicon, segment
