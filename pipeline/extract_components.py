@@ -21,7 +21,7 @@ def report_statistics(doc: Doc) -> Doc:
 
     text = doc._.text
     stats = bound_subjects(find_statistics(text), text, [(t.idx, t.idx + len(t), t.tag_) for t in doc])
-    doc._.statistics = [asdict(s) for s in stats]
+    doc._.statistics = [{k: v for k, v in asdict(s).items() if k != "subject_start"} for s in stats]
     return set_spans(doc, "STATISTIC", [(s.start, s.end, "STATISTIC") for s in stats])
 
 

@@ -48,6 +48,7 @@ class Statistic:
     subject: str  # counted noun or topic, '' if none
     kind: str  # count|money|percent|duration|age|other
     currency: str  # ISO code for money, else ''
+    subject_start: int | None = None  # where the subject starts in the text (not an output column)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -231,11 +232,20 @@ class _Lexicon:
         self.before_initial_ok = set(_f(s.get("before_initial_ok", "")))
         self.money_topics = _Words(set(_fl(s.get("money_topics"))))
         self.topic_scope_words = set(_fl(s.get("topic_scope_words")))
+        self.list_ends = _fl(s.get("list_end_words") or ["等"])
+        self.list_scan_len = int(s.get("list_scan_len", 30))
+        self.list_max_items = int(s.get("list_max_items", 5))
+        self.place_suffixes = set(_f(s.get("place_suffixes") or ""))
+        self.topic_locative_endings = set(_f(s.get("topic_locative_endings") or ""))
+        self.time_clause_chars = set(_f(s.get("time_clause_chars") or ""))
+        self.predicate_chars = set(_f(s.get("predicate_chars") or ""))
+        self.doubled_every = set(_f(s.get("doubled_every_chars") or ""))
         self.attributive_time_words = set(_fl(s.get("attributive_time_words")))
         self.noun_suffixes = set(_f(s.get("noun_suffixes", "")))
         self.topic_scope_suffixes = set(_f(s.get("topic_scope_suffixes", "")))
         self.before_kinds = set(s.get("before_kinds") or [])
         self.before_adjacent_kinds = set(s.get("before_adjacent_kinds") or [])
+        self.noun_only_adjacent_kinds = set(s.get("noun_only_adjacent_kinds") or [])
         self.run_re = re.compile(rf"(?:(?![{CN_DIGITS}]){RUN_CHARS}){{1,{self.scan_len}}}")
         self.run_tail_re = re.compile(rf"(?:(?![{CN_DIGITS}]){RUN_CHARS})+$")
 
@@ -274,6 +284,9 @@ class _Lexicon:
             r"[0-9]+(?:\.[0-9]+){2,}",
             r"[0-9]+/[0-9]+(?:/[0-9]+)?",
         ]
+        ranks = cfg.get("ranks") or {}
+        if ranks.get("prefixes") and ranks.get("counters"):  # 前八名, 前四強: the top eight is a rank
+            pats.append(rf"(?:{_alt(_fl(ranks['prefixes']))})[ ]?{NUMX}[ ]?(?:{_alt(_fl(ranks['counters']))})")
         idioms = _fl(cfg.get("not_statistics"))
         lead_num = [w for w in idioms if w[0] in CN_DIGITS]
         other = [w for w in idioms if w[0] not in CN_DIGITS]
@@ -417,7 +430,6 @@ def _cut_run(seg: str, lex: _Lexicon) -> str:
     return seg[:cut]
 
 
-_PREDICATE_CHARS = set("獲获遭受")
 
 
 def _leading_nouns(seg: str) -> str:
@@ -433,10 +445,29 @@ def _leading_nouns(seg: str) -> str:
     out = 0
     for word, flag in dictionary().cut(simplify(seg)):
         verb = flag in ("v", "vd", "vi", "vg") and len(word) >= 2
-        if out >= 2 and (verb or word in _PREDICATE_CHARS or flag == "f"):
+        if out >= 2 and (verb or fold(word) in _lexicon().predicate_chars or flag == "f"):
             break
         out += len(word)
     return seg[:out]
+
+
+def _weak_topic(seg: str, places: bool = True) -> bool:
+    """The last word of ``seg`` is a verb of two characters or more (預計將創造) or a place name
+    (大明村): before a number whose noun follows after 的, that noun is the subject."""
+    from .jieba_dictionary import dictionary
+    from .shadow import simplify
+
+    words = list(dictionary().cut(simplify(seg)))
+    particle = len(words) >= 2 and words[-1][1].startswith("u")  # 籌|得, 募|了: a verb with its particle
+    if particle:
+        words.pop()
+    if not words:
+        return False
+    word, flag = words[-1]
+    if particle and flag.startswith("v"):
+        return True
+    place = places and (flag == "ns" or len(seg) >= 3 and seg[-1] in _lexicon().place_suffixes)
+    return flag in ("v", "vd", "vi") and len(word) >= 2 or place
 
 
 def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
@@ -454,12 +485,12 @@ def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
 
 
 def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
-                allow_tail: bool = False, linked: bool = False) -> tuple[str, int]:
+                allow_tail: bool = False, linked: bool = False, noun_only: bool = False) -> tuple[str, int]:
     """The topic right before ``pos`` (參與人數已超過300位 → 參與人數).
 
     A topic separated from the number by a link word (已, 達, 為, 的 …) or a distributive 每 + counter
     (慰問金每人20萬元), or by a qualifier (``linked``: 賑助期間最多為6個月), is taken for any kind; one written right against the number (出席委員11人,
-    燃氣50%) only when ``adjacent_ok`` and it is short and whole. A total may follow its topic across one
+    燃氣50%) only when ``adjacent_ok`` (and, when ``noun_only``, when it does not end in a verb). A total may follow its topic across one
     comma (各國訪賓，共計56團). Returns (subject, its end offset in ``S``).
     """
     w0 = max(0, pos - lex.scan_len - 6)
@@ -492,15 +523,42 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
             skipped = True
             continue
         break
+    if window.endswith(tuple(lex.list_ends)):
+        listed = _list_before(S, w0 + len(window) - 1, lex)
+        if listed[0]:
+            return listed  # 研究人員、國內相關學者專家等共7人: the people listed are counted
     if not skipped and not adjacent_ok:
         return "", 0
     part = _part_before_share(S, window, w0, lex)
     if part[0]:
         return part
-    seg, seg_end = _topic_tail(window, w0, lex, skipped or allow_tail)
+    seg, seg_end = _topic_tail(window, w0, lex, skipped or allow_tail, adjacent=not skipped)
+    if seg and not skipped and noun_only and not _ends_with_any(seg, lex.money_topics) and _weak_topic(seg, places=False):
+        return "", 0  # 編列|300萬元, 籌得|100萬: a verb right against an amount is its predicate
     if not seg and distributive:
         return distributive, distributive_end
     return seg, seg_end
+
+
+def _list_before(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
+    """The items listed before 等 at ``pos`` (甲、乙等共7人 → 甲、乙): runs of letters joined by 、,
+    the first starting after the last stop character of its clause."""
+    clause = S[max(0, pos - lex.list_scan_len):pos]
+    clause = re.split(r"[，,。；;：:\n（()）「」]", clause)[-1]
+    items = clause.split("、")
+    if len(items) > lex.list_max_items or not all(2 <= len(i) and _letters_only(i) for i in items[1:]):
+        return "", 0
+    first = items[0]
+    cut = max((i for i, ch in enumerate(first) if ch in lex.before_stop_chars), default=-1)
+    first = first[cut + 1:]
+    if len(first) < 2 or not _letters_only(first):
+        return "", 0
+    seg = "、".join([first] + items[1:])
+    return seg, pos
+
+
+def _letters_only(s: str) -> bool:
+    return all(_is_cjk(c) or c.isascii() and c.isalpha() for c in s)
 
 
 def _part_before_share(S: str, window: str, w0: int, lex: _Lexicon) -> tuple[str, int]:
@@ -541,7 +599,7 @@ def _money_topic(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
     return (w, end) if w else ("", 0)
 
 
-def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool) -> tuple[str, int]:
+def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool, adjacent: bool = False) -> tuple[str, int]:
     """The run of letters that ends ``window``, from after its last stop character."""
     m = lex.run_tail_re.search(window)
     if not m:
@@ -560,6 +618,11 @@ def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool) -> tuple[str
     seg = seg[last + 1:]
     if len(seg) < lex.subj_min_before:
         return "", 0
+    if len(seg) > lex.subj_before_max and adjacent:
+        # a long run right against the number: its noun phrase (全村水果產量1900噸), unless it ends in
+        # a verb, which makes it a clause (訪問團走訪14國, 公司營收成長3到4成)
+        # (its last characters: pipeline/topics.py grows them back over whole noun words)
+        return ("", 0) if _weak_topic(seg, places=False) else (seg[-lex.subj_before_max:], seg_end)
     if len(seg) > lex.subj_before_max:
         return ("", 0) if not long_ok else (seg[-lex.subj_before_max:], seg_end)
     return seg, seg_end
@@ -584,7 +647,7 @@ def _masked(mask: bytearray, a: int, b: int) -> bool:
 
 class _Cand:
     __slots__ = ("start", "end", "core_end", "value", "value_max", "qualifier", "unit", "subject",
-                 "subj_start", "kind", "currency")
+                 "subj_start", "subj_at", "kind", "currency")
 
     def __init__(self, **kw):
         for k in self.__slots__:
@@ -852,9 +915,11 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         return None  # 一 + counter with no counted noun after it is an article (一位來自…)
     if not subject and kind in lex.before_kinds and subj_start is None:
         subject, subj_end = _run_before(S, left, lex, adjacent_ok=kind in lex.before_adjacent_kinds,
-                                        linked=bool(pre_q))
-    if not subject and kind in lex.of_noun_kinds and subj_start is None and S.startswith("的", end):
-        subject, subj_end = _run_after_loose(S, end + 1, lex)  # 8萬平方公尺的產業空間
+                                        linked=bool(pre_q), noun_only=kind in lex.noun_only_adjacent_kinds)
+    of_noun = kind in lex.of_noun_kinds and subj_start is None and S.startswith("的", end)
+    if of_noun and (not subject or subj_end == left and _weak_topic(subject)):
+        # 8萬平方公尺的產業空間, 200元的學費; 創造|8萬平方公尺的產業空間: a verb before is the predicate
+        subject, subj_end = _run_after_loose(S, end + 1, lex)
 
     # --- qualifier -----------------------------------------------------------------------------------------
     qualifier = pre_q or qual_mid or qual_post
@@ -865,6 +930,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
     return _Cand(start=left, end=end, core_end=core_end, value=float(v1), value_max=value_max,
                  qualifier=qualifier, unit=unit_out,
                  subject=text[subj_end - len(subject):subj_end] if subject else "",
+                 subj_at=subj_end - len(subject) if subject else None,
                  subj_start=subj_start, kind=kind, currency=currency if kind == "money" else "")
 
 
@@ -971,14 +1037,16 @@ def find_statistics(text: str) -> list[Statistic]:
                 if last.subj_start is not None:
                     seg = text[last.subj_start:c.start]
                     last.subject = seg[-lex.subj_max:] if len(seg) > lex.subj_max else seg
+                    last.subj_at = c.start - len(last.subject)
                     if not seg:
-                        last.subj_start = None
+                        last.subj_start = last.subj_at = None
             else:
                 continue
         kept.append(c)
     return [
         Statistic(start=c.start, end=c.end, text=text[c.start:c.end], value=c.value, value_max=c.value_max,
-                  qualifier=c.qualifier, unit=c.unit, subject=c.subject, kind=c.kind, currency=c.currency)
+                  qualifier=c.qualifier, unit=c.unit, subject=c.subject, kind=c.kind, currency=c.currency,
+                  subject_start=c.subj_at)
         for c in kept
     ]
 

@@ -11,8 +11,9 @@ import bisect
 from .statistics import CN_DIGITS
 
 # words that end a noun phrase (jieba's and LAC's tags): verbs, prepositions, conjunctions, pronouns,
-# numerals — of two characters or more; a one-character word never cuts on its own (與談人, 面向)
-STOP = ("v", "p", "c", "r", "m", "q")
+# numerals, adverbs (重新, 已經) — of two characters or more; a one-character word never cuts on its own
+# (與談人, 面向)
+STOP = ("v", "p", "c", "r", "m", "q", "d")
 NOUN_VERB = ("vn",)  # 管理, 投資 used as nouns
 VERB = ("v", "vd")
 MAX_EXTEND = 4
@@ -54,6 +55,14 @@ def stops(word: tuple[int, int, str]) -> bool:
 
 def nounish(tag: str) -> bool:
     return tag.startswith(("n", "vn", "j", "l")) or tag in ("X", "x", "")
+
+
+def time_word(w: tuple[int, int, str], text: str) -> bool:
+    """A word that places the statement in time (目前, 今年, 上週), not one that qualifies a noun
+    (日間照顧中心, 夜間課程)."""
+    from .statistics import _lexicon
+
+    return w[2] in ("t", "TIME") and text[w[0]:w[1]] not in _lexicon().attributive_time_words
 
 
 def is_verb(tag: str) -> bool:

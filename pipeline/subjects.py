@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .statistics import Statistic, _lexicon
-from .subject_words import MAX_EXTEND, PROPER, Words, is_verb, letters, nounish, stops
+from .statistics import Statistic, _lexicon, fold
+from .subject_words import MAX_EXTEND, PROPER, Words, is_verb, letters, nounish, stops, time_word
 from .topics import bound_before, share_compound_topics
 
 
@@ -23,8 +23,11 @@ def _cut_after(s0: int, end: int, text: str, words: Words) -> int:
     """Where a subject after the counter really ends: at the first stop word, before a
     one-character verb that closes it (訪賓來參加, 班級動、靜態) or an adverb (共), on a word boundary."""
     for w in words.within(s0 + 1, end):
-        if stops(w) and w[0] > s0 and not _nominal(w, text):
-            end = w[0]
+        if (stops(w) or time_word(w, text) or w[2].startswith(("nr", "PER"))) and w[0] > s0 and not _nominal(w, text):
+            end = w[0]  # 單位|今天受到…: a time word starts the predicate; 村民|劉傑: a name is no part of it
+            break
+        if w[1] - w[0] == 1 and w[0] - s0 >= 2 and fold(text[w[0]]) in _lexicon().predicate_chars:
+            end = w[0]  # 先進單位|受表彰
             break
         if w[1] - w[0] == 1 and w[0] - s0 >= 2 and w[0] < end and (w[2] == "d" or is_verb(w[2]) and (
                 w[1] >= end or _stops_or_verb(words.at(w[1])) or not letters(text[w[1]:w[1] + 1]))):
@@ -69,6 +72,10 @@ def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
     amount of money a verb or a preposition with its object starts a new clause (900萬元開發新系統,
     80萬元予某會, 50億元在台中設廠): there is no counted noun."""
     s0 = st.end - len(st.subject)
+    first = words.at(s0)
+    if first and first[0] == s0 and (first[2] == "r" and first[1] - first[0] == 1 or _reduplicated(first, text)) or (
+            st.kind in ("age", "duration") and fold(text[s0]) in _lexicon().time_clause_chars):
+        return replace(st, end=s0, text=text[st.start : s0], subject="")  # 8個|她最大, 17歲|時就, 229戶|家家建起
     end = _cut_after(s0, st.end, text, words)
     nxt = words.at(end)
     if end == st.end and nxt and nxt[0] == end and _nominal(nxt, text) and letters(text[end:nxt[1]]):
@@ -85,7 +92,32 @@ def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
         end = s0  # 32隊參賽，: a verb alone that closes the clause is its predicate (三個面向同步… is not)
     if end <= s0:
         return replace(st, end=s0, text=text[st.start : s0], subject="")
+    if text.startswith("的", end) and all(w[2] in ("a", "z") for w in words.within(s0, end)):
+        noun = _noun_after_of(end + 1, text, words)  # 56朵金色的葵花: the noun follows the adjective and 的
+        return replace(st, end=s0, text=text[st.start : s0], subject=noun)
     return replace(st, end=end, text=text[st.start : end], subject=text[s0:end])
+
+
+def _noun_after_of(pos: int, text: str, words: Words) -> str:
+    """The noun words right after 的 at ``pos``, bounded like a counted noun ('' when none)."""
+    end = pos
+    while (w := words.at(end)) and w[0] == end and nounish(w[2]) and w[1] - pos <= _lexicon().subj_max:
+        end = w[1]
+    return text[pos:end] if end - pos >= 2 and letters(text[pos:end]) else ""
+
+
+def _reduplicated(word: tuple[int, int, str], text: str) -> bool:
+    """家家, 人人, 戶戶: a doubled counter means "every", it is no counted noun (寶寶 is one)."""
+    return word[1] - word[0] == 2 and text[word[0]] == text[word[0] + 1] and fold(text[word[0]]) in _lexicon().doubled_every
+
+
+def bound_of_noun(st: Statistic, text: str, words: Words) -> Statistic:
+    """A noun read after 的 (200元的學費|實在…, 506%的負債率|降到…) ends where the predicate starts."""
+    s0 = text.find(st.subject, st.end, st.end + 2 + len(st.subject))
+    if s0 < 0:
+        return st
+    end = _cut_after(s0, s0 + len(st.subject), text, words)
+    return replace(st, subject=text[s0:end] if end - s0 >= 2 else "")
 
 
 def bound_subjects(stats: list[Statistic], text: str, tokens: list[tuple[int, int, str]]) -> list[Statistic]:
@@ -94,7 +126,9 @@ def bound_subjects(stats: list[Statistic], text: str, tokens: list[tuple[int, in
     for st in stats:
         if st.subject and text.endswith(st.subject, st.start, st.end):
             st = bound_after(st, text, words)
+        elif st.subject and text.startswith("的", st.end) and text.startswith(st.subject, st.end + 1):
+            st = bound_of_noun(st, text, words)
         elif st.subject:
-            st = bound_before(st, text, words)  # (it leaves a noun read after 的, beyond the span, as read)
+            st = bound_before(st, text, words)
         out.append(st)
     return share_compound_topics(out, text)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .statistics import Statistic, _lexicon
-from .subject_words import COUNTER, MAX_EXTEND, PHRASE, PLACE, PROPER, Words, is_verb, letters, nounish
+from .statistics import Statistic, _lexicon, fold
+from .subject_words import COUNTER, MAX_EXTEND, PHRASE, PLACE, PROPER, Words, is_verb, letters, nounish, time_word
 
 def _topic_start(k: int, e: int, text: str, words: Words, kind: str = "") -> int:
     """Where a topic that the character rules start at ``k`` starts on the segmenter's words. Before
@@ -38,7 +38,7 @@ def _drop_leading_scope(k: int, e: int, text: str, words: Words) -> int:
     """A topic does not start with a time word (目前學生), the scope of the count (全國, 本市,
     雲林縣), or a lone character left after a preposition (在|臺|外籍人士)."""
     for w in list(words.within(k, e)):
-        if _time_word(w, text) and w[1] <= e - 2:
+        if time_word(w, text) and w[1] <= e - 2:
             k = w[1]  # 系|目前|學生: what stands before a time word is another phrase
     while k < e:
         w = words.at(k)
@@ -48,19 +48,17 @@ def _drop_leading_scope(k: int, e: int, text: str, words: Words) -> int:
     return k
 
 
-def _time_word(w: tuple[int, int, str], text: str) -> bool:
-    """A word that places the statement in time (目前, 今年, 上週), not one that qualifies a noun
-    (日間照顧中心, 夜間課程)."""
-    return w[2] in ("t", "TIME") and text[w[0]:w[1]] not in _lexicon().attributive_time_words
-
-
 def _outside_topic(w: tuple[int, int, str], text: str) -> bool:
     """A word that a topic neither starts with nor grows over: a time word, a scope word or a county
     or city name, a lone character after a preposition or a bracket."""
     lex = _lexicon()
     piece = text[w[0]:w[1]]
-    if _time_word(w, text) or piece in lex.topic_scope_words:
+    if time_word(w, text) or piece in lex.topic_scope_words:
         return True
+    if w[2] == "s" and len(piece) >= 2 and fold(piece[-1]) in lex.topic_locative_endings:
+        return True  # 家裡|負債: a place word says where, not what
+    if w[2] == "d" and len(piece) == 1:
+        return True  # 就|收入: an adverb before the topic belongs to the predicate
     if w[2].startswith(("ns", "LOC")) and piece[-1:] in lex.topic_scope_suffixes and len(piece) >= 3:
         return True
     before = text[w[0] - 1 : w[0]]
@@ -107,15 +105,27 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
 def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
     """A subject before the number: it starts on a word boundary and is the whole noun phrase. (A noun
     read after 的, beyond the span, is not found before the number and is left as read.)"""
-    k = text.rfind(st.subject, max(0, st.start - 24), st.start + len(st.subject))
+    k = st.subject_start
+    if k is None or not text.startswith(st.subject, k):
+        k = text.rfind(st.subject, max(0, st.start - 24), st.start + len(st.subject))
     if k == -1:
         return st
     e = k + len(st.subject)
+    if "、" in st.subject:  # a list of items (甲、乙等7人): only its first item's start moves to a word boundary
+        first = _topic_start(k, text.index("、", k), text, words, st.kind)
+        return replace(st, subject=text[first:e] if first < text.index("、", k) else text[text.index("、", k) + 1:e])
     k = _topic_start(k, e, text, words, st.kind)
     if k >= e:
         return replace(st, subject="")
     k = _extend_topic(k, e, text, words)
+    k = _whole_word_start(k, e, text, words)
     e = _drop_final_verb(k, e, text, words)
+    e = _drop_final_time(k, e, text, words)
+    if e - k < _lexicon().subj_min_before:
+        return replace(st, subject="")
+    whole = words.at(k)
+    if whole and whole[0] == k and whole[1] == e and time_word(whole, text):
+        return replace(st, subject="")  # 當前約佔78%: a time word alone names no topic
     if text[k:e] in _lexicon().topic_scope_words:
         return replace(st, subject="")  # 占全國約36%: a scope alone names no topic
     if _place_and_verb(k, e, words):
@@ -144,6 +154,28 @@ def _drop_final_verb(k: int, e: int, text: str, words: Words) -> int:
     if not (adverb and adverb[1] == last[0] and adverb[2] == "d" and adverb[0] > k):
         return e
     return adverb[0] if adverb[0] - k >= 2 else e
+
+
+def _whole_word_start(k: int, e: int, text: str, words: Words) -> int:
+    """租|屋慰助金 → 租屋慰助金: a topic does not start inside a dictionary word that the segmenter split
+    off as a one-character word before it."""
+    from .jieba_dictionary import dictionary
+    from .shadow import simplify
+
+    prev, first = words.ending_at(k), words.at(k)
+    if not prev or not first or prev[1] - prev[0] != 1 or first[0] != k or text[prev[0]] in _lexicon().before_stop_chars:
+        return k
+    joined = simplify(text[prev[0] : min(first[1], e)])
+    return prev[0] if dictionary().freq.get(joined, 0) > 0 and letters(joined) else k
+
+
+def _drop_final_time(k: int, e: int, text: str, words: Words) -> int:
+    """爸今年49歲: a time word between the topic and the number dates the statement; the topic is
+    the noun phrase before it."""
+    last = words.at(e - 1)
+    if last and last[1] == e and last[0] > k and time_word(last, text):
+        return last[0]
+    return e
 
 
 def share_compound_topics(stats: list[Statistic], text: str) -> list[Statistic]:

@@ -74,7 +74,7 @@ POSITIVE = [
     ("訪問團走訪14國", "14國", 14, None, "exact", "國", "", "count", ""),
     ("參訪4座電廠", "4座電廠", 4, None, "exact", "座", "電廠", "count", ""),
     ("展出三種作物", "三種作物", 3, None, "exact", "種", "作物", "count", ""),
-    ("舉辦一場研討會", "一場研討會", 1, None, "exact", "場", "研討會", "count", ""),
+    ("舉辦兩場研討會", "兩場研討會", 2, None, "exact", "場", "研討會", "count", ""),
     ("共廿個單位。", "廿個單位", 20, None, "exact", "個", "單位", "count", ""),
     ("一百二十位學員與會", "一百二十位學員", 120, None, "exact", "位", "學員", "count", ""),
     ("兩千三百萬人", "兩千三百萬人", 23000000, None, "exact", "人", "", "count", ""),
@@ -181,6 +181,7 @@ POSITIVE = [
 
 # (phrase, substring that must not be inside any statistic; None = no statistic at all)
 NEGATIVE = [
+    ("曾舉辦過一場研討會", None),  # 一 + counter with its noun and nothing that stresses the number: an article
     ("課程型號A-5款推出", None),
     ("—2025年研習營", None),
     ("東吳大學 104 學年度第 4 次會議", None),

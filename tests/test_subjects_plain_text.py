@@ -1,0 +1,82 @@
+"""Subjects and statistics in plain prose (the news-statistics set of bench/news_statistics.py): topics
+written right against an amount, what a subject leaves out (time words, adverbs, pronouns, places,
+names, the predicate), the noun after 的, a list before 等, and what is not a count (一 as an article,
+ranks). The whole pipeline runs, so the segmenter's real words bound each subject. Sentences are
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import extract_string
+
+CASES = [
+    # (sentence, [(span, subject), …]) — every statistic of the sentence, in order
+    # a topic written right against an amount of money or a measure
+    ("全鄉稻米產量2500噸，產值900萬元。", [("2500噸", "稻米產量"), ("900萬元", "產值")]),
+    ("他家裡負債3000多元。", [("3000多元", "負債")]),  # a place word (家裡) says where, not what
+    # a time word between the topic and the number dates the statement
+    ("校長今年58歲。", [("58歲", "校長")]),
+    # a one-character adverb before the topic belongs to the predicate
+    ("去年就收入近5萬元。", [("近5萬元", "收入")]),
+    # 時 after an age starts a clause of time; a pronoun after a counter is no counted noun
+    ("他15歲時就離開家鄉。", [("15歲", "")]),
+    ("姊妹6個她最小。", [("6個", "")]),
+    # an adverb, a time word or a one-character passive verb ends a counted noun
+    ("使近2萬名失業工人重新就業。", [("近2萬名失業工人", "失業工人")]),
+    ("20個模範單位今天受到表揚。", [("20個模範單位", "模範單位")]),
+    ("10個先進集體受表彰。", [("10個先進集體", "先進集體")]),
+    # a doubled counter means "every": no counted noun
+    ("全村150戶家家有果園。", [("150戶", "")]),
+    # the noun after 的 ends where the predicate starts; it is outside the span
+    ("300元的車費實在付不起。", [("300元", "車費")]),
+    # a topic does not start inside a dictionary word the segmenter split (租|屋補貼費)
+    ("市府提供租屋補貼費3000元。", [("3000元", "租屋補貼費")]),
+    # a verb with the noun it qualifies stays whole in a topic (報名人數, 畢業學分)
+    ("本系畢業學分128。", [("128", "畢業學分")]),
+    # a place before an age: the people after 的 are its subject; a name after them is not
+    ("林家村42歲的農民王大同說。", [("42歲", "農民")]),
+    # the items listed before 等 are counted
+    ("教師、家長等共15人出席。", [("15人", "教師、家長")]),
+    # link words of duration (將, 持續) stand between a topic and its number
+    ("展覽將持續兩個星期。", [("兩個星期", "展覽")]),
+    # a time word alone names no topic
+    ("目前約佔40%。", [("約佔40%", "")]),
+    # X占Y…N%: the part before 占, found where it is written, not at a later copy of its words
+    ("男性就業人口占全部就業人口不到60%。", [("不到60%", "男性就業人口")]),
+    # an adjective and 的 between the counter and its noun
+    ("有3位年輕的學者出席。", [("3位", "學者")]),
+    # counters of plants and records, a currency, 約合
+    ("種下3萬多株樹苗。", [("3萬多株樹苗", "樹苗")]),
+    ("戰績是2勝5負。", [("2勝", "戰績"), ("5負", "戰績")]),
+    ("約合3億馬克。", [("約合3億馬克", "")]),
+    # not counts: 一 as an article, a rank
+    ("曾舉辦過一場座談會。", []),
+    ("球隊進入前八名。", []),
+]
+
+
+@pytest.fixture(scope="module")
+def by_line(tmp_path_factory):
+    """One report of all the sentences, one a line: the statistics of each line in order."""
+    text = "\n".join(sentence for sentence, _ in CASES) + "\n"
+    tables = extract_string(text, tmp_path_factory.mktemp("subjects"))
+    starts = [0]
+    for sentence, _ in CASES:
+        starts.append(starts[-1] + len(sentence) + 1)
+    lines: dict[int, list[tuple[str, str]]] = {}
+    for r in sorted(tables["statistics"], key=lambda r: int(r["start"])):
+        assert text[int(r["start"]) : int(r["end"])] == r["text"]
+        line = next(i for i in range(len(CASES)) if starts[i] <= int(r["start"]) < starts[i + 1])
+        lines.setdefault(line, []).append((r["text"], r["subject"]))
+    return lines
+
+
+@pytest.mark.parametrize("i", range(len(CASES)), ids=[s for s, _ in CASES])
+def test_statistics_and_subjects(by_line, i):
+    assert by_line.get(i, []) == CASES[i][1]
+
+
+def test_the_currency_of_a_named_unit(tmp_path):
+    (row,) = extract_string("約合3億馬克。\n", tmp_path)["statistics"]
+    assert (row["unit"], row["currency"], row["qualifier"]) == ("馬克", "DEM", "about")
