@@ -34,6 +34,11 @@ def test_the_last_reporter_of_a_byline_keeps_the_third_character(run):
     assert {"施美玲", "張倉明", "李志明"} <= names(t)
 
 
+def test_a_third_character_that_makes_a_word_with_the_bylines_verb_stays_in_the_name(run):
+    t = run("新華社北京5月3日電記者李明、陳勇軍報道：據消息，")  # 陳勇|軍報道: 報道 closes the name, not 軍報
+    assert {"李明", "陳勇軍"} <= names(t) and "陳勇" not in names(t)
+
+
 def test_a_role_word_before_a_listed_name_is_not_part_of_it(run):
     t = run("這部影片由導演楊光華、主演盧大奇、傅學文等主創人員出席首映。")
     assert {"楊光華", "盧大奇", "傅學文"} <= names(t)
@@ -171,6 +176,12 @@ def test_a_list_of_things_with_a_run_on_last_item_is_no_list_of_names(run):
     ("球隊有卡洛斯·席爾瓦和澤·桑托斯兩名外援。", {"卡洛斯·席爾瓦", "澤·桑托斯"}),  # two dotted names joined by 和
     ("影展放映《春天·夏天》等影片。", set()),  # a work's title
     ("他在西蒙·玻利瓦爾大學任教。", set()),  # an organisation named after someone
+    # the tagger's cut inside a part: a last syllable before punctuation or a function word, first
+    # syllables after a conjunction, are the name's
+    ("中場隊員費爾南多·桑巴約、鄧加出場。", {"費爾南多·桑巴約", "鄧加"}),
+    ("巴西的阿爾貝托·普拉西多甚至沒有跑完全程。", {"阿爾貝托·普拉西多"}),
+    ("決賽中彼得和弗拉季米爾·薩洛夫以2∶1獲勝。", {"彼得", "弗拉季米爾·薩洛夫"}),
+    ("瓊斯有“女卡爾·劉易斯”的美譽。", {"卡爾·劉易斯"}),  # (one character before it is a word: 女)
 ])
 def test_dotted_names_end_where_the_name_ends(run, text, expected):
     assert names(run(text)) == expected

@@ -20,7 +20,7 @@ from ..shadow import simplify
 from .context import Findings, ReportText, cover_of
 from .learned_names import LearnedNameReading
 from .names import NameShapes
-from .text import is_cjk
+from .text import DOTTED, NAME_DOTS, is_cjk
 
 if not Doc.has_extension("learned_entities"):
     Doc.set_extension("learned_entities", default=None)
@@ -188,8 +188,29 @@ class LearnedEvidence:
             if not self.names.valid_full_name(i, j) and (not self.names.surname_len(i) or self._foreign(i, j)):
                 while j < len(self.s) and self.s[j] in self.lex.transliteration_chars and j - i < 10:
                     j += 1  # (a Chinese name never runs on: 王大明維持…)
-            out.append((i, j))
+            out.append(self._whole_dotted(i, j))
         return out
+
+    def _whole_dotted(self, i: int, j: int) -> tuple[int, int]:
+        """塞薩爾·桑巴|約、, 弗拉季|米爾·薩姆索諾夫: a dotted name the tagger cut inside a part is read
+        over its whole dotted run, bounded as a dotted name is (NameShapes.trim_dotted)."""
+        if not any(d in self.s[i:j] for d in NAME_DOTS):
+            return i, j
+        m = next((m for m in DOTTED.finditer(self.s, max(0, i - 6), min(len(self.s), j + 6)) if m.start() <= i and m.end() >= j), None)
+        if m is None:
+            return i, j
+        a, b = self.names.trim_dotted(*m.span())
+        if not (a <= i and b >= j):
+            return i, j
+        if a < i and (i - a > 4 or self._holds_word(a, i)):
+            a = i  # 國腳|伊·薩莫拉諾: a role noun or title before the name is not taken in
+        if b > j and (b - j > 2 or any(d in self.s[j:b] for d in NAME_DOTS) or self._holds_word(j, b)):
+            b = j  # …和澤·羅伯特, …等人: another name or a word after it is not taken in
+        return a, b
+
+    def _holds_word(self, i: int, j: int) -> bool:
+        """A dictionary word of two or more characters lies within [i, j)."""
+        return any(is_common_word(self.s[x:y]) for x in range(i, j) for y in range(x + 2, j + 1))
 
     def _foreign(self, i: int, j: int) -> bool:
         return any(c in self.lex.transliteration_chars for c in self.s[i:j])

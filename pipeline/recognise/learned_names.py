@@ -75,7 +75,9 @@ class LearnedNameReading:
         third, nxt = self.s[j], self.s[j + 1 : j + 2]
         if third in self.lex.strong_followers or third in self.lex.learned_name_trailers or self.text.starts_with_word(j, self.lex.name_followers):
             return i, j
-        if not self.names.valid_full_name(i, j + 1) or is_common_word(self.s[j : j + 2]):
+        # 孫勇|軍報道: a follower after the third character (報道) explains the word it makes with it (軍報)
+        closed = len(self.text.starts_with_word(j + 1, self.lex.name_followers) or "") >= 2
+        if not self.names.valid_full_name(i, j + 1) or is_common_word(self.s[j : j + 2]) and not closed:
             return i, j
         ends = (not nxt or not is_cjk(nxt) or nxt in self.lex.learned_name_trailers or nxt in self.lex.strong_followers
                 or self.text.starts_with_word(j + 1, self.lex.name_followers) or bool(self.lex.title_re.match(self.s, j + 1)))

@@ -243,6 +243,46 @@ class NameShapes:
             return None  # (李總統登輝先生: an honorific may follow)
         return (ss, ts), (te, te + 2)
 
+    def _syllables_before(self, i: int, k: int) -> bool:
+        """和|弗拉季|米爾·…: two or three characters before the learned name, after a boundary, holding
+        no dictionary word or title, are its first syllables."""
+        part = self.s[i:k]
+        return (2 <= len(part) <= 3 and all(is_cjk(c) for c in part) and self.text.is_boundary_before(i)
+                and not any(is_common_word(part[x:y]) for x in range(len(part)) for y in range(x + 2, len(part) + 1))
+                and not any(x in self.text.all_title_ends for x in range(i + 1, k + 1)))
+
+    def _syllables_after(self, k: int, j: int) -> int:
+        """桑巴|約、: one or two characters after the learned name, before punctuation or a function word,
+        that are no word of their own and no word that follows names, are its last syllables; 0 if none."""
+        for n in (1, 2):
+            part = self.s[k : k + n]
+            if k + n > j or not all(is_cjk(c) for c in part) or any(c in NAME_DOTS for c in part):
+                return 0
+            if any(c in self.lex.strong_followers or c in self.lex.name_single_followers for c in part) or n > 1 and is_common_word(part):
+                return 0
+            if self._last_syllable(k + n - 1):
+                return n
+        return 0
+
+    def _last_syllable(self, k: int) -> bool:
+        """塞薩爾·桑巴約、, 普拉西多甚至: a one-character 'adverb' right before punctuation or another
+        function word is the name's last syllable — unless it is a word that follows names (說, 等)."""
+        tok = self.tokens.covering(k)
+        if tok is None or tok[1] - k != 1:
+            return False
+        c = self.s[k]
+        if c in self.lex.name_single_followers or c in self.lex.strong_followers or c in self.lex.name_followers:
+            return False
+        nxt = self.tokens.covering(k + 1)
+        after = self.s[k + 1 : k + 2]
+        return (not after or after in "、，,。；;：:）)」』”\n " or nxt is not None and nxt[0] == k + 1 and nxt[1] - nxt[0] >= 2
+                and nxt[2].startswith(("d", "v", "p", "c")) and is_common_word(self.s[k + 1 : nxt[1]]))
+
+    def _word_starts(self, k: int) -> bool:
+        """A dictionary word of two or more characters starts at k."""
+        tok = self.tokens.covering(k)
+        return tok is not None and tok[0] == k and tok[1] - k >= 2 and is_common_word(self.s[k : tok[1]])
+
     def _frequent_word_at(self, k: int) -> bool:
         """A frequent dictionary word of two or more characters starts at k (成功, 生前, 日記)."""
         tok = self.tokens.covering(k)
@@ -268,9 +308,10 @@ class NameShapes:
         starts = self.text.learned_per_start
         lac = next((starts[a] for a in range(i, dot) if a in starts and starts[a][1] > dot), None)
         if lac:
-            i = lac[0]  # 讀約翰·拉貝日記: the learned tagger's name starts after the verb
+            if not self._syllables_before(i, lac[0]):
+                i = lac[0]  # 讀約翰·拉貝日記: the learned tagger's name starts after the verb (弗拉季|米爾·… goes on)
             if lac[1] < j and self.s[lac[1] : lac[1] + 1] not in NAME_DOTS:
-                j = lac[1]  # … and ends before the noun (a name split at a later dot goes on)
+                j = lac[1] + self._syllables_after(lac[1], j)  # … and ends before the noun (桑巴|約、 goes on)
         if self.s[i] in self.lex.function_surnames and dot - i >= 2:
             i += 1  # 甲和澤·羅伯特: the conjunction before the name
         last_dot = max(self.s.rfind(d, i, j) for d in NAME_DOTS)
@@ -280,7 +321,8 @@ class NameShapes:
                 return i, k  # 凡·高的作品, 某·某先生, 某·某成功登頂: the name ends before them
             if k in self.findings.title_by_start or self.lex.title_re.match(self.s, k):
                 return i, k
-            if k in self.tok_starts and self.tokens.tag_at(k, "").startswith(("v", "p", "c", "d", "u")) and k - last_dot > 2:
+            if (k in self.tok_starts and self.tokens.tag_at(k, "").startswith(("v", "p", "c", "d", "u")) and k - last_dot > 2
+                    and not self._last_syllable(k)):
                 return i, k  # 漢斯·布勞爾協助…: the name ends where a verb starts
             follower = self.text.starts_with_word(k, self.lex.name_followers) or ""
             if k > last_dot + 1 and len(follower) >= 2:
