@@ -69,6 +69,8 @@ def test_subject_is_the_noun_before_the_predicate(text, subject):
     # 至 after a verb of change links the topic to its new value
     ("今年提高補助名額至20人。", "20人", "補助名額"),
     ("將審查期程縮短至15天以內。", "15天以內", "審查期程"),
+    ("集團的負債率降到35%。", "35%", "負債率"),  # … and the same verbs with 到
+    ("平均房價提高到3萬元。", "3萬元", "平均房價"),
     # a change compared with something: the topic stands before 較/比
     ("第二季事故件數較去年同期下降約2成。", "約2成", "事故件數"),
     # cases are counted (例), 例如 is no count
