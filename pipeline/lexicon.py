@@ -191,6 +191,12 @@ def is_common_word(word_simplified: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
+def holds_common_word(piece_simplified: str) -> bool:
+    """A common dictionary word of two or more characters lies within the piece (國腳, 等人)."""
+    n = len(piece_simplified)
+    return any(is_common_word(piece_simplified[x:y]) for x in range(n) for y in range(x + 2, n + 1))
+
+
 @lru_cache(maxsize=1)
 def _freq() -> dict:
     from .jieba_dictionary import dictionary

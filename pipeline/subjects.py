@@ -113,9 +113,7 @@ def _reduplicated(word: tuple[int, int, str], text: str) -> bool:
 
 def bound_of_noun(st: Statistic, text: str, words: Words) -> Statistic:
     """A noun read after 的 (200元的學費|實在…, 506%的負債率|降到…) ends where the predicate starts."""
-    s0 = text.find(st.subject, st.end, st.end + 2 + len(st.subject))
-    if s0 < 0:
-        return st
+    s0 = st.end + 1  # (bound_subjects sends here a noun read right after 的)
     end = _cut_after(s0, s0 + len(st.subject), text, words)
     return replace(st, subject=text[s0:end] if end - s0 >= 2 else "")
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import settings
-from ..lexicon import is_common_word, word_freq
+from ..lexicon import holds_common_word, is_common_word, word_freq
 from ..memory import give_back, is_huge
 from ..shadow import simplify
 from .context import Findings, ReportText, cover_of
@@ -202,15 +202,11 @@ class LearnedEvidence:
         a, b = self.names.trim_dotted(*m.span())
         if not (a <= i and b >= j):
             return i, j
-        if a < i and (i - a > 4 or self._holds_word(a, i)):
+        if a < i and (i - a > 4 or holds_common_word(self.s[a:i])):
             a = i  # 國腳|伊·薩莫拉諾: a role noun or title before the name is not taken in
-        if b > j and (b - j > 2 or any(d in self.s[j:b] for d in NAME_DOTS) or self._holds_word(j, b)):
+        if b > j and (b - j > 2 or any(d in self.s[j:b] for d in NAME_DOTS) or holds_common_word(self.s[j:b])):
             b = j  # …和澤·羅伯特, …等人: another name or a word after it is not taken in
         return a, b
-
-    def _holds_word(self, i: int, j: int) -> bool:
-        """A dictionary word of two or more characters lies within [i, j)."""
-        return any(is_common_word(self.s[x:y]) for x in range(i, j) for y in range(x + 2, j + 1))
 
     def _foreign(self, i: int, j: int) -> bool:
         return any(c in self.lex.transliteration_chars for c in self.s[i:j])

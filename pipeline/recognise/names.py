@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import is_common_word, word_freq, word_tag
+from ..lexicon import holds_common_word, is_common_word, word_freq, word_tag
 from .text import DOTTED, LATIN_NAME, NAME_DOTS, NAME_GAP, is_cjk
 
 if TYPE_CHECKING:
@@ -248,7 +248,7 @@ class NameShapes:
         no dictionary word or title, are its first syllables."""
         part = self.s[i:k]
         return (2 <= len(part) <= 3 and all(is_cjk(c) for c in part) and self.text.is_boundary_before(i)
-                and not any(is_common_word(part[x:y]) for x in range(len(part)) for y in range(x + 2, len(part) + 1))
+                and not holds_common_word(part)
                 and not any(x in self.text.all_title_ends for x in range(i + 1, k + 1)))
 
     def _syllables_after(self, k: int, j: int) -> int:
