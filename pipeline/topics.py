@@ -103,8 +103,8 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
 
 
 def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
-    """A subject before the number: it starts on a word boundary and is the whole noun phrase. (A noun
-    read after 的, beyond the span, is not found before the number and is left as read.)"""
+    """A subject before the number: it starts on a word boundary and is the whole noun phrase, looked
+    for where the grammar found it (Statistic.subject_start)."""
     k = st.subject_start
     if k is None or not text.startswith(st.subject, k):
         k = text.rfind(st.subject, max(0, st.start - 24), st.start + len(st.subject))
@@ -112,8 +112,9 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
         return st
     e = k + len(st.subject)
     if "、" in st.subject:  # a list of items (甲、乙等7人): only its first item's start moves to a word boundary
-        first = _topic_start(k, text.index("、", k), text, words, st.kind)
-        return replace(st, subject=text[first:e] if first < text.index("、", k) else text[text.index("、", k) + 1:e])
+        comma = text.index("、", k)
+        first = _topic_start(k, comma, text, words, st.kind)
+        return replace(st, subject=text[first:e] if first < comma else text[comma + 1 : e])
     k = _topic_start(k, e, text, words, st.kind)
     if k >= e:
         return replace(st, subject="")
@@ -159,14 +160,14 @@ def _drop_final_verb(k: int, e: int, text: str, words: Words) -> int:
 def _whole_word_start(k: int, e: int, text: str, words: Words) -> int:
     """租|屋慰助金 → 租屋慰助金: a topic does not start inside a dictionary word that the segmenter split
     off as a one-character word before it."""
-    from .jieba_dictionary import dictionary
+    from .lexicon import word_freq
     from .shadow import simplify
 
     prev, first = words.ending_at(k), words.at(k)
     if not prev or not first or prev[1] - prev[0] != 1 or first[0] != k or text[prev[0]] in _lexicon().before_stop_chars:
         return k
     joined = simplify(text[prev[0] : min(first[1], e)])
-    return prev[0] if dictionary().freq.get(joined, 0) > 0 and letters(joined) else k
+    return prev[0] if word_freq(joined) > 0 and letters(joined) else k
 
 
 def _drop_final_time(k: int, e: int, text: str, words: Words) -> int:
