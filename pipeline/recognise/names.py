@@ -278,11 +278,6 @@ class NameShapes:
         return (not after or after in "、，,。；;：:）)」』”\n " or nxt is not None and nxt[0] == k + 1 and nxt[1] - nxt[0] >= 2
                 and nxt[2].startswith(("d", "v", "p", "c")) and is_common_word(self.s[k + 1 : nxt[1]]))
 
-    def _word_starts(self, k: int) -> bool:
-        """A dictionary word of two or more characters starts at k."""
-        tok = self.tokens.covering(k)
-        return tok is not None and tok[0] == k and tok[1] - k >= 2 and is_common_word(self.s[k : tok[1]])
-
     def _frequent_word_at(self, k: int) -> bool:
         """A frequent dictionary word of two or more characters starts at k (成功, 生前, 日記)."""
         tok = self.tokens.covering(k)
