@@ -14,18 +14,6 @@ if TYPE_CHECKING:
     from .statistics import _Lexicon
 
 
-def _lexicon() -> "_Lexicon":
-    from .statistics import _lexicon as compiled
-
-    return compiled()
-
-
-def fold(text: str) -> str:
-    from .statistics import fold as folded
-
-    return folded(text)
-
-
 class _Words:
     """A word list with longest-first prefix/suffix look-ups in a few set probes."""
 
@@ -88,7 +76,7 @@ def _cut_run(seg: str, lex: _Lexicon) -> str:
 
 
 
-def _leading_nouns(seg: str) -> str:
+def _leading_nouns(seg: str, lex: _Lexicon) -> str:
     """Cut a run where its predicate starts: at the first word of two or more characters that the
     segmenter tags as a verb, or a one-character 獲/遭/受, once the noun has two characters
     (5所大學開設夜間課程 → 大學; 14案地方創生計畫獲…核定 → 地方創生計畫). Single-character
@@ -101,13 +89,13 @@ def _leading_nouns(seg: str) -> str:
     out = 0
     for word, flag in dictionary().cut(simplify(seg)):
         verb = flag in ("v", "vd", "vi", "vg") and len(word) >= 2
-        if out >= 2 and (verb or fold(word) in _lexicon().predicate_chars or flag == "f"):
+        if out >= 2 and (verb or word in lex.predicate_chars or flag == "f"):
             break
         out += len(word)
     return seg[:out]
 
 
-def _weak_topic(seg: str, places: bool = True) -> bool:
+def _weak_topic(seg: str, lex: _Lexicon, places: bool = True) -> bool:
     """The last word of ``seg`` is a verb of two characters or more (預計將創造) or a place name
     (大明村): before a number whose noun follows after 的, that noun is the subject."""
     from .jieba_dictionary import dictionary
@@ -122,7 +110,7 @@ def _weak_topic(seg: str, places: bool = True) -> bool:
     word, flag = words[-1]
     if particle and flag.startswith("v"):
         return True
-    place = places and (flag == "ns" or len(seg) >= 3 and seg[-1] in _lexicon().place_suffixes)
+    place = places and (flag == "ns" or len(seg) >= 3 and seg[-1] in lex.place_suffixes)
     return flag in ("v", "vd", "vi") and len(word) >= 2 or place
 
 
@@ -133,7 +121,7 @@ def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
         return "", pos
     seg = _cut_run(m.group(), lex)
     if len(seg) > 2:
-        seg = _leading_nouns(seg)
+        seg = _leading_nouns(seg, lex)
     if not seg or seg in lex.after_link_chars and not _is_cjk(S[pos + 1 : pos + 2]) or seg in lex.initial_ok:
         return "", pos  # 8團共41位: a one-character link word before the next number is no noun
     seg = seg[: lex.subj_max]  # a run this long holds more than the noun: keep its start
@@ -189,7 +177,7 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
     if part[0]:
         return part
     seg, seg_end = _topic_tail(window, w0, lex, skipped or allow_tail, adjacent=not skipped)
-    if seg and not skipped and noun_only and not _ends_with_any(seg, lex.money_topics) and _weak_topic(seg, places=False):
+    if seg and not skipped and noun_only and not _ends_with_any(seg, lex.money_topics) and _weak_topic(seg, lex, places=False):
         return "", 0  # 編列|300萬元, 籌得|100萬: a verb right against an amount is its predicate
     if not seg and distributive:
         return distributive, distributive_end
@@ -278,7 +266,7 @@ def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool, adjacent: bo
         # a long run right against the number: its noun phrase (全村水果產量1900噸), unless it ends in
         # a verb, which makes it a clause (訪問團走訪14國, 公司營收成長3到4成)
         # (its last characters: pipeline/topics.py grows them back over whole noun words)
-        return ("", 0) if _weak_topic(seg, places=False) else (seg[-lex.subj_before_max:], seg_end)
+        return ("", 0) if _weak_topic(seg, lex, places=False) else (seg[-lex.subj_before_max:], seg_end)
     if len(seg) > lex.subj_before_max:
         return ("", 0) if not long_ok else (seg[-lex.subj_before_max:], seg_end)
     return seg, seg_end
@@ -295,5 +283,5 @@ def _run_after_loose(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
         return "", pos
     seg = head + rest
     if len(seg) > 2:
-        seg = _leading_nouns(seg)
+        seg = _leading_nouns(seg, lex)
     return (seg[-lex.subj_max:] if len(seg) > lex.subj_max else seg), pos + len(seg)

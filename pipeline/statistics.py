@@ -659,7 +659,7 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
         subject, subj_end = _run_before(S, left, lex, adjacent_ok=kind in lex.before_adjacent_kinds,
                                         linked=bool(pre_q), noun_only=kind in lex.noun_only_adjacent_kinds)
     of_noun = kind in lex.of_noun_kinds and subj_start is None and S.startswith("的", end)
-    if of_noun and (not subject or subj_end == left and _weak_topic(subject)):
+    if of_noun and (not subject or subj_end == left and _weak_topic(subject, lex)):
         # 8萬平方公尺的產業空間, 200元的學費; 創造|8萬平方公尺的產業空間: a verb before is the predicate
         subject, subj_end = _run_after_loose(S, end + 1, lex)
 
