@@ -49,6 +49,8 @@ class Lexicon:
     role_only_titles: frozenset
     strong_followers: frozenset
     learned_name_trailers: frozenset
+    trailing_word_tags: frozenset
+    trailing_word_min_freq: int
     speech_verbs: tuple
     name_middles: frozenset
     honorifics_after_name: tuple
@@ -74,6 +76,7 @@ class Lexicon:
     acronyms: frozenset
     min_prefix_single: int
     stop_tags: frozenset
+    glued_tags: frozenset
     verb_stop_min_freq: int
     venues: tuple
     counter_chars: frozenset
@@ -128,6 +131,8 @@ def lexicon() -> Lexicon:
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),
         strong_followers=frozenset(_s(n.get("strong_followers", []))),
         learned_name_trailers=frozenset(_s(n.get("learned_name_trailers", []))),
+        trailing_word_tags=frozenset(n["learned_name_trailing_words"]["tags"]),
+        trailing_word_min_freq=int(n["learned_name_trailing_words"]["min_freq"]),
         speech_verbs=tuple(_s(n.get("speech_verbs", []))),
         name_middles=frozenset(_s(n.get("name_middles", []))),
         honorifics_after_name=tuple(_s(n.get("honorifics_after_name", []))),
@@ -153,6 +158,7 @@ def lexicon() -> Lexicon:
         acronyms=frozenset(o["acronyms"]),
         min_prefix_single=int(o.get("min_prefix_for_single_char_suffix", 2)),
         stop_tags=frozenset(o["stop_tags"]),
+        glued_tags=frozenset(o["glued_before_model_start_tags"]),
         verb_stop_min_freq=int(o.get("verb_stop_min_freq", 0)),
         venues=tuple(_s(o["venues"])),
         counter_chars=frozenset(simplify(o.get("counter_chars", ""))),

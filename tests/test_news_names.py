@@ -204,3 +204,16 @@ def test_chinese_names_written_one_after_another_are_not_joined(run):
     # 澤 and 維 are written in transliterations, but also in Chinese given names
     t = run("主席團成員有劉忠華劉澤民陳國強陳維山等人。")
     assert names(t) == {"劉忠華", "劉澤民", "陳國強", "陳維山"}
+
+
+def test_a_transliterated_name_after_its_title_keeps_a_last_syllable_that_is_a_suffix(run):
+    t = run("烏克蘭總理馬丘申科今天抵達。")
+    assert [(r["name"], r["title"]) for r in t["people"]] == [("馬丘申科", "總理")]
+
+
+def test_a_surname_cut_from_the_end_of_a_long_name_starts_no_name(run):
+    assert names(run("要求馬爾塔尼亞胡立即與對方談判。")) == set()
+
+
+def test_a_long_learned_name_ends_before_a_time_word_it_ran_on_over(run):
+    assert names(run("以色列總理卡斯坦尼亞胡當天公開表示反對。")) == {"卡斯坦尼亞胡"}

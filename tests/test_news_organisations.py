@@ -100,3 +100,44 @@ def test_the_conjunction_between_two_organisations_is_in_neither(tmp_path):
     found = agencies("他們先後訪問了青松日報社和人民日報社。", tmp_path)
     assert {"青松日報社", "人民日報社"} <= set(found)
     assert not any("和" in a for a in found)
+
+
+@pytest.mark.parametrize("text", [
+    "這次颱風造成大規模停電，辦公室裡一臺電腦也沒有留下。",  # 造成|大規模, 一臺|電腦: no 成大, no 臺電
+    "遊客在羅馬市中心附近買了一套公寓。",
+    "作者這部小說寫了二十年。",
+    "自協會成立以來，會員們積極組織內部訓練。",
+])
+def test_short_forms_inside_words_places_and_verbs_are_no_organisations(text, tmp_path):
+    assert [a for a in agencies(text, tmp_path) if a != "協會"] == []
+
+
+def test_a_short_form_at_the_start_of_a_word_stays(tmp_path):
+    assert "東協" in agencies("雙方與東協國家在貿易上合作密切。", tmp_path)
+
+
+def test_a_place_name_ending_in_a_suffix_character_closes_no_organisation(tmp_path):
+    assert agencies("據青松社莫斯科3日電，俄羅斯政府今天表示將調整稅率。", tmp_path) == ["青松社"]
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("2001年底青松建築工程公司承建了這條公路。", "青松建築工程公司", id="time-word"),
+    pytest.param("上週末青松國財政部長表示將注視匯市。", "青松國財政部", id="time-word-before-fused-title"),
+    pytest.param("她多次去青松國駐紐約總領館洽談。", "青松國駐紐約總領館", id="one-character-verb"),
+])
+def test_a_word_glued_before_the_name_is_left_out(text, name, tmp_path):
+    assert agencies(text, tmp_path) == [name]
+
+
+def test_an_organisation_the_dictionary_knows_whole_is_kept_whole(tmp_path):
+    assert agencies("1993年，聯合國大會通過第833號決議。", tmp_path) == ["聯合國大會"]
+
+
+def test_an_organisation_word_keeps_a_function_word_inside_it(tmp_path):
+    assert "青松統一組織" in agencies("青松統一組織剛歡度35歲生日。", tmp_path)
+
+
+def test_a_transliterated_name_ending_in_a_suffix_character_is_no_organisation(tmp_path):
+    t = extract_string("加拿大名將斯維利科決定不參加本次比賽。白俄羅斯總統薩維連科19日表示將繼續合作。", tmp_path)
+    assert mentions(t, "AGENCY") == []
+    assert {r["name"] for r in t["people"]} == {"斯維利科", "薩維連科"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon, lexicon, word_freq
+from ..lexicon import Lexicon, lexicon, word_freq, word_tag
 from ..shadow import simplify
 from .facts import Fact, Mention, Person
 from .names import surname_len
@@ -31,7 +31,8 @@ class ReportText:
         self.tokens = TokenIndex(doc, len(self.a))
         self.tok_starts, self.tok_ends = self.tokens.token_starts, self.tokens.token_ends
         self.nr_tokens = self.tokens.with_tag_prefix("nr")
-        self.known_names: list[tuple[int, int]] = [m.span() for m in self.lex.gazetteer_re.finditer(self.s)]
+        self.known_names: list[tuple[int, int]] = [m.span() for m in self.lex.gazetteer_re.finditer(self.s)
+                                                   if not self._short_form_inside_words(*m.span())]
         self.known_name_spans = frozenset(self.known_names)  # where the gazetteer's names stand, for look-ups
         self.title_matches: list[tuple[int, int]] = self._titles_after_known_names(
             [m.span() for m in self.lex.title_re.finditer(self.s)])
@@ -58,6 +59,17 @@ class ReportText:
         self.learned_names = {self.s[i:j] for i, j in self.learned_spans["PER"]}  # every name the tagger read whole
         self.places = set(self.learned_spans["LOC"])  # the learned tagger's places (jieba's ns guesses foreign names)
 
+    def _short_form_inside_words(self, i: int, j: int) -> bool:
+        """A short form of two characters that the segmenter reads as parts of two other words
+        (一臺|電腦, 造成|大規模, 以北|約): a match of the characters, not the name. At the start of one
+        word it stays (東協國家, 臺大醫院)."""
+        if j - i > 2:
+            return False
+        if i not in self.tok_starts:
+            return True
+        last = self.tokens.covering(j - 1)
+        return j not in self.tok_ends and last is not None and last[0] > i
+
     def _without_trailer(self, i: int, j: int, title_starts_by_end: dict[int, list[int]]) -> tuple[int, int]:
         """李明攝, 王大明等, 威爾遜州長, 蒙博托·: the tagger glues a credit or list marker that never ends a
         name, the title after it, or the dot of a name it cuts, to the name."""
@@ -67,6 +79,9 @@ class ReportText:
             i += 1
         if j - i >= 3 and self.s[j - 1] in self.lex.learned_name_trailers:
             return i, j - 1
+        tail = self.s[j - 2 : j]
+        if j - i >= 5 and (word_tag(tail) or "").split("_")[0] in self.lex.trailing_word_tags and word_freq(tail) >= self.lex.trailing_word_min_freq:
+            return i, j - 2  # 某某尼亞胡|當天, 某某胡|應當: a long transliteration runs on over a time word or adverb
         ts = next((ts for ts in title_starts_by_end.get(j, ()) if i + 2 <= ts), None)
         return (i, ts) if ts is not None else (i, j)
 

@@ -2,7 +2,8 @@
 confirm or bound: a PER needs a name's shape (surname + given name, a Latin or dotted name) or, for a
 transliterated name, a title, a list, a role noun, a bracketed Latin form or a repetition beside it
 (`learned_names.LearnedNameReading` reads each one in its context); an ORG is kept
-when a title (or a name and a title) follows it, it does not start inside a word or after a numeral,
+when a title (or a name and a title) follows it or the dictionary knows it as one organisation word
+(and then it replaces the shorter names the rules found inside it), it does not start inside a word or after a numeral,
 is no place on its own and no generic phrase; where the model's organisation and the rules' share an
 end, the model bounds the start (a glued verb dropped, a cut name extended to the maximal one)."""
 
@@ -14,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import settings
-from ..lexicon import holds_common_word, is_common_word, word_freq
+from ..lexicon import holds_common_word, is_common_word, word_freq, word_tag
 from ..memory import give_back, is_huge
 from ..shadow import simplify
 from .context import Findings, ReportText, cover_of
@@ -68,19 +69,38 @@ class LearnedEvidence:
         cover = cover_of(self.findings.agencies)
         title_cover = cover_of(self.findings.titles)
         added = []
+        replaced = set()
         for i, j in self.text.learned_spans["ORG"]:
+            known = self._known_organisation_word(i, j)
+            inside = [a for a in self.findings.agencies if i <= a[0] and a[1] <= j and a != (i, j)]
+            if known and inside and not any(k in cover for k in (i - 1, j)) and self._learned_org_ok(i, j, title_cover):
+                replaced.update(inside)  # 聯合國|安理會: the gazetteer's name inside the whole one
+                added.append((i, j))
+                self.findings.note(i, j, "AGENCY", "learned ORG (LAC) and a dictionary organisation word")
+                continue
             if any(k in cover for k in range(i, j)):
                 continue
             if not self._learned_org_ok(i, j, title_cover):
                 continue
-            if not self._affiliation_follows(j):
+            if not known and not self._affiliation_follows(j):
                 continue  # the model alone over-generates (measured: repetition alone adds more errors than names)
             j = self._end_at_last_suffix(i, j)
             added.append((i, j))
             cover.update(range(i, j))
-            self.findings.note(i, j, "AGENCY", "learned ORG (LAC)")
+            self.findings.note(i, j, "AGENCY", "learned ORG (LAC)" + ("" if not known else " and a dictionary organisation word"))
         if added:
-            self.findings.set_agencies(sorted(self.findings.agencies + added))
+            self.findings.set_agencies(sorted([a for a in self.findings.agencies if a not in replaced] + added))
+
+    def _known_organisation_word(self, i: int, j: int) -> bool:
+        """The dictionary knows the learned organisation's characters as one organisation word
+        (新華社, 聯合國安理會): two sources agree on the name, no title needs to follow."""
+        text = self.s[i:j]
+        if j - i < 3 or word_tag(text) != "nt":
+            return False
+        for suffix, places in self.lex.suffix_needs_place.items():
+            if text.endswith(suffix) and not text[: -len(suffix)].endswith(tuple(places)):
+                return False  # 美國政府: a country's government is named by the rules' conventions (a county's 縣政府 is)
+        return True
 
     def _end_at_last_suffix(self, i: int, j: int) -> int:
         """經濟部午宴: a learned organisation that runs past its last organisation suffix by a short
@@ -123,11 +143,33 @@ class LearnedEvidence:
                         and self._learned_org_ok(a, j, title_cover):  # (…7日電|國際…聯合會: 電 closes the dateline)
                     start = a  # the rules stopped inside the name (成功大學微奈米中心)
                     break
+            if start == i:
+                start = self._past_glued_word(i, j, by_end.get(j, ()), title_cover)
             if start != i:
                 self.findings.note(start, j, "AGENCY", "start bounded by learned ORG (LAC)")
             changed.append((start, j))
         if changed != self.findings.agencies:
             self.findings.set_agencies(changed)
+
+    def _past_glued_word(self, i: int, j: int, learned_starts, title_cover: set) -> int:
+        """上週末|美國財政部, 也是|某協會, 這架|某公司: where the learned tagger's organisation or the
+        segmenter's organisation word ends where the rule's does and starts later, right after a time
+        word, a classifier, a numeral, a verb, an adverb or a pronoun, that word is glued on and the name
+        starts where the model says."""
+        tok = self.tokens.ending_at(j)
+        starts = set(learned_starts) | ({tok[0]} if tok is not None and tok[1] == "nt" else set())
+        for a in sorted(starts):
+            if not i < a < j - 1:
+                continue
+            before = self.tokens.ending_at(a)
+            if before is None or before[1].split("_")[0] not in self.lex.glued_tags:
+                continue
+            word = self.s[before[0] : a]
+            if word in self.lex.org_internal_words or word[-1] in self.lex.single_suffixes:
+                continue
+            if self._learned_org_ok(a, j, title_cover):
+                return a
+        return i
 
     def _learned_org_ok(self, i: int, j: int, title_cover: set) -> bool:
         text = self.s[i:j]

@@ -33,6 +33,8 @@ class LearnedNameReading:
             return self.names.trim_dotted(i, j) if re.fullmatch(f"[{CJK_CHARS}.．·‧•・]+", text) else None
         if not _TRANSLITERATION.fullmatch(text):
             return None
+        if self._word_after_glued_surname(i, j):
+            return None
         if self.names.valid_full_name(i, j):
             if j - i == 2 and counts.get(text, 0) < 2 and not (self._context(i, j) or self._introduced(i) or self._paired(i, j)
                                                                 or self._no_word(i, j)):
@@ -89,6 +91,19 @@ class LearnedNameReading:
             return i, j  # 黃送|去的, 巴金|仍在: a verb or adverb of its own, unless punctuation or a title closes the three
         self.findings.note(i, j + 1, "PERSON", "learned PER (LAC) completed to three characters")
         return i, j + 1
+
+    def _word_after_glued_surname(self, i: int, j: int) -> bool:
+        """內塔尼亞|胡當天, 內塔尼亞|胡立即: the 'surname' is the last syllable of the word before it (no
+        boundary, title or organisation ends there) and the 'given name' is a common time word, adverb,
+        verb or conjunction: the tagger cut a longer name and the word after it."""
+        sl = self.names.surname_len(i)
+        given = self.s[i + sl : j]
+        if not sl or len(given) != 2 or i == 0 or not is_cjk(self.s[i - 1]):
+            return False
+        if self.text.is_boundary_before(i) or i in self.text.all_title_ends or self.findings.agency_ending_at(i):
+            return False
+        tag = (word_tag(given) or "").split("_")[0]
+        return tag in ("t", "d", "ad", "c", "p", "v") and word_freq(given) >= 50
 
     def _context(self, i: int, j: int) -> bool:
         """A list separator, punctuation closing the name, a speech verb or a title beside the name."""

@@ -100,12 +100,20 @@ class NameShapes:
         return not (is_common_word(name) or self.lex.title_re.search(name) or self.lex.suffix_re.search(name[-1:]))
 
     def transliterated_name_ok(self, i: int, j: int) -> bool:
-        """A learned-tagger name without a Chinese surname shape (佐田健太, 莫拉雷斯, 席爾瓦): two to six
-        CJK characters, no title, organisation suffix or ordinary word inside."""
+        """A learned-tagger name beside a title without a Chinese surname shape (佐田健太, 莫拉雷斯, 席爾瓦):
+        two to six CJK characters, no title, organisation suffix or ordinary word inside. A place word of
+        the dictionary that the tagger reads as a name here is one (秘書長安南: no learned place there);
+        so is a name that ends in a suffix character after syllables that hold no word (盧卡申科)."""
         text = self.s[i:j]
-        if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or is_common_word(text) or word_tag(text) == "ns" or self.text.is_place(i, j):
+        if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or self.text.is_place(i, j):
             return False
-        return not (self.lex.title_re.search(text) or self.lex.suffix_re.search(text) or text in self.lex.not_agency)
+        place_read_as_name = word_tag(text) == "ns" and self.text.learned_per_start.get(i) == (i, j)
+        if (is_common_word(text) or word_tag(text) == "ns") and not place_read_as_name:
+            return False
+        if self.lex.title_re.search(text) or text in self.lex.not_agency:
+            return False
+        head = text[:-1] if j - i >= 4 and text[-1] in self.lex.single_suffixes and not holds_common_word(text[:-1]) else text
+        return not self.lex.suffix_re.search(head)
 
     def _name_starts_chunk(self, i: int) -> bool:
         return self.text.is_boundary_before(i) or bool(self.findings.agency_ending_at(i)) or self.s[i - 1 : i] in ("的", "、") or i in self.text.all_title_ends

@@ -44,7 +44,8 @@ class OrganisationEvidence:
             if se < len(self.s) and is_cjk(self.s[se]) and se not in self.tok_ends and not self._name_follows(se) \
                     and se not in self.findings.title_by_start and se not in self.text.glued_conjunction_ends:
                 continue  # the suffix ends inside a word (but ORG + TITLE may be one word to the segmenter)
-            if len(suffix) == 1 and ((suffix == "所" and self.text.verb_follows(se)) or self._suffix_is_function_word(ss, se)):
+            if len(suffix) == 1 and ((suffix == "所" and self.text.verb_follows(se)) or self._suffix_is_function_word(ss, se)
+                                     or self._suffix_ends_place(ss, se)):
                 continue
             if se < len(self.s) and self.text.starts_with_word(se, self.lex.event_heads):
                 continue
@@ -127,6 +128,15 @@ class OrganisationEvidence:
             follows_ok = not nxt or not is_cjk(nxt) or self.lex.title_re.match(self.s, se) or self._name_follows(se)
             return not follows_ok
         return word in self.lex.non_org_words or (tag in ("v", "vn", "a", "d") and word not in self.lex.org_internal_words and word_tag(word) is not None and word[-1] == self.s[se - 1] and len(word) == 2)
+
+    def _suffix_ends_place(self, ss: int, se: int) -> bool:
+        """科 in 莫斯科: the last character of a place name of three characters or more that the
+        dictionary knows is no organisation suffix, unless what stands before it is a word of its own
+        (丹麥|隊, a place's team). The segmenter's guesses are no help: it tags 某某隊 ns too."""
+        tok = self.tokens.ending_at(se)
+        if tok is None or tok[0] >= ss or se - tok[0] < 3 or tok[1] != "ns" or word_tag(self.s[tok[0] : se]) is None:
+            return False
+        return word_tag(self.s[tok[0] : ss]) is None and not self.text.is_place(tok[0], ss)
 
     def _plain_name_before(self, ts: int) -> bool:
         return any(self.names.valid_full_name(ts - n, ts) and not self.text.crosses_place(ts - n, ts) for n in (3, 2))
@@ -218,8 +228,8 @@ class OrganisationEvidence:
         if self.inside_law_name(start, end):
             return False
         head = whole[: len(whole) - len(suffix)]
-        if suffix in self.lex.counter_chars | {"部"} and re.search(r"[0-9一二两三四五六七八九十百几数多]$", head):
-            return False  # 花蓮縣六所, 單一部: a numeral and its classifier, not a name
+        if suffix in self.lex.counter_chars | {"部"} and re.search(r"[0-9一二两三四五六七八九十百几数多这那哪每]$", head):
+            return False  # 花蓮縣六所, 單一部, 作者這部: a numeral or demonstrative and its classifier, not a name
         if len(suffix) == 1:
             label = re.search(f"(?:[0-9A-Za-z]+|[{CJK_NUMERALS}几数多余]+)$", head)
             if label and not self.lex.suffix_end_re.search(head[: label.start()].removesuffix("第")):
@@ -242,12 +252,12 @@ class OrganisationEvidence:
         if start >= 2 and self.s[start - 1] in self.lex.counter_chars and re.match(f"[0-9{CJK_NUMERALS}几数多余]", self.s[start - 2]) \
                 and (prefix_len <= 1 or is_common_word(self.s[start : end - len(suffix)])):
             return False  # 12家大銀行, 3家保險公司: counted things, not a name
-        if suffix == "组织" and self.lex.suffix_end_re.search(whole[: -len(suffix)]):
-            return False  # 某協會組織的活動: 組織 is the verb after an organisation
+        if suffix == "组织" and (self.lex.suffix_end_re.search(whole[: -len(suffix)]) or self._adverb_before(end - 2, end)):
+            return False  # 某協會組織的活動, 會員們積極組織: 組織 is the verb after an organisation or an adverb
         if prefix_len <= 0:
             return False
-        if len(suffix) == 1 and self.text.learned_per_start.get(start) == (start, end):
-            return False  # 基里延科, 王國科: the learned tagger reads a person's name that ends in 科 or 處
+        if len(suffix) == 1 and end in self.text.learned_per_end and self.text.learned_per_end[end][0] >= start:
+            return False  # 基里延科, 總理王國科: the learned tagger reads a person's name that ends in 科 or 處
         prefix_text = self.s[start : end - len(suffix)]
         if prefix_text and prefix_text[-1] in "本该各此其贵" and not (len(prefix_text) >= 2 and is_common_word(prefix_text[-2:])):
             return False  # 集本中心: "this centre", a self-reference (but 日本…, 資本… are words)
@@ -259,9 +269,22 @@ class OrganisationEvidence:
         # the word that carries the suffix must not be a known non-organisation word (關係, 局勢 …)
         for n in self.lex.non_org_lengths:
             if len(suffix) < n <= len(whole) and whole[-n:] in self.lex.non_org_words:
-                if not any(whole.endswith(g) for g in self.lex.gazetteer):
+                if not any(whole.endswith(g) for g in self.lex.gazetteer) and not self._organisation_word(end - n, end):
                     return False
         return True
+
+    def _adverb_before(self, pos: int, end: int) -> bool:
+        """An adverb ends at pos and the word from pos to end is a verb with an object after it
+        (積極|組織|活動), not a name's last word (非洲統一組織|剛…)."""
+        tok = self.tokens.ending_at(pos)
+        return tok is not None and tok[1] in ("d", "ad") and (self.tokens.tag_at(pos) or "").startswith("v") \
+            and (self.tokens.tag_at(end) or "x")[0] in "nvafm"
+
+    def _organisation_word(self, i: int, end: int) -> bool:
+        """The dictionary knows the characters from before i to end as one organisation word (聯合國安理會:
+        理會 'heed' is inside it, not its last word); the segmenter's own guesses are not enough (印尼政局)."""
+        tok = self.tokens.ending_at(end)
+        return tok is not None and tok[0] < i and tok[1] == "nt" and word_tag(self.s[tok[0] : end]) == "nt"
 
     def _extend_brackets(self, spans):
         out = []
