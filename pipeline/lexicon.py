@@ -35,6 +35,7 @@ class Lexicon:
     compound_surnames: frozenset
     function_surnames: frozenset
     person_nouns: tuple
+    works_after_name: tuple
     transliteration_chars: frozenset
     name_single_followers: frozenset
     person_noun_endings: tuple
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         compound_surnames=frozenset(_s(n["compound_surnames"])),
         function_surnames=frozenset(_s(n.get("function_surnames", []))),
         person_nouns=tuple(_s(n.get("person_nouns", []))),
+        works_after_name=tuple(_s(n["works_after_name"])),
         transliteration_chars=frozenset(simplify(n.get("transliteration_chars", ""))),
         name_single_followers=frozenset(_s(n.get("name_single_followers", []))),
         person_noun_endings=tuple(_s(n.get("person_noun_endings", []))),

@@ -217,3 +217,12 @@ def test_a_surname_cut_from_the_end_of_a_long_name_starts_no_name(run):
 
 def test_a_long_learned_name_ends_before_a_time_word_it_ran_on_over(run):
     assert names(run("以色列總理卡斯坦尼亞胡當天公開表示反對。")) == {"卡斯坦尼亞胡"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("該黨領袖柯爾斯基在競選中表示將改革稅制。", "柯爾斯基"),  # a person noun that is no title
+    ("讀者都愛讀卡爾維諾的小說。", "卡爾維諾"),  # an author before his works
+    ("很多人讀過費茲傑羅的《大亨小傳》。", "費茲傑羅"),
+])
+def test_a_learned_name_beside_a_person_noun_or_before_its_works_is_a_person(run, text, name):
+    assert names(run(text)) == {name}

@@ -62,7 +62,8 @@ class LearnedNameReading:
         honoured = bool(self.text.starts_with_word(j, self.lex.honorifics_after_name))  # 德馬雷先生
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
         spoken = j - i >= 3 and bool(self.text.starts_with_word(j, self.lex.speech_verbs))  # 蘇格拉底說過
-        if (beside_title or bracketed_latin or honoured or spoken or self._introduced(i) or self._paired(i, j)
+        authored = bool(self.text.starts_with_word(j, self.lex.works_after_name))  # 某某的《…》, 某某的小說
+        if (beside_title or bracketed_latin or honoured or spoken or authored or self._introduced(i) or self._paired(i, j)
                 or (in_list and j - i >= 3) or listed_pair or opening or alone or counts.get(text, 0) >= 2):
             return i, j
         return None
