@@ -101,9 +101,22 @@ def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
 def _noun_after_of(pos: int, text: str, words: Words) -> str:
     """The noun words right after 的 at ``pos``, bounded like a counted noun ('' when none)."""
     end = pos
-    while (w := words.at(end)) and w[0] == end and nounish(w[2]) and w[1] - pos <= _lexicon().subj_max:
-        end = w[1]
+    while ((w := words.at(end)) and w[0] == end and nounish(w[2]) and letters(text[end : w[1]])
+           and w[1] - pos <= _lexicon().subj_max):
+        end = w[1]  # (a punctuation mark is tagged x, as an unknown word)
     return text[pos:end] if end - pos >= 2 and letters(text[pos:end]) else ""
+
+
+def _event_after(pos: int, text: str, words: Words) -> str:
+    """The event a count of times names right after it (連續10次失誤, 四次全市性的調查): common noun
+    words, or one modifier and 的 before them; '' when a verb, a pronoun or a name follows. It is
+    preferred to a topic before the number, which names who had the events."""
+    first = words.at(pos)
+    if not first or first[0] != pos:
+        return ""
+    if text.startswith("的", first[1]) and first[2].startswith(("n", "a", "b", "z")) and not first[2].startswith(PROPER):
+        pos = first[1] + 1  # 全市性的|調查
+    return _noun_after_of(pos, text, words)
 
 
 def _reduplicated(word: tuple[int, int, str], text: str) -> bool:
@@ -126,6 +139,8 @@ def bound_subjects(stats: list[Statistic], text: str, tokens: list[tuple[int, in
             st = bound_after(st, text, words)
         elif st.subject and text.startswith("的", st.end) and text.startswith(st.subject, st.end + 1):
             st = bound_of_noun(st, text, words)
+        elif fold(st.unit) in _lexicon().event_counters and (event := _event_after(st.end, text, words)):
+            st = replace(st, subject=event)  # 該隊連續8次|失誤: the event, not who had it
         elif st.subject:
             st = bound_before(st, text, words)
         out.append(st)

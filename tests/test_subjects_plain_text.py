@@ -50,6 +50,11 @@ CASES = [
     ("種下3萬多株樹苗。", [("3萬多株樹苗", "樹苗")]),
     ("戰績是2勝5負。", [("2勝", "戰績"), ("5負", "戰績")]),
     ("約合3億馬克。", [("約合3億馬克", "")]),
+    # a count of times names the event after it (outside the span), rather than who had it;
+    # a pronoun there is none
+    ("球隊連續8次失誤。", [("8次", "失誤")]),
+    ("我們做過三次全縣性的調查。", [("三次", "調查")]),
+    ("這兩次他都沒來。", [("兩次", "")]),
     # not counts: 一 as an article, a rank
     ("曾舉辦過一場座談會。", []),
     ("球隊進入前八名。", []),
