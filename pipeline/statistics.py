@@ -218,6 +218,7 @@ class _Lexicon:
         }
         self.no_after_units = set(_fl(s.get("no_after_subject_units")))
         self.event_counters = set(_fl(s.get("event_counters")))
+        self.predicate_verb_kinds = set(s.get("predicate_verb_kinds") or [])
         self.after_kinds = set(s.get("after_kinds") or [])
         stop_words = _fl(s.get("stop_words"))
         self.stop_word_re = re.compile(_alt(stop_words)) if stop_words else None

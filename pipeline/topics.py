@@ -120,7 +120,7 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
         return replace(st, subject="")
     k = _extend_topic(k, e, text, words)
     k = _whole_word_start(k, e, text, words)
-    e = _drop_final_verb(k, e, text, words)
+    e = _drop_final_verb(k, e, text, words, st.kind)
     e = _drop_final_time(k, e, text, words)
     if e - k < _lexicon().subj_min_before:
         return replace(st, subject="")
@@ -144,13 +144,16 @@ def _place_and_verb(k: int, e: int, words: Words) -> bool:
             and is_verb(parts[1][2]))
 
 
-def _drop_final_verb(k: int, e: int, text: str, words: Words) -> int:
+def _drop_final_verb(k: int, e: int, text: str, words: Words, kind: str = "") -> int:
     """疫苗共採購約650萬劑 → 疫苗: an adverb (共, 已, 再) before the verb that ends the run marks
     that verb as the predicate; the topic is the noun phrase before them. Without one the verb is
     part of a heading-like topic (委員出席 111人, 線上觀看累計超過3,500人次)."""
     last = words.at(e - 1)
     if not last or last[1] != e or last[0] <= k or not is_verb(last[2]) or last[1] - last[0] < 2:
         return e
+    before = words.ending_at(last[0])
+    if kind in _lexicon().predicate_verb_kinds and last[0] - k >= 2 and before and nounish(before[2]):
+        return last[0]  # 中國隊領先12分: a score or a measure is stated of the noun, the verb is its predicate
     adverb = words.at(last[0] - 1)
     if not (adverb and adverb[1] == last[0] and adverb[2] == "d" and adverb[0] > k):
         return e

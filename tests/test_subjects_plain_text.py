@@ -55,6 +55,9 @@ CASES = [
     ("球隊連續8次失誤。", [("8次", "失誤")]),
     ("我們做過三次全縣性的調查。", [("三次", "調查")]),
     ("這兩次他都沒來。", [("兩次", "")]),
+    # a score is stated of the noun before the verb; a count keeps its verb, as a heading of minutes does
+    ("主隊領先8分。", [("8分", "主隊")]),
+    ("委員出席 85人。", [("85人", "委員出席")]),
     # not counts: 一 as an article, a rank
     ("曾舉辦過一場座談會。", []),
     ("球隊進入前八名。", []),
