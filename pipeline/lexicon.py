@@ -45,6 +45,7 @@ class Lexicon:
     not_given: frozenset
     given_in_bounded_names: frozenset
     given_max_word_freq: int
+    rare_word_max_freq: int
     name_followers: tuple
     pronouns: tuple
     role_only_titles: frozenset
@@ -128,6 +129,7 @@ def lexicon() -> Lexicon:
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
         given_in_bounded_names=frozenset(_s(n.get("given_in_bounded_names", ""))),
         given_max_word_freq=int(n.get("given_max_word_freq", 10000)),
+        rare_word_max_freq=int(n["rare_word_max_freq"]),
         name_followers=tuple(sorted(_s(n["name_followers"]), key=len, reverse=True)),
         pronouns=tuple(_s(n["pronouns"])),
         role_only_titles=frozenset(_s(n.get("role_only_titles", []))),

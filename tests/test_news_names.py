@@ -226,3 +226,11 @@ def test_a_long_learned_name_ends_before_a_time_word_it_ran_on_over(run):
 ])
 def test_a_learned_name_beside_a_person_noun_or_before_its_works_is_a_person(run, text, name):
     assert names(run(text)) == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("館長賽伯先生邀請代表團團長為博物館題詞。", "賽伯"),  # after a title: a rare dictionary word the tagger reads as a name
+    ("當赫藤女士開著車與記者一起返回縣城。", "赫藤"),
+])
+def test_an_honorific_the_tagger_glues_to_a_name_is_no_part_of_it(run, text, name):
+    assert names(run(text)) == {name}

@@ -71,8 +71,10 @@ class ReportText:
         return j not in self.tok_ends and last is not None and last[0] > i
 
     def _without_trailer(self, i: int, j: int, title_starts_by_end: dict[int, list[int]]) -> tuple[int, int]:
-        """李明攝, 王大明等, 威爾遜州長, 蒙博托·: the tagger glues a credit or list marker that never ends a
-        name, the title after it, or the dot of a name it cuts, to the name."""
+        """李明攝, 王大明等, 威爾遜州長, 蒙博托·, 賽伯先生: the tagger glues a credit or list marker that
+        never ends a name, the title or honorific after it, or the dot of a name it cuts, to the name."""
+        honorific = next((h for h in self.lex.honorifics_after_name if self.s.endswith(h, i, j) and j - i - len(h) >= 2), "")
+        j -= len(honorific)
         while j - i > 1 and self.s[j - 1] in NAME_DOTS:
             j -= 1
         while j - i > 1 and self.s[i] in NAME_DOTS:

@@ -101,13 +101,15 @@ class NameShapes:
 
     def transliterated_name_ok(self, i: int, j: int) -> bool:
         """A learned-tagger name beside a title without a Chinese surname shape (佐田健太, 莫拉雷斯, 席爾瓦):
-        two to six CJK characters, no title, organisation suffix or ordinary word inside. A place word of
-        the dictionary that the tagger reads as a name here is one (秘書長安南: no learned place there);
+        two to six CJK characters, no title, organisation suffix or ordinary word inside. A place word or a
+        rare word of the dictionary that the tagger reads as a name here is one (秘書長安南: no learned
+        place there; 館長賽伯);
         so is a name that ends in a suffix character after syllables that hold no word (盧卡申科)."""
         text = self.s[i:j]
         if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or self.text.is_place(i, j):
             return False
-        place_read_as_name = word_tag(text) == "ns" and self.text.learned_per_start.get(i) == (i, j)
+        read_as_name = self.text.learned_per_start.get(i) == (i, j)
+        place_read_as_name = read_as_name and (word_tag(text) == "ns" or word_freq(text) <= self.lex.rare_word_max_freq)
         if (is_common_word(text) or word_tag(text) == "ns") and not place_read_as_name:
             return False
         if self.lex.title_re.search(text) or text in self.lex.not_agency:
@@ -120,7 +122,8 @@ class NameShapes:
 
     def _name_ends_chunk(self, j: int) -> bool:
         nxt = self.s[j : j + 1]
-        return not nxt or not is_cjk(nxt) or nxt in "、及和与等" or j in self.tok_ends or bool(self.lex.title_re.match(self.s, j))
+        return (not nxt or not is_cjk(nxt) or nxt in "、及和与等" or j in self.tok_ends or bool(self.lex.title_re.match(self.s, j))
+                or bool(self.text.starts_with_word(j, self.lex.honorifics_after_name)))
 
     def latin_ok(self, name: str) -> bool:
         return not any(w in self.lex.latin_not_name for w in re.split(r"[ \-]", name))
