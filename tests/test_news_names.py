@@ -234,3 +234,12 @@ def test_a_learned_name_beside_a_person_noun_or_before_its_works_is_a_person(run
 ])
 def test_an_honorific_the_tagger_glues_to_a_name_is_no_part_of_it(run, text, name):
     assert names(run(text)) == {name}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("代表團此行是向國會議員陳述意見。", set()),  # 向 the preposition before an organisation
+    ("記者向抗癌協會一位負責人瞭解情況。", set()),
+    ("製片人向華強表示滿意。", {"向華強"}),  # 向 the surname, where the learned tagger reads a name
+])
+def test_a_preposition_that_is_also_a_surname_starts_a_name_only_where_the_tagger_reads_one(run, text, expected):
+    assert names(run(text)) == expected
