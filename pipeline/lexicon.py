@@ -36,6 +36,7 @@ class Lexicon:
     function_surnames: frozenset
     person_nouns: tuple
     works_after_name: tuple
+    currency_words: frozenset
     transliteration_chars: frozenset
     name_single_followers: frozenset
     person_noun_endings: tuple
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
     n = load("names")
     o = load("organisations")
     places = load("places")
+    currencies = load("statistics")["currencies"]
     known = known_organisations()
     bases = _s(t["titles"])
     mods = _s(t["modifiers"])
@@ -120,6 +122,7 @@ def lexicon() -> Lexicon:
         function_surnames=frozenset(_s(n.get("function_surnames", []))),
         person_nouns=tuple(_s(n.get("person_nouns", []))),
         works_after_name=tuple(_s(n["works_after_name"])),
+        currency_words=frozenset(_s([w for w in {**currencies["prefix"], **currencies["suffix"]} if len(w) >= 2])),
         transliteration_chars=frozenset(simplify(n.get("transliteration_chars", ""))),
         name_single_followers=frozenset(_s(n.get("name_single_followers", []))),
         person_noun_endings=tuple(_s(n.get("person_noun_endings", []))),

@@ -243,3 +243,12 @@ def test_an_honorific_the_tagger_glues_to_a_name_is_no_part_of_it(run, text, nam
 ])
 def test_a_preposition_that_is_also_a_surname_starts_a_name_only_where_the_tagger_reads_one(run, text, expected):
     assert names(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("這促使盧比與美元的匯率大幅下跌。", set()),  # a currency the learned tagger reads as a name
+    ("該幣由上週五的3.985林吉特跌至4.1林吉特。", set()),
+    ("執行長馬克表示滿意。", {"馬克"}),  # beside a title it is a name
+])
+def test_a_currency_is_no_person_unless_a_title_stands_beside_it(run, text, expected):
+    assert names(run(text)) == expected

@@ -35,6 +35,8 @@ class LearnedNameReading:
             return None
         if self._word_after_glued_surname(i, j):
             return None
+        if text in self.lex.currency_words and not (self.lex.title_re.match(self.s, j) or i in self.text.all_title_ends):
+            return None  # 盧比與美元的匯率, 3億馬克: a currency the tagger reads as a name (執行長馬克 is one)
         if self.names.valid_full_name(i, j):
             if j - i == 2 and counts.get(text, 0) < 2 and not (self._context(i, j) or self._introduced(i) or self._paired(i, j)
                                                                 or self._no_word(i, j)):
