@@ -36,6 +36,7 @@ class Lexicon:
     function_surnames: frozenset
     person_nouns: tuple
     works_after_name: tuple
+    words_before_place: tuple
     currency_words: frozenset
     transliteration_chars: frozenset
     name_single_followers: frozenset
@@ -122,6 +123,7 @@ def lexicon() -> Lexicon:
         function_surnames=frozenset(_s(n.get("function_surnames", []))),
         person_nouns=tuple(_s(n.get("person_nouns", []))),
         works_after_name=tuple(_s(n["works_after_name"])),
+        words_before_place=tuple(_s(n["words_before_place"])),
         currency_words=frozenset(_s([w for w in {**currencies["prefix"], **currencies["suffix"]} if len(w) >= 2])),
         transliteration_chars=frozenset(simplify(n.get("transliteration_chars", ""))),
         name_single_followers=frozenset(_s(n.get("name_single_followers", []))),

@@ -252,3 +252,12 @@ def test_a_preposition_that_is_also_a_surname_starts_a_name_only_where_the_tagge
 ])
 def test_a_currency_is_no_person_unless_a_title_stands_beside_it(run, text, expected):
     assert names(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    ("該行在贊比亞首都盧薩卡正式開業。", "盧薩卡"),  # a capital, a city, a region, a destination
+    ("反對派領導人返回杜尚別，主持工作。", "杜尚別"),
+    ("比賽在瑞士西部城市蒙特勒舉行。", "蒙特勒"),
+])
+def test_a_place_introduced_as_one_is_no_person(run, text, place):
+    assert place not in names(run(text))
