@@ -162,6 +162,8 @@ class LearnedEvidence:
             if not i < a < j - 1:
                 continue
             before = self.tokens.ending_at(a)
+            if before is not None and self._noun_before_named_place(a, j, before, learned_starts, tok, title_cover):
+                return a
             if before is None or before[1].split("_")[0] not in self.lex.glued_tags:
                 continue
             word = self.s[before[0] : a]
@@ -170,6 +172,17 @@ class LearnedEvidence:
             if self._learned_org_ok(a, j, title_cover):
                 return a
         return i
+
+    def _noun_before_named_place(self, a: int, j: int, before, learned_starts, tok, title_cover: set) -> bool:
+        """證券公司|美國美林公司, 市場傳聞|日本央行: where both models start the organisation at a country
+        or place and a common noun stands before it, the noun describes or precedes the name; it is no
+        part of it (世界台灣商會, which the models read whole, stays)."""
+        if a not in learned_starts or tok is None or tok[0] != a or tok[1] != "nt":
+            return False
+        if not any(self.text.is_place(a, e) for e in range(a + 2, min(j, a + 6) + 1)):
+            return False
+        return (before[1] == "n" and a - before[0] >= 2 and self.s[before[0] : a] not in self.lex.org_internal_words
+                and self._learned_org_ok(a, j, title_cover))
 
     def _learned_org_ok(self, i: int, j: int, title_cover: set) -> bool:
         text = self.s[i:j]
