@@ -144,3 +144,8 @@ def test_a_transliterated_name_ending_in_a_suffix_character_is_no_organisation(t
     t = extract_string("加拿大名將斯維利科決定不參加本次比賽。白俄羅斯總統薩維連科19日表示將繼續合作。", tmp_path)
     assert mentions(t, "AGENCY") == []
     assert {r["name"] for r in t["people"]} == {"斯維利科", "薩維連科"}
+
+
+def test_a_frequent_word_the_dictionary_knows_as_an_organisation_is_one_where_the_tagger_reads_one(tmp_path):
+    assert agencies("國務院今天決定改組。", tmp_path) == ["國務院"]
+    assert agencies("國家機關今天決定改組。", tmp_path) == []  # a generic word is none

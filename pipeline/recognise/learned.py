@@ -203,8 +203,8 @@ class LearnedEvidence:
             return False  # starts inside a word
         if j < len(self.s) and is_cjk(self.s[j]) and j not in self.tok_ends:
             return False  # ends inside a word
-        if is_common_word(text) and word_freq(text) >= 2000:
-            return False
+        if is_common_word(text) and word_freq(text) >= 2000 and not self._known_organisation_word(i, j):
+            return False  # (國務院, 外交部: a frequent word the dictionary knows as an organisation is one)
         return True
 
     # ------------------------------------------------------------------ people
