@@ -149,3 +149,13 @@ def test_a_transliterated_name_ending_in_a_suffix_character_is_no_organisation(t
 def test_a_frequent_word_the_dictionary_knows_as_an_organisation_is_one_where_the_tagger_reads_one(tmp_path):
     assert agencies("國務院今天決定改組。", tmp_path) == ["國務院"]
     assert agencies("國家機關今天決定改組。", tmp_path) == []  # a generic word is none
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("據日本經濟企劃廳測算，經濟將復甦。", ["日本經濟企劃廳"]),  # a government department, named by its country
+    ("根據觀測結果，氣象廳判斷可能發生地震。", ["氣象廳"]),  # read as an organisation by the learned tagger
+    ("過去這裡有電腦室和電影廳。", []),  # a hall
+    ("他買了一套兩室一廳的住房。", []),
+])
+def test_ting_is_a_department_when_named_not_a_hall(text, expected, tmp_path):
+    assert agencies(text, tmp_path) == expected
