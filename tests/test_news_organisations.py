@@ -156,6 +156,8 @@ def test_a_frequent_word_the_dictionary_knows_as_an_organisation_is_one_where_th
     ("根據觀測結果，氣象廳判斷可能發生地震。", ["氣象廳"]),  # read as an organisation by the learned tagger
     ("過去這裡有電腦室和電影廳。", []),  # a hall
     ("他買了一套兩室一廳的住房。", []),
+    ("泰國內閣今天批准了新的預算。", ["泰國內閣"]),  # a country's cabinet
+    ("新內閣今天宣誓就職。", []),
 ])
-def test_ting_is_a_department_when_named_not_a_hall(text, expected, tmp_path):
+def test_a_department_or_a_cabinet_named_by_its_country_is_an_organisation(text, expected, tmp_path):
     assert agencies(text, tmp_path) == expected
