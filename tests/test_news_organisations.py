@@ -161,3 +161,12 @@ def test_a_frequent_word_the_dictionary_knows_as_an_organisation_is_one_where_th
 ])
 def test_a_department_or_a_cabinet_named_by_its_country_is_an_organisation(text, expected, tmp_path):
     assert agencies(text, tmp_path) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("他們擊敗了巴西足球隊。", ["巴西足球隊"]),  # 球隊 inside 足球隊, the team named by its country
+    ("學校的籃球隊今天出賽。", []),  # no name
+    ("美國球隊今天出賽。", []),  # a bare 球隊 stays generic
+])
+def test_a_team_named_by_its_country_holds_the_word_for_its_sport(text, expected, tmp_path):
+    assert agencies(text, tmp_path) == expected

@@ -267,9 +267,13 @@ class OrganisationEvidence:
         if need and not any(self.s.endswith(x, start, end - len(suffix)) for x in need) and whole not in self.lex.gazetteer:
             return False
         # the word that carries the suffix must not be a known non-organisation word (關係, 局勢 …)
+        last = self.tokens.ending_at(end)
         for n in self.lex.non_org_lengths:
             if len(suffix) < n <= len(whole) and whole[-n:] in self.lex.non_org_words:
-                if not any(whole.endswith(g) for g in self.lex.gazetteer) and not self._organisation_word(end - n, end):
+                inside_word = (last is not None and start <= last[0] < end - n and suffix in self.lex.named_only_suffixes
+                               and self.s[last[0] : end] not in self.lex.not_agency)  # 美國足球隊: 球隊 inside 足球隊
+                if not any(whole.endswith(g) for g in self.lex.gazetteer) and not self._organisation_word(end - n, end) \
+                        and not inside_word:
                     return False
         return True
 
