@@ -33,6 +33,8 @@ def test_a_numbered_unit_keeps_its_parent(tmp_path):
     pytest.param("新聞社台北5月7日電國際青松聯合會今天宣布新規定。", "國際青松聯合會", id="dateline"),
     pytest.param("這次活動的主辦單位青松棋藝協會宣布名單。", "青松棋藝協會", id="apposition"),
     pytest.param("全球最大的軟體製造商青松資訊公司昨天宣布。", "青松資訊公司", id="apposition-maker"),
+    pytest.param("委員會將指控晶片業巨頭青松電子公司違法。", "青松電子公司", id="apposition-giant"),
+    pytest.param("該集團旗下青松電子公司宣布裁員。", "青松電子公司", id="apposition-owned"),
     # both models start the name at its country: the common noun before it is no part of it
     pytest.param("全球最大的航空公司美國聯合航空公司昨天宣佈。", "美國聯合航空公司", id="noun-before-country"),
     pytest.param("市場傳聞日本央行還要降息。", "日本央行", id="noun-before-country-2"),
