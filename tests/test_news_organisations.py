@@ -172,3 +172,12 @@ def test_a_department_or_a_cabinet_named_by_its_country_is_an_organisation(text,
 ])
 def test_a_team_named_by_its_country_holds_the_word_for_its_sport(text, expected, tmp_path):
     assert agencies(text, tmp_path) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("聯合國在紐約總部召開了一次會議。", ["聯合國"]),  # where an organisation sits
+    ("公司總部共有20多個部門。", []),
+    ("會議在巴黎的青松組織總部舉行。", ["青松組織總部"]),  # an organisation's headquarters
+])
+def test_headquarters_after_a_place_is_where_an_organisation_sits(text, expected, tmp_path):
+    assert agencies(text, tmp_path) == expected

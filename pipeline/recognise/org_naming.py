@@ -112,4 +112,6 @@ class OrganisationNaming:
             return True
         if "name" in ways and not is_common_word(name) and not is_common_word(name[-2:]):
             return True
+        if "name" in ways and len(name) >= 3 and (m := self.lex.suffix_end_re.search(name)) and m.start() >= 1:
+            return True  # 經合組織總部: an organisation's name before it (公司總部 alone is none)
         return "learned" in ways and end in self.text.learned_org_ends
