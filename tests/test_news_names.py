@@ -261,3 +261,8 @@ def test_a_currency_is_no_person_unless_a_title_stands_beside_it(run, text, expe
 ])
 def test_a_place_introduced_as_one_is_no_person(run, text, place):
     assert place not in names(run(text))
+
+
+def test_a_conjunction_before_a_title_is_no_surname_of_the_name_after_it(run):
+    t = run("會議上，該黨主席謝辛和副主席洪森等主要領導人全部出席。")
+    assert names(t) == {"謝辛", "洪森"}

@@ -239,6 +239,8 @@ class NameShapes:
             return None
         ss = ts - sl
         given = self.s[te : te + 2]
+        if sl == 1 and self.s[ss] in self.lex.function_surnames:
+            return None  # 甲和副主席某某: a conjunction before the title, no surname
         nr_signal = (self.tokens.tag_at(ss, "").startswith("nr") and (ss + sl) in self.tok_starts) or (
             self.tokens.tag_at(te, "").startswith("nr") and (te + 2) in self.tok_ends)
         if not (self.text.is_boundary_before(ss) or ss in self.tok_starts and (self.findings.after_chunk_end(ss) or nr_signal)):
