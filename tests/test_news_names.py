@@ -266,3 +266,8 @@ def test_a_place_introduced_as_one_is_no_person(run, text, place):
 def test_a_conjunction_before_a_title_is_no_surname_of_the_name_after_it(run):
     t = run("會議上，該黨主席謝辛和副主席洪森等主要領導人全部出席。")
     assert names(t) == {"謝辛", "洪森"}
+
+
+def test_officers_written_in_mainland_usage_are_titles(run):
+    t = run("飛利浦公司新任首席執行官布恩斯特拉上任。")
+    assert [(r["name"], r["title"]) for r in t["people"]] == [("布恩斯特拉", "首席執行官")]
