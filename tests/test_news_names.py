@@ -271,3 +271,11 @@ def test_a_conjunction_before_a_title_is_no_surname_of_the_name_after_it(run):
 def test_officers_written_in_mainland_usage_are_titles(run):
     t = run("飛利浦公司新任首席執行官布恩斯特拉上任。")
     assert [(r["name"], r["title"]) for r in t["people"]] == [("布恩斯特拉", "首席執行官")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他以8∶15的比分敗在瑞典隊約翰森的拍下。", "約翰森"),  # a member named after the organisation
+    ("戰勝國際象棋世界冠軍卡斯帕羅夫的是一台計算機。", "卡斯帕羅夫"),  # a sports standing before the name
+])
+def test_a_learned_name_after_its_team_or_its_standing_is_a_person(run, text, name):
+    assert name in names(run(text))

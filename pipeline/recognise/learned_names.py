@@ -154,6 +154,8 @@ class LearnedNameReading:
             return True  # 31歲的某某, 75歲的老婦某某: a person's age
         if any(self._role_noun(k, i) for k in range(max(0, i - 4), i - 1)):
             return True
+        if self.findings.agency_ending_at(i):
+            return True  # 瑞典隊某某, 某公司某某: a member named after the organisation
         return s[i - 1 : i] == "的" and (s[i - 2 : i - 1] in self.lex.group_heads
                                          or any(self.text.is_place(k, i - 1) for k in range(max(0, i - 9), i - 2)))
 
