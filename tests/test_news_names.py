@@ -223,6 +223,7 @@ def test_a_long_learned_name_ends_before_a_time_word_it_ran_on_over(run):
     ("該黨領袖柯爾斯基在競選中表示將改革稅制。", "柯爾斯基"),  # a person noun that is no title
     ("讀者都愛讀卡爾維諾的小說。", "卡爾維諾"),  # an author before his works
     ("很多人讀過費茲傑羅的《大亨小傳》。", "費茲傑羅"),
+    ("如魯迅所批評的標語口號式詩歌。", "魯迅"),  # the agent of a 所 clause, a two-character name that is a word
 ])
 def test_a_learned_name_beside_a_person_noun_or_before_its_works_is_a_person(run, text, name):
     assert names(run(text)) == {name}

@@ -111,12 +111,13 @@ class LearnedNameReading:
         return tag in ("t", "d", "ad", "c", "p", "v") and word_freq(given) >= 50
 
     def _context(self, i: int, j: int) -> bool:
-        """A list separator, punctuation closing the name, a speech verb or a title beside the name."""
+        """A list separator, punctuation closing the name, a speech verb, works or a title beside the name."""
         before, after = self.s[i - 1 : i], self.s[j : j + 1]
         bracketed = before in ("（", "(") and after in ("）", ")")  # （王大明）: a credit or an aside that names someone
         return (before in ("、", " ", "\n", "") or after in ("、", " ", "（", "(", "，", "。", "；", "：", "」", "』", "”") or self._numbered_option(i, j)
                 or bracketed or self._dated(j)
-                or bool(self.text.starts_with_word(j, self.lex.name_followers)) or j in self.findings.title_by_start or i in self.text.all_title_ends)
+                or bool(self.text.starts_with_word(j, self.lex.name_followers) or self.text.starts_with_word(j, self.lex.works_after_name))
+                or j in self.findings.title_by_start or i in self.text.all_title_ends)
 
     def _no_word(self, i: int, j: int) -> bool:
         """A two-character name the dictionary does not know, joined to no word on either side and
