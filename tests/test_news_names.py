@@ -280,3 +280,7 @@ def test_officers_written_in_mainland_usage_are_titles(run):
 ])
 def test_a_learned_name_after_its_team_or_its_standing_is_a_person(run, text, name):
     assert name in names(run(text))
+
+
+def test_a_rare_dictionary_word_the_tagger_reads_as_a_name_after_a_players_number_is_a_person(run):
+    assert names(run("客隊11號西爾瓦先後三次破門。")) == {"西爾瓦"}

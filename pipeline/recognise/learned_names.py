@@ -49,8 +49,9 @@ class LearnedNameReading:
             return i, j
         # a name without a Chinese surname (a transliteration): a title, list or repetition beside it
         beside_title = bool(self.lex.title_re.match(self.s, j)) or j in self.findings.title_by_start or i in self.text.all_title_ends
-        if j - i < 2 or self.text.is_place(i, j) or (is_common_word(text) and not (beside_title and j - i >= 3 and word_freq(text) < 200)):
-            return None  # (國務卿基辛格: a rare dictionary word the tagger reads as a name, after a title)
+        rare_word_ok = j - i >= 3 and word_freq(text) < 200 and (beside_title or self._introduced(i))
+        if j - i < 2 or self.text.is_place(i, j) or (is_common_word(text) and not rare_word_ok):
+            return None  # (國務卿基辛格, 11號西爾瓦: a rare dictionary word the tagger reads as a name, after a title or a role)
         sl = self.names.surname_len(i)
         if sl and self.names.function_word_start(i):
             return None  # 大使和來賓: a conjunction before a word, read by the tagger as a surname
