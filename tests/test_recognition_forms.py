@@ -46,6 +46,9 @@ def test_title_name_without_agency(run):
         # the head of a branch: the branch's name ends inside the title (…分處 + 分處長)
         ("由加工處高雄分處長吳小川代表簽約。", "加工處高雄分處", "分處長", "吳小川"),
         ("臺北市政府警察局大安分局長陳建國表示，將加強巡邏。", "臺北市政府警察局大安分局", "分局長", "陳建國"),
+        # a department, a district, a township (司長, 區長, 鄉長)
+        ("出席的有北美司長陳立國與發言人。", "北美司", "司長", "陳立國"),
+        ("會場上，青松區長林耿文與市議員致詞。", "青松區", "區長", "林耿文"),
     ],
 )
 def test_fused_agency_and_title(run, text, agency, title, name):
@@ -355,3 +358,13 @@ def test_a_table_row_of_cells_apart_by_spaces(run):
     t = run("列席人員：\n內政部  部長  王大明\n交通部  政務次長  李小華\n")
     assert {("王大明", "部長", "內政部"), ("李小華", "政務次長", "交通部")} <= people_rows(t)
     assert "name in the cell after a title" in {r["evidence"] for r in t["mentions"] if r["text"] == "王大明"}
+
+
+def test_org_name_title_is_not_read_as_a_fused_title(run):
+    t = run("並邀請外交部國際組織司孫儉文司長給予學員勉勵。")
+    assert ("孫儉文", "司長", "外交部國際組織司") in people_rows(t)
+
+
+def test_an_organisation_in_quotation_marks_before_a_title(run):
+    t = run("台“外交部”發言人李憲文今天上午表示，將加強合作。")
+    assert ("李憲文", "發言人", "外交部") in people_rows(t)
