@@ -36,6 +36,7 @@ class Lexicon:
     function_surnames: frozenset
     person_nouns: tuple
     works_after_name: tuple
+    agency_links: tuple
     words_before_place: tuple
     currency_words: frozenset
     transliteration_chars: frozenset
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         function_surnames=frozenset(_s(n.get("function_surnames", []))),
         person_nouns=tuple(_s(n.get("person_nouns", []))),
         works_after_name=tuple(_s(n["works_after_name"])),
+        agency_links=tuple(_s(o["agency_links_before_title"])),
         words_before_place=tuple(_s(n["words_before_place"])),
         currency_words=frozenset(_s([w for w in {**currencies["prefix"], **currencies["suffix"]} if len(w) >= 2])),
         transliteration_chars=frozenset(simplify(n.get("transliteration_chars", ""))),

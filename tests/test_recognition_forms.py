@@ -368,3 +368,11 @@ def test_org_name_title_is_not_read_as_a_fused_title(run):
 def test_an_organisation_in_quotation_marks_before_a_title(run):
     t = run("台“外交部”發言人李憲文今天上午表示，將加強合作。")
     assert ("李憲文", "發言人", "外交部") in people_rows(t)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("駐青松代表處由副代表張大文出席。", ("張大文", "副代表", "駐青松代表處")),  # the body sends its own
+    ("外交部派司長王大文前往。", ("王大文", "司長", "外交部")),  # 派司長 is no 派司 + 司長
+])
+def test_an_organisation_that_sends_someone_by_title_is_theirs(run, text, row):
+    assert row in people_rows(run(text))

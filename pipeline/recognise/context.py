@@ -115,6 +115,12 @@ class ReportText:
                 return w
         return None
 
+    def ends_with_word(self, pos: int, words) -> str | None:
+        for w in words:
+            if self.s.endswith(w, 0, pos):
+                return w
+        return None
+
     def is_boundary_before(self, i: int) -> bool:
         """True when a chunk (organisation or name) may start at i: after punctuation, a boundary
         word (由, 邀請, 包括 …) or a verb, preposition, conjunction, adverb or pronoun token."""

@@ -89,8 +89,9 @@ class OrganisationEvidence:
             if ts in self.text.learned_per_end:
                 continue  # 佐田健太部長: a name the learned tagger reads ends before the title, no organisation
             named_after_org = any(ts - n in cand_ends and self.names.valid_full_name(ts - n, ts) for n in (3, 2))
-            if named_after_org:
-                continue  # 某司孫某某司長: ORG + NAME + TITLE, however the segmenter cut the name
+            link = self.text.ends_with_word(ts, self.lex.agency_links)
+            if named_after_org or (link and ts - len(link) in cand_ends):
+                continue  # 某司孫某某司長, 外交部派司長: ORG + NAME + TITLE, ORG + 派 + TITLE
             if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and ts not in cand_ends:
                 start = self._trim_generic(self.text.scan_left(ts), ts)
                 if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
@@ -311,6 +312,9 @@ class OrganisationEvidence:
             return self.findings.agency_ending_at(end - 1)  # ORG + 的 + NAME + TITLE: 某公司的王大明經理
         if known is None and end >= 2 and self.s[end - 1] in _CLOSING_QUOTES and self.findings.agency_ending_at(end - 1):
             return self.findings.agency_ending_at(end - 1)  # 台“外交部”發言人: an organisation in quotation marks
+        link = self.text.ends_with_word(end, self.lex.agency_links) if known is None else None
+        if link and self.findings.agency_ending_at(end - len(link)):
+            return self.findings.agency_ending_at(end - len(link))  # 某代表處由副代表某某出席: the body sends its own
         if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
             return known
         if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes:
