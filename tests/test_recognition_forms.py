@@ -376,3 +376,8 @@ def test_an_organisation_in_quotation_marks_before_a_title(run):
 ])
 def test_an_organisation_that_sends_someone_by_title_is_theirs(run, text, row):
     assert row in people_rows(run(text))
+
+
+def test_a_transliteration_after_its_title_with_its_latin_form_in_brackets_is_the_person(run):
+    t = run("美國青松基金會創辦人佛訥(Edwin J. Feulner)也出席。")
+    assert ("佛訥", "創辦人", "美國青松基金會") in people_rows(t)

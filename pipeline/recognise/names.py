@@ -7,7 +7,10 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import holds_common_word, is_common_word, word_freq, word_tag
-from .text import DOTTED, LATIN_NAME, NAME_DOTS, NAME_GAP, is_cjk
+from .text import CJK_CHARS, DOTTED, LATIN_NAME, NAME_DOTS, NAME_GAP, is_cjk
+
+# a transliteration and, in brackets, the Latin name of two words or more (佛訥(Edwin J. Feulner))
+_NAME_BEFORE_LATIN = re.compile(rf"([{CJK_CHARS}]{{2,5}})[（(][A-Z][a-z]+\.?(?:[ \-][A-Z][a-z]*\.?){{1,3}}[）)]")
 
 if TYPE_CHECKING:
     from .context import Findings, ReportText
@@ -191,7 +194,7 @@ class NameShapes:
                 self.findings.note(*lac, "PERSON", "bounded by learned PER (LAC)")
                 return lac  # the learned tagger bounds the name (王大明教授, not 王大; 參議員莫拉雷斯)
         if not sl:
-            return None
+            return self._name_before_latin(p)
         long_, short = (p, p + sl + 2), (p, p + sl + 1)
         if lac and lac[1] in (long_[1], short[1]) and self.valid_full_name(*lac) and not any(k in title_starts for k in range(p + 1, lac[1])):
             return lac
@@ -212,6 +215,15 @@ class NameShapes:
             if not nxt or not is_cjk(nxt) or follower_after_short or (p in self.tok_starts and short[1] in self.tok_ends):
                 return short
         return None
+
+    def _name_before_latin(self, p: int) -> tuple[int, int] | None:
+        """創辦人佛訥(Edwin Feulner): a transliteration right after the title that the same name in Latin
+        letters follows in brackets is the person, though no model reads it."""
+        m = _NAME_BEFORE_LATIN.match(self.s, p)
+        if not m or not self.transliterated_name_ok(*m.span(1)) or is_common_word(m.group(1)):
+            return None
+        self.findings.note(*m.span(1), "PERSON", "a name after its title, its Latin form in brackets")
+        return m.span(1)
 
     def name_in_next_cell(self, ts: int, te: int) -> tuple[int, int] | None:
         """A title alone in its cell of a table row, the cells apart by spaces (內政部  部長  王大明):
