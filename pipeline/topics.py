@@ -129,6 +129,10 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
         return replace(st, subject="")  # 當前約佔78%: a time word alone names no topic
     if text[k:e] in _lexicon().topic_scope_words:
         return replace(st, subject="")  # 占全國約36%: a scope alone names no topic
+    parts = list(words.within(k, e))
+    if (all(w[2].startswith(("v", "d", "ad", "u", "p")) and not w[2].startswith("vn") for w in parts)
+            and any(w[2] in ("d", "ad", "u") for w in parts)):
+        return replace(st, subject="")  # 順利地連闖三關: an adverb and a verb are a predicate, no topic
     if _place_and_verb(k, e, words):
         return replace(st, subject="")  # 在臺北展開為期三日: a place and a verb are a predicate
     head = words.at(k)

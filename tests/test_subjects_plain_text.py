@@ -58,7 +58,12 @@ CASES = [
     # a score is stated of the noun before the verb; a count keeps its verb, as a heading of minutes does
     ("主隊領先8分。", [("8分", "主隊")]),
     ("委員出席 85人。", [("85人", "委員出席")]),
-    # not counts: 一 as an article, a rank
+    # rounds won and a shooting score are counts; an adverb and a verb before them are no topic
+    ("於梅玲四段能連闖兩關。", [("兩關", "")]),
+    ("他今天只打了580環，被淘汰。", [("580環", "")]),
+    # not counts: 一 as an article, a rank, a road, an idiom
+    ("三環路上塞車。", []),
+    ("過五關斬六將。", []),
     ("曾舉辦過一場座談會。", []),
     ("球隊進入前八名。", []),
 ]
