@@ -190,6 +190,7 @@ class _Lexicon:
         self.time_point_words = _Words(set(_fl(cfg.get("time_point_words"))))
         self.ordinal_re = re.compile(r"(?:" + _alt(_fl(cfg.get("ordinal_prefixes"))) + r")[ ]*$")
         self.one_article = set(_fl(cfg.get("one_article_units")))
+        self.negated_one = _Words(set(_fl(cfg.get("negated_one_before"))))
         self.one_not_span = set(_fl(cfg.get("one_not_span_followers")))
         self.name_counters = set(_fl(cfg.get("name_counters")))
         self.name_ok_before = set(_f(cfg.get("name_counter_ok_before", "")))
@@ -596,6 +597,8 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
     # --- 一 as an article, round numerals, names with numerals -----------------------------------------
     cue = _ends_with_any(before.rstrip(" "), lex.span_cues)
     has_q = bool(pre_q) or bool(cue)
+    if n1 == "一" and not n2 and not pre_q and _ends_with_any(before.rstrip(" "), lex.negated_one):
+        return None  # 沒有一個人, 沒有一種技術: "none", no count
     if n1 == "一" and not n2 and not has_q:
         if unit_norm in lex.one_article:
             return None
