@@ -112,8 +112,8 @@ class NameShapes:
         if not 2 <= j - i <= 6 or not all(is_cjk(c) for c in text) or self.text.is_place(i, j):
             return False
         read_as_name = self.text.learned_per_start.get(i) == (i, j)
-        place_read_as_name = read_as_name and (word_tag(text) == "ns" or word_freq(text) <= self.lex.rare_word_max_freq)
-        if (is_common_word(text) or word_tag(text) == "ns") and not place_read_as_name:
+        word_read_as_name = read_as_name and (word_tag(text) == "ns" or word_freq(text) <= self.lex.rare_word_max_freq)
+        if (is_common_word(text) or word_tag(text) == "ns") and not word_read_as_name:
             return False
         if self.lex.title_re.search(text) or text in self.lex.not_agency:
             return False

@@ -313,8 +313,8 @@ class OrganisationEvidence:
         if known is None and end >= 2 and self.s[end - 1] in _CLOSING_QUOTES and self.findings.agency_ending_at(end - 1):
             return self.findings.agency_ending_at(end - 1)  # 台“外交部”發言人: an organisation in quotation marks
         link = self.text.ends_with_word(end, self.lex.agency_links) if known is None else None
-        if link and self.findings.agency_ending_at(end - len(link)):
-            return self.findings.agency_ending_at(end - len(link))  # 某代表處由副代表某某出席: the body sends its own
+        if link and (sender := self.findings.agency_ending_at(end - len(link))):
+            return sender  # 某代表處由副代表某某出席: the body sends its own
         if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
             return known
         if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes:
