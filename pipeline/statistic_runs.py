@@ -139,6 +139,7 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
     """
     w0 = max(0, pos - lex.scan_len - 6)
     window = S[w0:pos]
+    of_whole = window.rstrip(" ").endswith("的")  # 總資產的60%: a share of a whole
     skipped = linked
     distributive, distributive_end = "", 0
     for _ in range(5):
@@ -173,7 +174,7 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
             return listed  # 研究人員、國內相關學者專家等共7人: the people listed are counted
     if not skipped and not adjacent_ok:
         return "", 0
-    part = _part_before_share(S, window, w0, lex)
+    part = _part_before_share(S, window, w0, lex, of_whole)
     if part[0]:
         return part
     seg, seg_end = _topic_tail(window, w0, lex, skipped or allow_tail, adjacent=not skipped)
@@ -205,11 +206,13 @@ def _letters_only(s: str) -> bool:
     return all(_is_cjk(c) or c.isascii() and c.isalpha() for c in s)
 
 
-def _part_before_share(S: str, window: str, w0: int, lex: _Lexicon) -> tuple[str, int]:
+def _part_before_share(S: str, window: str, w0: int, lex: _Lexicon, of_whole: bool = False) -> tuple[str, int]:
     """X占Y(的)N%: the share is of the part X (製造業移工占產業移工近7成 → 製造業移工); the whole Y is
-    the topic only when no part stands before 占 in the clause (…，占商會總人數的51%)."""
+    the topic only when no part stands before 占 in the clause (…，占商會總人數的51%). With 的 before
+    the number (``of_whole``) a verb of comparison marks the share too (X已超過Y的60%)."""
     clause_start = max(window.rfind(c) for c in "，,。；;：:、\n") + 1
-    at = max(window.rfind(c, clause_start) for c in lex.share_markers) if lex.share_markers else -1
+    markers = lex.share_markers + (lex.share_verbs if of_whole else [])
+    at = max((window.rfind(c, clause_start) for c in markers), default=-1)
     if at <= clause_start:
         return "", 0
     return _run_before(S, w0 + at, lex, adjacent_ok=True, linked=True)

@@ -93,7 +93,7 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
         if e - prev[0] > lex.topic_max_len or not letters(text[prev[0]:k]):
             return k
         if any(c in lex.before_stop_chars and c not in lex.before_initial_ok and c not in lex.coordinators
-               for c in text[prev[0]:k]):
+               for c in text[prev[0]:k]) and fold(text[prev[0]:prev[1]]) not in lex.final_ok_words:
             return k
         if _outside_topic(prev, text) or _scope_ends_at(prev[1], text):
             return k  # 全國|就診人數, 我|國|農業人口, （2）月|新生兒總數

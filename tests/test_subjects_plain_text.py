@@ -36,6 +36,10 @@ CASES = [
     ("本系畢業學分128。", [("128", "畢業學分")]),
     # a place before an age: the people after 的 are its subject; a name after them is not
     ("林家村42歲的農民王大同說。", [("42歲", "農民")]),
+    # a share of a whole (Y的N%) is of the part before the verb of comparison
+    ("企業的無形資產已超過了總資產的60%。", [("60%", "無形資產")]),
+    # an adjective ending in 等 belongs to the noun phrase it qualifies
+    ("中等收入國家約佔35%。", [("約佔35%", "中等收入國家")]),
     # the items listed before 等 are counted
     ("教師、家長等共15人出席。", [("15人", "教師、家長")]),
     # link words of duration (將, 持續) stand between a topic and its number
