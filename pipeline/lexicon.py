@@ -37,6 +37,9 @@ class Lexicon:
     person_nouns: tuple
     works_after_name: tuple
     agency_links: tuple
+    owner_prefixes: frozenset
+    predicate_links: tuple  # (word, kind) longest first; kind is current, former or copula
+    bio_subject_reach: int
     words_before_place: tuple
     currency_words: frozenset
     transliteration_chars: frozenset
@@ -125,6 +128,11 @@ def lexicon() -> Lexicon:
         person_nouns=tuple(_s(n.get("person_nouns", []))),
         works_after_name=tuple(_s(n["works_after_name"])),
         agency_links=tuple(_s(o["agency_links_before_title"])),
+        owner_prefixes=frozenset(_s(o.get("owner_prefixes", []))),
+        predicate_links=tuple(sorted(((w, kind) for kind, key in (("current", "current"), ("former", "former"), ("copula", "copulas"))
+                                      for w in _s((t.get("predicate_links") or {}).get(key, []))),
+                                     key=lambda x: -len(x[0]))),
+        bio_subject_reach=int((t.get("predicate_links") or {}).get("bio_subject_reach", 0)),
         words_before_place=tuple(_s(n["words_before_place"])),
         currency_words=frozenset(_s([w for w in {**currencies["prefix"], **currencies["suffix"]} if len(w) >= 2])),
         transliteration_chars=frozenset(simplify(n.get("transliteration_chars", ""))),

@@ -3,6 +3,7 @@ SURNAME + TITLE + GIVEN NAME; each gives a (person, title, agency) fact."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .facts import Fact
@@ -97,6 +98,62 @@ class AffiliationShapes:
                 has_fact.add(nxt.entity)
                 self.findings.note(nxt.start, nxt.end, "PERSON", "listed after a title")
                 pos = nxt.end
+
+    def find_predicated_titles(self):
+        """PERSON + 現任/曾任/為 + ORG + TITLE (甲現任某部次長, 乙為某研究院研究員; a list of offices after
+        the verb shares it: 曾任某署署長、某部次長). At the start of a clause the verb's subject is the
+        person last named (a bio: 甲，某大學博士。歷任…)."""
+        used = self.findings.kept_titles | {f.title for f in self.findings.facts if f.title}
+        person_at_end = {m.end: m.entity for m in self.findings.mentions if m.label == "PERSON"}
+        person_ends = sorted(person_at_end)
+        linked: dict[int, tuple[str, bool]] = {}  # end of a linked title → (person, former)
+        chain: tuple[str, bool, int] | None = None  # the list of offices after the last verb: (person, former, end)
+        for order, (ts, te) in enumerate(self.findings.titles, 1):
+            if (ts, te) in used:
+                continue
+            agency = self.findings.agency_ending_at(ts)
+            head = agency[0] if agency else ts
+            item = head - 1 if head > 0 and self.s[head - 1] in self.lex.owner_prefixes else head  # 、台央行理事
+            if chain and item > 0 and self.s[item - 1] == "、" and not re.search(r"[，,。；;\n]", self.s[chain[2]:item]):
+                owner, former = chain[0], chain[1]
+            else:
+                found = self._predicate_owner(head, te, person_at_end, person_ends, linked)
+                if found is None:
+                    continue
+                owner, former = found
+            former = former or self.text.is_former(head)
+            self.findings.facts.append(Fact(owner, (ts, te), agency, former, order))
+            self.findings.kept_titles.add((ts, te))
+            self.findings.note(ts, te, "TITLE", "after an appointment verb or a copula (甲現任…, 乙為…)")
+            linked[te] = (owner, former)
+            chain = (owner, former, te)
+
+    def _predicate_owner(self, head: int, te: int, person_at_end: dict, person_ends: list,
+                         linked: dict) -> tuple[str, bool] | None:
+        """Whose office the verb before ``head`` states, and whether it is a former one."""
+        link = next(((w, kind) for w, kind in self.lex.predicate_links if self.s.endswith(w, 0, head)), None)
+        if link is None:
+            return None
+        word, kind = link
+        p = head - len(word)
+        if p in person_at_end:
+            owner = person_at_end[p]
+        elif kind == "copula" or len(word) == 1:
+            return None
+        elif p > 0 and self.s[p - 1] in "，," and p - 1 in person_at_end:
+            owner = person_at_end[p - 1]  # 甲，現任…
+        elif p > 0 and self.s[p - 1] in "，," and p - 1 in linked:
+            owner = linked[p - 1][0]  # 甲現任某部次長，曾任…
+        elif p == 0 or self.s[p - 1] in "。；;\n":
+            k = bisect.bisect_right(person_ends, p) - 1
+            if k < 0 or p - person_ends[k] > self.lex.bio_subject_reach:
+                return None
+            owner = person_at_end[person_ends[k]]  # 甲，某大學博士。歷任…
+        else:
+            return None
+        if kind == "copula" and te < len(self.s) and self.s[te] not in "，,。；;、兼\n）)":
+            return None  # 甲是院長的朋友: the title does not end the clause
+        return owner, kind == "former"
 
     def find_bracketed_titles(self):
         """NAME(ORG TITLE) and NAME TITLE(兼TITLE、ORG TITLE): titles in brackets right after a person

@@ -152,7 +152,9 @@ class ReportText:
             tag = tok[1].split("_")[0]
             if tag in self.lex.stop_tags and word not in self.lex.org_internal_words:
                 if tag.startswith("v") and (len(word) < 2 or word_freq(word) < self.lex.verb_stop_min_freq):
-                    return False  # one-character or rare 'verbs' are mostly segmentation slips inside names
+                    # one-character or rare 'verbs' are mostly segmentation slips inside names, unless
+                    # they end a boundary word the segmenter split (曾|任國貿署)
+                    return any(n > len(word) and self.s[i - n : i] in self.lex.boundary_set for n in self.lex.boundary_lengths)
                 return True
         # a boundary word of two or more characters ends a chunk even where the segmenter joined it
         # to the next word (LAC reads 新任無任所大使 as one word)

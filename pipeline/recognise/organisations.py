@@ -107,6 +107,19 @@ class OrganisationEvidence:
             self.findings.note(*span, "AGENCY", origin.get((i, j), "rule"))
         self.findings.set_agencies(sp for sp in spans if not self._names_event(*sp))
 
+    def drop_owner_prefixes(self):
+        """台外交部, 台央行, 陸國台辦: a one-character owner before a gazetteer name is left out of it,
+        unless the whole is a name of its own (台北市政府)."""
+        gazetteer, spans = self.lex.gazetteer, []
+        for i, j in self.findings.agencies:
+            if j - i >= 3 and self.s[i] in self.lex.owner_prefixes and self.s[i + 1:j] in gazetteer \
+                    and self.s[i:j] not in gazetteer:
+                self.findings.note(i + 1, j, "AGENCY", "gazetteer name after its owner's one-character prefix (台外交部)")
+                i += 1
+            spans.append((i, j))
+        if spans != self.findings.agencies:
+            self.findings.set_agencies(spans)
+
     def inside_law_name(self, i: int, j: int) -> bool:
         """The name of a law, not an organisation: 大學法, 《…組織法》, 修正…條例."""
         if self.s.startswith(("法", "条例", "组织法", "施行细则"), j):

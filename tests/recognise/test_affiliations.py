@@ -70,3 +70,38 @@ def test_organisation_de_name_title(build):
     find_anchors(c)
     c.affiliations.find_people()
     assert facts(c) == {("王大明", "理事長", "綠能發展協會")}
+
+
+def predicated(c):
+    """Run every step up to the appointment verbs and copulas; the facts they add, with former."""
+    from pipeline.recognise.resolver import steps
+
+    run = steps(c)
+    for step in run[: run.index(c.affiliations.find_predicated_titles)]:
+        step()
+    before = len(c.findings.facts)
+    c.affiliations.find_predicated_titles()
+    a = c.text.a
+    return {(f.person, a[f.title[0] : f.title[1]], a[f.agency[0] : f.agency[1]] if f.agency else "", f.former)
+            for f in c.findings.facts[before:]}
+
+
+def test_an_appointment_verb_gives_the_person_the_office_after_it(build):
+    c = build("王大明，現任經濟部次長，曾任國貿署署長、財政部參事。")
+    assert predicated(c) == {("王大明", "次長", "經濟部", False), ("王大明", "署長", "國貿署", True),
+                             ("王大明", "參事", "財政部", True)}
+
+
+def test_a_bio_that_opens_with_the_verb_belongs_to_the_person_last_named(build):
+    c = build("陳美玲，密西根大學經濟學博士。歷任中華經濟研究院研究員、台央行理事、臺灣經濟學會理事長等。")
+    assert predicated(c) == {("陈美玲", "研究員", "中華經濟研究院", False), ("陈美玲", "理事", "央行", False),
+                             ("陈美玲", "理事長", "臺灣經濟學會", False)}
+
+
+def test_a_copula_gives_the_title_only_when_it_ends_the_clause(build):
+    assert predicated(build("主講人陳美玲為中華經濟研究院研究員。")) == {("陈美玲", "研究員", "中華經濟研究院", False)}
+    assert predicated(build("陳美玲是中華經濟研究院研究員的學生。")) == set()
+
+
+def test_a_verb_with_no_person_before_it_gives_no_office(build):
+    assert predicated(build("本案由國貿署負責，歷任署長均表支持。")) == set()

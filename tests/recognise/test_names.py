@@ -65,3 +65,11 @@ def test_a_name_the_tagger_cuts_short_after_a_title_is_read_whole_when_it_reads_
     assert {"黃雅", "黃雅徽"} <= {c.text.a[i:j] for i, j in c.text.learned_spans["PER"]}  # cut once, whole once
     name = c.names.name_after_title(c.text.a.index("藍委") + 2)
     assert written(c, [name]) == ["黃雅徽"]
+
+
+def test_a_name_after_a_title_that_only_the_learned_tagger_reads_as_a_place(build):
+    c = build("外交部發言人歐江安表示，會議順利。")
+    assert c.text.is_place(*span_of(c, "歐江安"))  # LAC reads it as a place
+    assert c.names.valid_full_name(*span_of(c, "歐江安"))  # right after the title 發言人: its holder
+    c = build("會議順利，歐江安表示。")
+    assert c.text.is_place(*span_of(c, "歐江安")) and not c.names.valid_full_name(*span_of(c, "歐江安"))

@@ -114,3 +114,19 @@ def test_a_legal_form_opens_the_name_it_stands_in(build):
     c.organisations.find_agencies()
     assert "財團法人防災協進基金會" in written(c, c.findings.agencies)
     assert not any(a.startswith("內政部督導") for a in written(c, c.findings.agencies))
+
+
+def test_an_owners_one_character_prefix_is_left_out_of_a_known_name(build):
+    c = build("林常青曾任台央行理事，台外交部則表示，台北市政府也發出聲明。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.organisations.drop_owner_prefixes()
+    assert written(c, c.findings.agencies) == ["央行", "外交部", "台北市政府"]  # 台北市政府 is a name of its own
+    assert "one-character prefix" in evidence(c, "央行")[-1]
+
+
+def test_an_appointment_verb_the_segmenter_split_ends_the_name_before_it(build):
+    c = build("王大明曾任國貿署署長。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["國貿署"]  # not 任國貿署 (曾|任|國貿署)
