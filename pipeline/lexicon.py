@@ -43,6 +43,7 @@ class Lexicon:
     words_before_place: tuple
     currency_words: frozenset
     transliteration_chars: frozenset
+    transliteration_syllables: frozenset
     name_single_followers: frozenset
     person_noun_endings: tuple
     group_heads: frozenset
@@ -136,6 +137,7 @@ def lexicon() -> Lexicon:
         words_before_place=tuple(_s(n["words_before_place"])),
         currency_words=frozenset(_s([w for w in {**currencies["prefix"], **currencies["suffix"]} if len(w) >= 2])),
         transliteration_chars=frozenset(simplify(n.get("transliteration_chars", ""))),
+        transliteration_syllables=frozenset(simplify("".join((n.get("transliteration_syllables") or "").split()))),
         name_single_followers=frozenset(_s(n.get("name_single_followers", []))),
         person_noun_endings=tuple(_s(n.get("person_noun_endings", []))),
         group_heads=frozenset(_s(n.get("group_heads", []))),

@@ -26,6 +26,7 @@ class AffiliationShapes:
 
     def find_people(self):
         used_titles: set[tuple[int, int]] = set()
+        found_end: dict[int, tuple[int, str]] = {}  # end of a name found after a title → (start, person)
         order = 0
         for ts, te in self.findings.titles:
             order += 1
@@ -39,6 +40,13 @@ class AffiliationShapes:
                 used_titles.add((ts, te))
                 continue
             before = self.names.name_before_title(ts)
+            if before and before[1] in found_end and found_end[before[1]][0] < before[0]:
+                before = None  # 軍長切喬維奇少將: the name after the first title, not its tail 喬維奇
+                key = found_end[ts][1] if ts in found_end else None
+                if key:
+                    self.findings.facts.append(Fact(key, (ts, te), None, self.text.is_former(ts), order))
+                    used_titles.add((ts, te))
+                    continue
             if before:
                 key = self.findings.add_person(*before, before, why="name before a title")
                 agency = self.organisations.chunk_agency(before[0])
@@ -50,6 +58,7 @@ class AffiliationShapes:
             after = self.names.name_after_title(te)
             if after:
                 key = self.findings.add_person(*after, after, why="name after a title")
+                found_end[after[1]] = (after[0], key)
                 first = ts
                 while first > 1 and self.s[first - 1] in "兼暨":
                     prev = self.findings.title_by_end.get(first - 1)

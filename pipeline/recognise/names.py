@@ -67,6 +67,8 @@ class NameShapes:
             return False  # 蔡政府, 李文化: a very frequent word is no given name
         if word_tag(name) == "ns" or self.text.is_place(i, j) and not self._learned_place_after_title(i, j):
             return False  # 高雄 + 市長: a place (in the dictionary, a place token or a learned LOC), not a name
+        if any(self.s[i : i + n] in self.lex.countries for n in range(j - i + 1, 7)):
+            return False  # 總理巴基斯|坦: the start of a country's name
         head_tag = word_tag(name[:2]) or ""
         if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= (40 if head_tag.startswith(("v", "d", "c", "p")) else 200):
             return False  # 包括吳…, 陸續退…: the 'surname' starts an ordinary word
@@ -195,12 +197,15 @@ class NameShapes:
                 and self.valid_full_name(*whole) and not any(k in title_starts for k in range(p + 1, whole[1])):
             self.findings.note(*whole, "PERSON", "the name as the learned tagger reads it elsewhere in the report")
             return whole  # 藍委黃雅|徽質詢 cut short here, 黃雅徽 read whole in another sentence
+        foreign = self.transliteration_at(p)
+        if foreign and foreign[1] - foreign[0] >= 4 and not (lac and lac[1] >= foreign[1]):
+            return foreign  # longer than a Chinese name (康斯坦丁內斯庫 is no 康 + 斯坦), or longer than the model read
         if lac and not any(k in title_starts for k in range(p + 1, lac[1])) and self._name_ends_chunk(lac[1]):
             if (sl and self.valid_full_name(*lac)) or self.transliterated_name_ok(*lac):
                 self.findings.note(*lac, "PERSON", "bounded by learned PER (LAC)")
                 return lac  # the learned tagger bounds the name (王大明教授, not 王大; 參議員莫拉雷斯)
         if not sl:
-            return self._name_before_latin(p)
+            return self._name_before_latin(p) or foreign
         long_, short = (p, p + sl + 2), (p, p + sl + 1)
         if lac and lac[1] in (long_[1], short[1]) and self.valid_full_name(*lac) and not any(k in title_starts for k in range(p + 1, lac[1])):
             return lac
@@ -221,6 +226,24 @@ class NameShapes:
             if not nxt or not is_cjk(nxt) or follower_after_short or (p in self.tok_starts and short[1] in self.tok_ends):
                 return short
         return None
+
+    def transliteration_at(self, p: int) -> tuple[int, int] | None:
+        """總理內塔尼亞胡，, 總統康斯坦丁內斯庫批准: right after a title, three to ten syllables used in
+        transliterations that make no dictionary word, place or country and end where a word ends are a
+        foreign name, though no model reads it (they split or miss such names)."""
+        j, syllables = p, self.lex.transliteration_syllables
+        while j < len(self.s) and self.s[j] in syllables and j - p < 10:
+            j += 1
+        if j - p < 3 or not self._name_ends_chunk(j) or self.s[j : j + 1] in syllables:
+            return None
+        run = self.s[p:j]
+        if is_common_word(run) and not (word_tag(run) or "").startswith(("nr", "nz")) or self.lex.title_re.search(run):
+            return None  # (the dictionary holds some foreign names as proper nouns)
+        if self.text.is_place(p, j) or any(a <= p and j <= b for a, b in self.text.learned_spans["LOC"]) \
+                or any(run.startswith(c) or run.endswith(c) for c in self.lex.countries):
+            return None  # 總理|巴基斯坦: countries are transliterations too
+        self.findings.note(p, j, "PERSON", "transliterated syllables after a title")
+        return p, j
 
     def _name_before_latin(self, p: int) -> tuple[int, int] | None:
         """創辦人佛訥(Edwin Feulner): a transliteration right after the title that the same name in Latin

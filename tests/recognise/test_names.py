@@ -1,6 +1,6 @@
 """NameShapes: pure checks of what a name looks like and where it sits beside a title."""
 
-from conftest import span_of, written
+from conftest import person_names, span_of, written
 
 
 def test_a_surname_is_compound_single_or_absent(build):
@@ -73,3 +73,22 @@ def test_a_name_after_a_title_that_only_the_learned_tagger_reads_as_a_place(buil
     assert c.names.valid_full_name(*span_of(c, "歐江安"))  # right after the title 發言人: its holder
     c = build("會議順利，歐江安表示。")
     assert c.text.is_place(*span_of(c, "歐江安")) and not c.names.valid_full_name(*span_of(c, "歐江安"))
+
+
+def test_transliterated_syllables_after_a_title_that_no_model_reads_are_a_name(build):
+    c = build("以色列總理內塔尼亞胡，表示歡迎。總統康斯坦丁內斯庫批准。總理巴基斯坦之行。")
+    c.titles.find_titles()
+    first, second, third = (te for _, te in c.findings.titles)
+    assert written(c, [c.names.name_after_title(first)]) == ["內塔尼亞胡"]  # LAC reads part of it as a place
+    assert written(c, [c.names.name_after_title(second)]) == ["康斯坦丁內斯庫"]  # not 康 + 斯坦, as LAC cuts it
+    assert c.names.transliteration_at(third) is None  # a country is transliterated too
+    assert c.names.name_after_title(third) is None  # nor is 巴基斯 a Chinese name before 坦
+
+
+def test_a_name_between_two_titles_is_one_person(build):
+    c = build("這次演習由黑山軍軍長切喬維奇少將指揮。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.affiliations.find_people()
+    assert person_names(c) == {"切喬維奇"}  # not also 喬維奇 before 少將
+    assert {c.text.a[f.title[0]:f.title[1]] for f in c.findings.facts if f.person == "切乔维奇"} == {"軍長", "少將"}
