@@ -36,6 +36,7 @@ class NameShapes:
         self.text, self.findings = text, findings
         self.a, self.s, self.lex, self.tokens = text.a, text.s, text.lex, text.tokens
         self.tok_starts, self.tok_ends = text.tok_starts, text.tok_ends
+        self._nr_set: frozenset | None = None  # the segmenter's person-name tokens, built on first use
 
     def name_given_ok(self, given: str) -> bool:
         return bool(given) and all(is_cjk(c) and c not in self.lex.not_given for c in given)
@@ -125,8 +126,16 @@ class NameShapes:
             return False
         if self.lex.title_re.search(text) or text in self.lex.not_agency:
             return False
+        if read_as_name and self.tokens_read_as_name(i, j):
+            return True  # 阿部忠, 岡部健: both models read a name, though it holds the suffix character 部
         head = text[:-1] if j - i >= 4 and text[-1] in self.lex.single_suffixes and not holds_common_word(text[:-1]) else text
         return not self.lex.suffix_re.search(head)
+
+    def tokens_read_as_name(self, i: int, j: int) -> bool:
+        """The segmenter reads [i, j) as one person-name token too."""
+        if self._nr_set is None:
+            self._nr_set = frozenset(self.text.nr_tokens)
+        return (i, j) in self._nr_set
 
     def _name_starts_chunk(self, i: int) -> bool:
         return self.text.is_boundary_before(i) or bool(self.findings.agency_ending_at(i)) or self.s[i - 1 : i] in ("的", "、") or i in self.text.all_title_ends

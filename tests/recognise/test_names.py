@@ -92,3 +92,10 @@ def test_a_name_between_two_titles_is_one_person(build):
     c.affiliations.find_people()
     assert person_names(c) == {"切喬維奇"}  # not also 喬維奇 before 少將
     assert {c.text.a[f.title[0]:f.title[1]] for f in c.findings.facts if f.person == "切乔维奇"} == {"軍長", "少將"}
+
+
+def test_a_name_both_models_read_may_hold_a_suffix_character(build):
+    c = build("日本大學的阿部忠教授介紹了材料。")  # 部 ends organisations, but LAC and the segmenter read 阿部忠
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert c.names.name_before_title(span_of(c, "教授")[0]) == span_of(c, "阿部忠")
