@@ -38,6 +38,7 @@ class Lexicon:
     works_after_name: tuple
     agency_links: tuple
     owner_prefixes: frozenset
+    industry_heads: tuple
     predicate_links: tuple  # (word, kind) longest first; kind is current, former or copula
     bio_subject_reach: int
     words_before_place: tuple
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         works_after_name=tuple(_s(n["works_after_name"])),
         agency_links=tuple(_s(o["agency_links_before_title"])),
         owner_prefixes=frozenset(_s(o.get("owner_prefixes", []))),
+        industry_heads=tuple(_s(o.get("industry_heads", []))),
         predicate_links=tuple(sorted(((w, kind) for kind, key in (("current", "current"), ("former", "former"), ("copula", "copulas"))
                                       for w in _s((t.get("predicate_links") or {}).get(key, []))),
                                      key=lambda x: -len(x[0]))),

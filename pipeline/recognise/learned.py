@@ -82,9 +82,9 @@ class LearnedEvidence:
                 continue
             if not self._learned_org_ok(i, j, title_cover):
                 continue
-            if not known and not self._affiliation_follows(j):
+            if not known and not self._affiliation_follows(j) and not self._company_name(i, j):
                 continue  # the model alone over-generates (measured: repetition alone adds more errors than names)
-            j = self._end_at_last_suffix(i, j)
+            j = j if self._company_name(i, j) else self._end_at_last_suffix(i, j)
             added.append((i, j))
             cover.update(range(i, j))
             self.findings.note(i, j, "AGENCY", "learned ORG (LAC)" + ("" if not known else " and a dictionary organisation word"))
@@ -101,6 +101,16 @@ class LearnedEvidence:
             if text.endswith(suffix) and not text[: -len(suffix)].endswith(tuple(places)):
                 return False  # 美國政府: a country's government is named by the rules' conventions (a county's 縣政府 is)
         return True
+
+    def _company_name(self, i: int, j: int) -> bool:
+        """聯亞科技, 聯華氣體: a name of two to four characters before a word that ends companies' names; the
+        name is no dictionary word, or one the dictionary knows as a proper noun."""
+        text = self.s[i:j]
+        head = next((h for h in self.lex.industry_heads if text.endswith(h)), None)
+        if head is None or not 2 <= len(text) - len(head) <= 4 or is_common_word(text):
+            return False
+        name = text[: -len(head)]
+        return not is_common_word(name) or (word_tag(name) or "").startswith(("nz", "nr"))  # not 宣傳|科技, 美中|科技
 
     def _end_at_last_suffix(self, i: int, j: int) -> int:
         """經濟部午宴: a learned organisation that runs past its last organisation suffix by a short

@@ -93,3 +93,14 @@ def test_a_learned_name_whose_given_name_is_also_a_word_is_kept_in_a_list(build)
     c.learned.find_learned_people()
     assert "馮統一" in person_names(c)
     assert "learned PER (LAC), a name that is also a word" in c.findings.evidence[(i, j, "PERSON")]
+
+
+def test_a_learned_company_whose_name_ends_in_an_industry_word_is_kept_alone(build):
+    c = build("聯華氣體及聯亞科技將攜手投資。")
+    run_rules_before_learned(c)
+    c.learned.find_learned_agencies()
+    assert "聯亞科技" in written(c, c.findings.agencies)  # whole: the 科 of 科技 is no suffix that ends it
+    c = build("他批評政府輕視科技，缺乏科學精神。")  # a verb before the industry word names no company
+    run_rules_before_learned(c)
+    c.learned.find_learned_agencies()
+    assert c.findings.agencies == []
