@@ -44,6 +44,9 @@ class LearnedNameReading:
                                                                 or self._no_word(i, j)):
                 return None  # a two-character 'name' alone in running text is as often a word (明文)
             return i, j
+        if self._dictionary_name(i, j):
+            self.findings.note(i, j, "PERSON", "learned PER (LAC), a person's name in the dictionary or a name before its title")
+            return i, j
         if self._word_shaped(i, j) and (counts.get(text, 0) >= 2 or self._context(i, j)):
             self.findings.note(i, j, "PERSON", "learned PER (LAC), a name that is also a word")
             return i, j
@@ -72,6 +75,21 @@ class LearnedNameReading:
                 or (in_list and j - i >= 3) or listed_pair or opening or alone or counts.get(text, 0) >= 2):
             return i, j
         return None
+
+    def _dictionary_name(self, i: int, j: int) -> bool:
+        """克林頓, 周恩來總理: a surname and one or two given characters that the dictionary knows as a
+        person's name (both sources agree), or that stand right before their title, though the
+        dictionary holds them as a word. (Its person tags on transliterations are no evidence: it tags
+        places such as 斯德哥爾摩 so.)"""
+        text = self.s[i:j]
+        sl = self.names.surname_len(i)
+        given = text[sl:]
+        if not sl or not 1 <= len(given) <= 2 or not self.names.name_given_ok(given) or self.text.is_place(i, j):
+            return False
+        if given in self.lex.honorifics_after_name or given in self.lex.address_terms or self.names.function_word_start(i):
+            return False  # 周先生, 劉老師
+        before_title = bool(self.lex.title_re.match(self.s, j)) or j in self.findings.title_by_start
+        return before_title or (word_tag(text) or "").startswith("nr")
 
     def completed(self, i: int, j: int) -> tuple[int, int]:
         """劉永|好等, 傅全|有上將: the tagger cuts a surname and two given characters before the third

@@ -105,3 +105,15 @@ def test_a_learned_company_whose_name_ends_in_an_industry_word_is_kept_alone(bui
     run_rules_before_learned(c)
     c.learned.find_learned_agencies()
     assert c.findings.agencies == []
+
+
+def test_a_learned_name_the_dictionary_holds_as_a_word_is_kept_before_its_title(build):
+    c = build("生命垂危時，周恩來總理聞訊後指示全力搶救。")  # the dictionary holds 周恩來 as a frequent word
+    run_rules_before_learned(c)
+    c.affiliations.find_people()
+    c.learned.find_learned_people()
+    assert person_names(c) == {"周恩來"}
+    c = build("我讀到了周先生對此所作的說明。")  # a surname and an honorific is no name
+    run_rules_before_learned(c)
+    c.learned.find_learned_people()
+    assert person_names(c) == set()
