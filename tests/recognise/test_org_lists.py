@@ -11,12 +11,12 @@ def run_rules_before(c):
 
 
 def test_bare_firms_listed_with_a_known_one_are_organisations(build):
-    c = build("包括綠河科技、藍海生技、山嵐實業等廠商參展。")
+    c = build("包括綠河窯、藍海生技、山嵐坊等廠商參展。")
     run_rules_before(c)
     assert written(c, c.findings.agencies) == ["藍海生技"]
     c.listed_organisations.find_listed_agencies()
-    assert sorted(written(c, c.findings.agencies)) == sorted(["綠河科技", "藍海生技", "山嵐實業"])
-    assert any("listed with organisations" in w for w in c.findings.evidence[(2, 6, "AGENCY")])
+    assert sorted(written(c, c.findings.agencies)) == sorted(["綠河窯", "藍海生技", "山嵐坊"])
+    assert any("listed with organisations" in w for w in c.findings.evidence[(2, 5, "AGENCY")])
 
 
 def test_a_list_without_a_known_organisation_proposes_nothing(build):
