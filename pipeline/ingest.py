@@ -1,7 +1,8 @@
 """Stage 1 — ingest: read a report file, decode it, normalise newlines, and prepare the analysis text.
 
 `text` is what offsets refer to (text.txt). The analysis text joins sentences split across page breaks
-and removes spaces inside spaced-out CJK words (主  席, 科 長); the Alignment maps it back.
+and removes spaces inside spaced-out CJK words (主  席, 科 長; not between a list's names or a table
+row's cells); the Alignment maps it back.
 Blocks (title, heading, paragraph, caption, end mark) are lines of the analysis text.
 """
 
@@ -93,6 +94,13 @@ def _is_name_list_line(line: str) -> bool:
     return len(items) >= 3 and len(short) >= 3 and (singles == 0 or (len(short) >= 10 and singles <= 0.2 * len(items)))
 
 
+def _is_table_row(line: str) -> bool:
+    """Cells of a table row written apart by spaces (王大明　台灣經濟研究院　研究員): three or more items
+    of two to fifteen characters and no sentence punctuation. Their spaces separate cells."""
+    items = [w for w in re.split(r"[ \u3000]+", line.strip()) if w]
+    return len(items) >= 3 and all(2 <= len(w) <= 15 for w in items) and not re.search(r"[。，,；;！？!?]", line)
+
+
 def spaced_word_deletions(text: str) -> list[tuple[int, int]]:
     """Spaces between CJK characters that are not list separators: 主  席 → 主席, 記者 王 → 記者王.
     The headline keeps its spaces: there they separate phrases."""
@@ -104,7 +112,7 @@ def spaced_word_deletions(text: str) -> list[tuple[int, int]]:
         headline = first and bool(line.strip()) and len(line.strip()) <= 60 and "。" not in line and followed_by_blank
         if line.strip():
             first = False
-        if not headline and not _is_name_list_line(line):
+        if not headline and not _is_name_list_line(line) and not _is_table_row(line):
             for m in _SPACED.finditer(line):
                 deletions.append((pos + m.start(), pos + m.end()))
         pos += len(line) + 1

@@ -67,6 +67,12 @@ def test_spaced_labels_are_closed_but_name_lists_kept():
     assert "王小明 李大華 陳志強" in analysis
 
 
+def test_the_cells_of_a_table_row_stay_apart_but_spaced_out_words_close():
+    text = "王大明　台灣經濟研究院　研究員\n本計畫由國 會委員推動，台 灣經濟受益。\n"
+    analysis, _ = apply_deletions(text, spaced_word_deletions(text))
+    assert analysis == "王大明　台灣經濟研究院　研究員\n本計畫由國會委員推動，台灣經濟受益。\n"
+
+
 def test_a_table_copied_one_cell_per_line_reads_one_row_per_line():
     text = "列席官員 |\n行政院院長 |\n王大同 |\n|\n內政部部長|\n林小華 |\n|\n會議開始。\n"
     analysis, alignment = apply_deletions(text, table_row_joins(text))

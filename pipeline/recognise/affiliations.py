@@ -75,10 +75,45 @@ class AffiliationShapes:
             cell = self.names.name_in_next_cell(ts, te)
             if cell:  # a table row of cells apart by spaces: 內政部␣␣部長␣␣王大明
                 key = self.findings.add_person(*cell, cell, why="name in the cell after a title")
-                agency = self.organisations.agency_in_cell_before(ts)
+                agency = self.organisations.fused_agency(ts) or self.findings.agency_ending_at(ts) or self.organisations.agency_in_cell_before(ts)
                 self.findings.facts.append(Fact(key, (ts, te), agency, self.text.is_former(agency[0] if agency else ts), order))
                 used_titles.add((ts, te))
+                continue
+            row = self._holder_in_cells_before(ts, te)
+            if row:  # 王大明␣␣處長␣␣經濟部, 王大明␣␣台灣經濟研究院␣␣研究員
+                (ns, ne), agency = row
+                key = self.findings.add_person(ns, ne, (ns, ne), why="name in a cell before its title's")
+                self.findings.facts.append(Fact(key, (ts, te), agency, False, order))
+                used_titles.add((ts, te))
         self.findings.kept_titles |= used_titles
+
+    def _cell_before(self, pos: int) -> tuple[int, int] | None:
+        """The cell that ends before the spaces ending at ``pos`` (cells of a row apart by spaces)."""
+        gap = re.search(r"[ \u3000\t]{1,6}$", self.s[max(0, pos - 6) : pos])
+        if not gap:
+            return None
+        end = pos - len(gap.group())
+        start = max(self.s.rfind(c, 0, end) for c in " \u3000\t\n：:") + 1
+        return (start, end) if end - start >= 2 else None
+
+    def _holder_in_cells_before(self, ts: int, te: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """A title alone in its cell with the holder's name in a cell before it, the organisation in the
+        cell between them or in the one after the title (NAME ORG TITLE, NAME TITLE ORG)."""
+        if te < len(self.s) and self.s[te] not in " \u3000\t\n":
+            return None
+        prev = self._cell_before(ts)
+        if prev is None:
+            return None
+        agency = None
+        if self.findings.agency_ending_at(prev[1]) == prev:
+            agency, prev = prev, self._cell_before(prev[0])
+            if prev is None:
+                return None
+        elif (nxt := re.match(r"[ \u3000\t]{1,6}", self.s[te : te + 6])):
+            cell = (te + nxt.end(), next((k for k in range(te + nxt.end(), min(len(self.s), te + nxt.end() + 30))
+                                          if self.s[k] in " \u3000\t\n"), len(self.s)))
+            agency = cell if self.findings.agency_ending_at(cell[1]) == cell else None
+        return (prev, agency) if self.names.whole_name(*prev) else None
 
     def share_list_titles(self):
         """ORG + TITLE + NAME、NAME及NAME: the names listed after the first share its title and agency

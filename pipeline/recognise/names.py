@@ -254,6 +254,10 @@ class NameShapes:
         self.findings.note(p, j, "PERSON", "transliterated syllables after a title")
         return p, j
 
+    def whole_name(self, i: int, j: int) -> bool:
+        """[i, j) is one person's name: a Chinese full name, or the learned tagger's name there."""
+        return self.valid_full_name(i, j) or self.text.learned_per_start.get(i) == (i, j)
+
     def _name_before_latin(self, p: int) -> tuple[int, int] | None:
         """創辦人佛訥(Edwin Feulner): a transliteration right after the title that the same name in Latin
         letters follows in brackets is the person, though no model reads it."""
@@ -264,11 +268,13 @@ class NameShapes:
         return m.span(1)
 
     def name_in_next_cell(self, ts: int, te: int) -> tuple[int, int] | None:
-        """A title alone in its cell of a table row, the cells apart by spaces (內政部  部長  王大明):
-        the next cell, when it is a whole name, is its holder."""
+        """A title alone in its cell of a table row, or after the organisation in its cell, the cells
+        apart by spaces (內政部  部長  王大明, 經濟部部長  王大明): the next cell, when it is a whole name,
+        is its holder."""
         before = self.s[ts - 1 : ts]
         gap = re.match(r"[ \u3000\t]{1,6}", self.s[te : te + 6])
-        if not gap or (before and before not in " \u3000\t\n"):
+        fused = self.findings.agency_by_end.get(ts + 1) if self.s[ts : ts + 1] in self.lex.fused else None
+        if not gap or (before and before not in " \u3000\t\n" and not self.findings.agency_ending_at(ts) and not fused):
             return None
         p = te + gap.end()
         cell = re.match(r"[^\s，。、；：,;:]{2,12}", self.s[p : p + 12])

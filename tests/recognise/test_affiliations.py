@@ -105,3 +105,10 @@ def test_a_copula_gives_the_title_only_when_it_ends_the_clause(build):
 
 def test_a_verb_with_no_person_before_it_gives_no_office(build):
     assert predicated(build("本案由國貿署負責，歷任署長均表支持。")) == set()
+
+
+def test_the_cells_of_a_participants_table_give_each_row_its_affiliation(build):
+    c = build("出席人員：\n王大明　台灣經濟研究院　研究員\n陳美玲　科長　財政部\n列席官員：經濟部部長　林志豪\n")
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert facts(c) == {("王大明", "研究員", "台灣經濟研究院"), ("陈美玲", "科長", "財政部"), ("林志豪", "部長", "經濟部")}
