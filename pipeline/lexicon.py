@@ -52,6 +52,7 @@ class Lexicon:
     named_after_heads: tuple
     not_given: frozenset
     given_in_bounded_names: frozenset
+    given_after_compound: frozenset
     given_max_word_freq: int
     rare_word_max_freq: int
     name_followers: tuple
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         named_after_heads=tuple(_s(n.get("named_after_heads", []))),
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
         given_in_bounded_names=frozenset(_s(n.get("given_in_bounded_names", ""))),
+        given_after_compound=frozenset(_s(n.get("given_after_two_character_surnames", ""))),
         given_max_word_freq=int(n.get("given_max_word_freq", 10000)),
         rare_word_max_freq=int(n["rare_word_max_freq"]),
         name_followers=tuple(sorted(_s(n["name_followers"]), key=len, reverse=True)),

@@ -216,9 +216,10 @@ class ReportText:
         return self.tokens.covering(pos)
 
     def crosses_place(self, i: int, j: int) -> bool:
-        """A place or organisation token runs across the candidate's end (高雄|市長 read as 高雄市)."""
+        """A place or organisation token runs across the candidate's end (高雄|市長 read as 高雄市), not
+        one that ends with a whole title after it (某司孫某某司長 read as one organisation token)."""
         t = self.token_at(j - 1)
-        return t is not None and t[1] > j and t[2] in ("ns", "nt")
+        return t is not None and t[1] > j and t[2] in ("ns", "nt") and not self.lex.title_re.fullmatch(self.s, j, t[1])
 
     def suffix_before(self, i: int) -> bool:
         return i > 0 and self.s[i - 1] in self.lex.single_suffixes

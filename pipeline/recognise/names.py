@@ -41,25 +41,35 @@ class NameShapes:
     def name_given_ok(self, given: str) -> bool:
         return bool(given) and all(is_cjk(c) and c not in self.lex.not_given for c in given)
 
+    def _dictionary_name_read(self, i: int, j: int) -> bool:
+        """The dictionary holds the word, but both models read a person's name there (橋本龍太郎): a
+        public figure's name, not an ordinary word (two- and three-character words are too often
+        read so: 金星, 田頭)."""
+        return j - i >= 4 and self.text.learned_per_start.get(i) == (i, j) and self.tokens_read_as_name(i, j)
+
+    def _given_after_compound_ok(self, given: str) -> bool:
+        """After a two-character surname a given name may hold 和, 也, 由 (片山和之, 某某達也)."""
+        return all(is_cjk(c) and (c not in self.lex.not_given or c in self.lex.given_after_compound) for c in given)
+
     def surname_len(self, pos: int) -> int:
         return surname_len(self.s, self.lex, pos)
 
     def valid_full_name(self, i: int, j: int) -> bool:
         """A Chinese full name at [i, j): surname + 1–2 given characters, not a dictionary word.
         Vietnamese names carry 氏 after the surname (阮氏秋恒)."""
-        if i < 0 or j > len(self.s) or not 2 <= j - i <= 4:
+        if i < 0 or j > len(self.s) or not 2 <= j - i <= 5:
             return False
         sl = self.surname_len(i)
-        if not sl or not 1 <= (j - i - sl) <= 2:
-            return False
-        if not self.name_given_ok(self.s[i + sl : j]):
+        if not sl or not 1 <= (j - i - sl) <= 2 and not (sl == 2 and j - i == 5 and self.text.learned_per_start.get(i) == (i, j)):
+            return False  # (a Japanese given name of three characters where the learned tagger reads it: 橋本龍太郎)
+        given = self.s[i + sl : j]
+        if not self.name_given_ok(given) and not (sl == 2 and self._given_after_compound_ok(given)):
             return False
         name = self.s[i:j]
-        if is_common_word(name) or name in self.lex.not_agency:
+        if is_common_word(name) and not self._dictionary_name_read(i, j) or name in self.lex.not_agency:
             return False
         if self.function_word_start(i) and self.text.learned_per_start.get(i) is None:
             return False  # 總統和夫人: the conjunction, not the surname 和
-        given = self.s[i + sl : j]
         if sl == 1 and j - i >= 3 and self.s[i + 1] == self.s[i]:
             return False  # 謝謝賴 + 委員: a doubled character (謝謝, 常常) starts a word, not a surname and its name
         if given in self.lex.honorifics_after_name or given in self.lex.address_terms:

@@ -1,6 +1,6 @@
 """AffiliationShapes: the people the titles anchor, each with a (person, title, agency) fact."""
 
-from conftest import person_names, span_of
+from conftest import person_names, span_of, written
 
 
 def facts(c):
@@ -112,3 +112,18 @@ def test_the_cells_of_a_participants_table_give_each_row_its_affiliation(build):
     find_anchors(c)
     c.affiliations.find_people()
     assert facts(c) == {("王大明", "研究員", "台灣經濟研究院"), ("陈美玲", "科長", "財政部"), ("林志豪", "部長", "經濟部")}
+
+
+def test_japanese_names_in_kanji_take_their_titles(build):
+    c = build("日本台灣交流協會台北事務所代表片山和之今天拜會外交部，日華議員懇談會古屋圭司眾議員也到場。")
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert person_names(c) == {"片山和之", "古屋圭司"}  # 和 in a given name after a two-character surname
+    assert "古屋圭司" not in written(c, c.findings.agencies)  # its 司 ends no organisation before the title
+
+
+def test_a_name_inside_an_organisation_token_that_runs_over_the_title(build):
+    c = build("外交部國際組織司孫儉元司長勉勵學員。")  # the segmenter reads 外交部國際組織司孫儉元司長 as one token
+    find_anchors(c)
+    c.affiliations.find_people()
+    assert facts(c) == {("孙俭元", "司長", "外交部國際組織司")}

@@ -99,3 +99,9 @@ def test_a_name_both_models_read_may_hold_a_suffix_character(build):
     c.titles.find_titles()
     c.organisations.find_agencies()
     assert c.names.name_before_title(span_of(c, "教授")[0]) == span_of(c, "阿部忠")
+
+
+def test_a_three_character_japanese_given_name_where_both_models_read_it(build):
+    c = build("日本首相橋本龍太郎今天在首相官邸對記者說。")
+    c.titles.find_titles()
+    assert c.names.name_after_title(span_of(c, "首相")[1]) == span_of(c, "橋本龍太郎")
