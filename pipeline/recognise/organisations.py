@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import is_common_word, word_tag
+from ..lexicon import is_common_word, word_freq, word_tag
 from .text import CJK_CHARS, CJK_NUMERALS, DATELINE_OUTLET, DECLARED, is_cjk
 from .context import Findings, ReportText, cover_of
 from .names import NameShapes
 from .org_naming import OrganisationNaming
 from .resolver import maximal
 
+_COMMON_TAGS = {"n", "vn", "a", "ad", "d", "l", "i", "t"}  # ordinary words, not names of places, bodies or people
 _CLOSING_QUOTES = "”」』\"'’"  # scare quotes around a name (台“外交部”)
 
 
@@ -204,12 +205,14 @@ class OrganisationEvidence:
         for n in self.lex.boundary_lengths:
             if n > 1 and self.s[start : start + n] in self.lex.boundary_set and ss - (start + n) >= 2:
                 return start + n
-        for k in range(start + 1, ss):
+        for k in range(start + 1, ss + 1):
             if self.s[k:se] in self.lex.gazetteer:
                 word = self.s[start:k]
                 tag = word_tag(word) or ""
                 if word in self.lex.boundary_set or (tag.startswith("v") and len(word) >= 2):
                     return k
+                if tag in _COMMON_TAGS and len(word) >= 2 and word_freq(word) >= 100 and word not in self.lex.org_internal_words:
+                    return k  # 傳聞|央行: a common word of the sentence before a known name
                 break
         return start
 

@@ -130,3 +130,10 @@ def test_an_appointment_verb_the_segmenter_split_ends_the_name_before_it(build):
     c.titles.find_titles()
     c.organisations.find_agencies()
     assert written(c, c.findings.agencies) == ["國貿署"]  # not 任國貿署 (曾|任|國貿署)
+
+
+def test_a_common_word_before_a_known_name_is_not_part_of_it(build):
+    c = build("已經是歷史最低水平，傳聞央行又在商討降息。歐洲央行官員也表示關切。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["央行", "歐洲央行"]  # a place before it stays
