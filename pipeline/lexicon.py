@@ -41,6 +41,7 @@ class Lexicon:
     industry_heads: tuple
     predicate_links: tuple  # (word, kind) longest first; kind is current, former or copula
     bio_subject_reach: int
+    acting_for: str
     words_before_place: tuple
     currency_words: frozenset
     transliteration_chars: frozenset
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
                                       for w in _s((t.get("predicate_links") or {}).get(key, []))),
                                      key=lambda x: -len(x[0]))),
         bio_subject_reach=int((t.get("predicate_links") or {}).get("bio_subject_reach", 0)),
+        acting_for=simplify(t.get("acting_for", "代表")),
         words_before_place=tuple(_s(n["words_before_place"])),
         currency_words=frozenset(_s([w for w in {**currencies["prefix"], **currencies["suffix"]} if len(w) >= 2])),
         transliteration_chars=frozenset(simplify(n.get("transliteration_chars", ""))),

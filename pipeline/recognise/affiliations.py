@@ -143,6 +143,30 @@ class AffiliationShapes:
                 self.findings.note(nxt.start, nxt.end, "PERSON", "listed after a title")
                 pos = nxt.end
 
+    def find_represented_agencies(self):
+        """常務次長某某稍後代表外交部致詞: a title with no organisation written beside it takes the one its
+        holder acts for later in the same clause (代表 + ORG; 代表 is a title only before a name)."""
+        agency_at = {a[0]: a for a in self.findings.agencies}
+        person_end = {}
+        for m in self.findings.mentions:
+            if m.label == "PERSON":
+                person_end.setdefault(m.entity, []).append(m.end)
+        for k, f in enumerate(self.findings.facts):
+            if f.agency is not None or f.title is None:
+                continue
+            ends = [e for e in person_end.get(f.person, ()) if 0 <= e - f.title[1] <= 6 or 0 <= f.title[0] - e <= 1]
+            if not ends:
+                continue
+            start = max(ends[0], f.title[1])
+            clause = re.match(r"[^，,。；;：:！？!?\n]{0,12}", self.s[start : start + 12]).group()
+            at = clause.find(self.lex.acting_for)
+            if at < 0:
+                continue
+            agency = agency_at.get(start + at + len(self.lex.acting_for))
+            if agency is not None:
+                self.findings.facts[k] = Fact(f.person, f.title, agency, f.former, f.order)
+                self.findings.note(*agency, "AGENCY", "the organisation a person acts for (代表…)")
+
     def find_predicated_titles(self):
         """PERSON + 現任/曾任/為 + ORG + TITLE (甲現任某部次長, 乙為某研究院研究員; a list of offices after
         the verb shares it: 曾任某署署長、某部次長). At the start of a clause the verb's subject is the

@@ -60,6 +60,7 @@ def steps(c: Components) -> list[Callable[[], None]]:
         c.short_forms.find_short_forms,
         c.short_forms.find_pronouns,
         c.affiliations.find_predicated_titles,
+        c.affiliations.find_represented_agencies,
         lambda: drop_agencies_over_people(c.findings),
         c.organisations.find_declared_agency_forms,
         c.titles.keep_titles,

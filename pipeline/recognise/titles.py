@@ -23,6 +23,7 @@ class TitleEvidence:
     def __init__(self, text: ReportText, findings: Findings):
         self.text, self.findings = text, findings
         self.a, self.s, self.lex = text.a, text.s, text.lex
+        self._known_starts = {i for i, _ in text.known_names}
 
     def find_titles(self):
         for ts, te in self.text.title_matches:
@@ -32,8 +33,9 @@ class TitleEvidence:
             after_org = ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or re.search(r"[(（][A-Z]{2,}[)）]$", self.s[max(0, ts - 12) : ts]))
             if title in self.lex.role_only_titles and not after_org:
                 continue  # 主席：… is the chair of the sitting, not a position
-            if title in self.lex.verb_titles and self.text.verb_follows(te) and not (te in self.text.learned_per_start or DOTTED.match(self.s, te)):
-                continue  # 代表致贈: "on behalf of", not a position (but 代表 + a name is one)
+            acts_for = self.text.verb_follows(te) or bool(self.lex.title_re.match(self.s, te)) or te in self._known_starts
+            if title in self.lex.verb_titles and acts_for and not (te in self.text.learned_per_start or DOTTED.match(self.s, te)):
+                continue  # 代表致贈, 代表總統, 代表外交部: "on behalf of", not a position (but 代表 + a name is one)
             closes = self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts + 1)
             if closes and closes.start() < ts and is_common_word(self.s[te - 1 : te + 1]):
                 continue  # 基金|會長|期: the title's first character closes an organisation, its last starts a word

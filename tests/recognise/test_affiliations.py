@@ -127,3 +127,12 @@ def test_a_name_inside_an_organisation_token_that_runs_over_the_title(build):
     find_anchors(c)
     c.affiliations.find_people()
     assert facts(c) == {("孙俭元", "司長", "外交部國際組織司")}
+
+
+def test_a_title_without_an_organisation_takes_the_one_its_holder_acts_for(build):
+    c = build("常務次長俞大維稍後代表外交部晚宴訪團。次長王大明代表總統致詞。")
+    from pipeline.recognise.resolver import steps
+
+    for step in steps(c):
+        step()
+    assert facts(c) == {("俞大维", "常務次長", "外交部"), ("王大明", "次長", "")}  # 代表總統: acting for, no title
