@@ -45,6 +45,25 @@ class JiebaDictionary:
         self.tokenizer = tok
         self.freq: dict[str, int] = tok.FREQ
         self.tags: dict[str, str] = tags
+        self._add_taiwan_words()
+
+    def _add_taiwan_words(self) -> None:
+        """Taiwan usage the dictionary lacks after a character-by-character simplification (計畫 → 计画):
+        configs/taiwan_words.txt, added as jieba adds a user word (its prefixes too)."""
+        from .config import CONFIG_DIR
+        from .shadow import simplify
+
+        path = CONFIG_DIR / "taiwan_words.txt"
+        if not path.exists():
+            return
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) != 3 or line.startswith("#"):
+                continue
+            word = simplify(parts[0])
+            if word not in self.freq or not self.freq[word]:
+                self.tokenizer.add_word(word, int(parts[1]), parts[2])
+                self.tags[word] = parts[2]
 
     def add_user_tags(self) -> None:
         """Tags of words added to `jieba.dt` since (a user dictionary), as posseg merges them."""

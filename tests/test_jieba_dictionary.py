@@ -55,3 +55,13 @@ def test_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     assert tables == jieba_dictionary._build_tables(jieba_dictionary._dict_path())
     assert jieba_dictionary._load_tables() == tables  # the rewritten cache reads back
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_taiwan_usage_is_in_the_dictionary_the_lexicon_consults():
+    """計畫 simplified character by character is 计画, which the mainland dictionary lacks: without
+    configs/taiwan_words.txt it reads as a surname and a given name (APEC秘書處計畫|主任)."""
+    from pipeline.lexicon import is_common_word
+
+    assert simplify("計畫") == "计画" and is_common_word("计画") and is_common_word(simplify("長照"))
+    d = dictionary()
+    assert [w for w, _ in d.cut(simplify("本計畫由長照中心執行"))] == ["本", "计画", "由", "长照", "中心", "执行"]

@@ -49,3 +49,13 @@ def test_a_title_does_not_take_the_last_character_of_a_known_name(build):
     c = build("商總理事長林小華出席。國務總理陳大同訪台。")
     c.titles.find_titles()
     assert written(c, c.findings.titles) == ["理事長", "國務總理"]  # not 總理事長: 商總 is a known name
+
+
+def test_a_project_title_is_one_title(build):
+    c = build("包括APEC秘書處計畫主任Carlos Kuriyama等人。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.affiliations.find_people()
+    a = c.text.a
+    assert {(f.person, a[f.title[0]:f.title[1]], a[f.agency[0]:f.agency[1]]) for f in c.findings.facts} == {
+        ("Carlos Kuriyama", "計畫主任", "APEC秘書處")}
