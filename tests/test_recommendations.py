@@ -19,6 +19,16 @@ def test_full_name_speaker(recs):
     assert rows == [("經濟部工業局王志明組長建議企業及早布局淨零轉型。", "王志明", "建議")]
 
 
+@pytest.mark.parametrize("sentence, speaker, cue", [
+    ("立委王大明今天表示，他促請行政院儘速提出因應方案。", "王大明", "促請"),
+    ("林佳龍籲各國支持台灣參與國際組織。", "林佳龍", "籲"),
+    ("陳美玲敦促政府重視長照人力短缺問題。", "陳美玲", "敦促"),
+])
+def test_verbs_of_urging_are_cues(recs, sentence, speaker, cue):
+    rows, _ = recs(sentence)
+    assert rows == [(sentence, speaker, cue)]
+
+
 def test_short_form_speaker(recs):
     rows, _ = recs("文化部藝術發展司陳美君科長說明補助辦法。陳科長鼓勵團隊跨域合作。")
     assert ("陳科長鼓勵團隊跨域合作。", "陳美君", "鼓勵") in rows
