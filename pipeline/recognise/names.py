@@ -258,7 +258,8 @@ class NameShapes:
         run = self.s[p:j]
         if is_common_word(run) and not (word_tag(run) or "").startswith(("nr", "nz")) or self.lex.title_re.search(run):
             return None  # (the dictionary holds some foreign names as proper nouns)
-        if self.text.is_place(p, j) or any(a <= p and j <= b for a, b in self.text.learned_spans["LOC"]) \
+        covering_place = any((a, b) in self.text.places for a in range(max(0, p - 8), p + 1) for b in range(j, j + 9))
+        if self.text.is_place(p, j) or covering_place \
                 or any(run.startswith(c) or run.endswith(c) for c in self.lex.countries):
             return None  # 總理|巴基斯坦: countries are transliterations too
         self.findings.note(p, j, "PERSON", "transliterated syllables after a title")
