@@ -137,7 +137,7 @@ class NameShapes:
         if self.lex.title_re.search(text) or text in self.lex.not_agency:
             return False
         if read_as_name and j - i >= 3 and self.tokens_read_as_name(i, j):
-            return True  # 阿部忠, 岡部健: both models read a name, though it holds the suffix character 部 (司馬 + title is a short form)
+            return True  # 阿部健, 岡部健: both models read a name, though it holds the suffix character 部 (司馬 + title is a short form)
         head = text[:-1] if j - i >= 4 and text[-1] in self.lex.single_suffixes and not holds_common_word(text[:-1]) else text
         return not self.lex.suffix_re.search(head)
 

@@ -71,7 +71,7 @@ class OrganisationEvidence:
                 continue
             if len(suffix) == 1 and se in self.findings.title_by_start and se - start >= 4 \
                     and self.names.surname_len(se - 4) == 2 and self.names.valid_full_name(se - 4, se):
-                continue  # 古屋圭司眾議員: a name (two-character surname) ending in a suffix character, before its title
+                continue  # 古川健司眾議員: a name (two-character surname) ending in a suffix character, before its title
             cands.append((start, se))
             origin.setdefault((start, se), "organisation suffix")
         # fused agency + title: 外交部長 → 外交部 + 部長; 國際處處長 → 國際處 + 處長
