@@ -10,6 +10,7 @@ from .facts import Fact
 from .context import Findings, ReportText
 from .names import NameShapes
 from .organisations import OrganisationEvidence
+from .text import CELL_GAP, cell_gap_before
 from .titles import TitleEvidence
 
 
@@ -89,10 +90,10 @@ class AffiliationShapes:
 
     def _cell_before(self, pos: int) -> tuple[int, int] | None:
         """The cell that ends before the spaces ending at ``pos`` (cells of a row apart by spaces)."""
-        gap = re.search(r"[ \u3000\t]{1,6}$", self.s[max(0, pos - 6) : pos])
+        gap = cell_gap_before(self.s, pos)
         if not gap:
             return None
-        end = pos - len(gap.group())
+        end = pos - gap
         start = max(self.s.rfind(c, 0, end) for c in " \u3000\t\n：:") + 1
         return (start, end) if end - start >= 2 else None
 
@@ -109,8 +110,8 @@ class AffiliationShapes:
             agency, prev = prev, self._cell_before(prev[0])
             if prev is None:
                 return None
-        elif (nxt := re.match(r"[ \u3000\t]{1,6}", self.s[te : te + 6])):
-            cell = (te + nxt.end(), next((k for k in range(te + nxt.end(), min(len(self.s), te + nxt.end() + 30))
+        elif (nxt := CELL_GAP.match(self.s, te)):
+            cell = (nxt.end(), next((k for k in range(nxt.end(), min(len(self.s), nxt.end() + 30))
                                           if self.s[k] in " \u3000\t\n"), len(self.s)))
             agency = cell if self.findings.agency_ending_at(cell[1]) == cell else None
         return (prev, agency) if self.names.whole_name(*prev) else None

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import holds_common_word, is_common_word, word_freq, word_tag
-from .text import CJK_CHARS, DOTTED, LATIN_NAME, NAME_DOTS, NAME_GAP, is_cjk
+from .text import CELL_GAP, CJK_CHARS, DOTTED, LATIN_NAME, NAME_DOTS, NAME_GAP, is_cjk
 
 # a transliteration and, in brackets, the Latin name of two words or more (佛訥(Edwin J. Feulner))
 _NAME_BEFORE_LATIN = re.compile(rf"([{CJK_CHARS}]{{2,5}})[（(][A-Z][a-z]+\.?(?:[ \-][A-Z][a-z]*\.?){{1,3}}[）)]")
@@ -283,11 +283,11 @@ class NameShapes:
         apart by spaces (內政部  部長  王大明, 經濟部部長  王大明): the next cell, when it is a whole name,
         is its holder."""
         before = self.s[ts - 1 : ts]
-        gap = re.match(r"[ \u3000\t]{1,6}", self.s[te : te + 6])
+        gap = CELL_GAP.match(self.s, te)
         fused = self.findings.agency_by_end.get(ts + 1) if self.s[ts : ts + 1] in self.lex.fused else None
         if not gap or (before and before not in " \u3000\t\n" and not self.findings.agency_ending_at(ts) and not fused):
             return None
-        p = te + gap.end()
+        p = gap.end()
         cell = re.match(r"[^\s，。、；：,;:]{2,12}", self.s[p : p + 12])
         if not cell:
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import is_common_word, word_freq, word_tag
-from .text import CJK_CHARS, CJK_NUMERALS, DATELINE_OUTLET, DECLARED, is_cjk
+from .text import CJK_CHARS, CJK_NUMERALS, DATELINE_OUTLET, DECLARED, cell_gap_before, is_cjk
 from .context import Findings, ReportText, cover_of
 from .names import NameShapes
 from .org_naming import OrganisationNaming
@@ -395,8 +395,8 @@ class OrganisationEvidence:
 
     def agency_in_cell_before(self, ts: int) -> tuple[int, int] | None:
         """The organisation alone in the cell before a title's cell (內政部  部長  王大明)."""
-        gap = re.search(r"[ \u3000\t]{1,6}$", self.s[max(0, ts - 6) : ts])
-        return self.findings.agency_ending_at(ts - len(gap.group())) if gap else None
+        gap = cell_gap_before(self.s, ts)
+        return self.findings.agency_ending_at(ts - gap) if gap else None
 
     def _branch_title(self, ts: int, te: int) -> bool:
         """分處長, 分局長: the head of a branch (分 + an office's last character + 長) after its place; the

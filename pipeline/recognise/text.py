@@ -17,6 +17,14 @@ QUOTES = "”\"」』’“「『‘"
 DATELINE_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:电视台|新闻网|社|报|网)(?=[\u4e00-\u9fff]{0,4}\d{1,2}(?:月\d{1,2}日|日)电)")
 DECLARED = re.compile(r"[（(](?:以下)?(?:简称|下称|简称为)[「“\"]?([^）)」”\"，,]{2,12})[」”\"]?[）)]")
 NAME_GAP = re.compile(r"[”\"」』’:：]?")
+CELL_GAP = re.compile(r"[ \u3000\t]{1,6}")  # spaces between the cells of a table row
+CELL_GAP_BEFORE = re.compile(r"[ \u3000\t]{1,6}$")
+
+
+def cell_gap_before(s: str, pos: int) -> int:
+    """How many spaces between two cells end at ``pos`` (0 where none)."""
+    m = CELL_GAP_BEFORE.search(s, max(0, pos - 6), pos)
+    return len(m.group()) if m else 0
 _ITEM = f"[{CJK_CHARS}．·.•・()（）左右0-9 ]"
 ENUMERATION = re.compile(f"(?<!{_ITEM}){_ITEM}++(?:、{_ITEM}++)+")
 SPEECH_AFTER_PRONOUN = ("指出", "表示", "說", "建議", "鼓勵", "提醒", "也", "強調", "認為", "分享", "以", "在", "則", "更", "同時")
