@@ -191,7 +191,7 @@ def lexicon() -> Lexicon:
         counter_chars=frozenset(simplify(o.get("counter_chars", ""))),
         legal_forms=tuple(_s(o["legal_forms"])),
         org_internal_words=frozenset(_s(o["org_internal_words"])),
-        countries=frozenset(_s(places["countries"])),
+        countries=frozenset(_s(places["countries"] + places.get("countries_mainland_usage", []))),
         org_class_nouns=tuple(_s(o.get("org_class_nouns", []))),
         appositive_nouns=frozenset(_s(o.get("appositive_nouns", []))),
         class_suffixes=frozenset(_s(o.get("class_suffixes", []))),

@@ -284,3 +284,28 @@ def test_a_learned_name_after_its_team_or_its_standing_is_a_person(run, text, na
 
 def test_a_rare_dictionary_word_the_tagger_reads_as_a_name_after_a_players_number_is_a_person(run):
     assert names(run("客隊11號西爾瓦先後三次破門。")) == {"西爾瓦"}
+
+
+@pytest.mark.parametrize("text, row", [
+    ("以拉赫莫塔夫總統為首的政府主張和解。", ("拉赫莫塔夫", "總統")),  # not 莫塔夫: a surname inside the syllables
+])
+def test_a_transliteration_beside_its_title_is_the_holders_whole_name(run, text, row):
+    assert (row[0], row[1]) in {(r["name"], r["title"]) for r in run(text)["people"]}
+
+
+@pytest.mark.parametrize("text", [
+    "科特迪瓦總統今天抵達。",  # a country as mainland usage writes it, before a head of state
+    "謝謝賴署長的支持。",  # a frequent word before a surname and title
+])
+def test_a_country_or_a_frequent_word_before_a_title_is_no_transliterated_name(run, text):
+    assert names(run(text)) == set()
+
+
+def test_a_dotted_name_the_tagger_splits_after_the_dot_is_read_whole(run):
+    t = run("航天局的發言人詹姆斯·哈茨費蘭德3日說，太空梭已起飛。")
+    assert names(t) == {"詹姆斯·哈茨費蘭德"}
+
+
+def test_a_head_coach_is_a_title_not_a_bishop(run):
+    t = run("客隊主教練王立強賽後承認表現不佳。")
+    assert [(r["name"], r["title"]) for r in t["people"]] == [("王立強", "主教練")]

@@ -182,6 +182,9 @@ class NameShapes:
             if self.valid_full_name(i, ts) and not self.text.crosses_place(i, ts):
                 options.append((i, ts))
         lac = self.text.learned_per_end.get(ts)
+        foreign = self.transliteration_before(ts)
+        if foreign and not (lac and lac[0] <= foreign[0]) and (not options or foreign[0] < min(i for i, _ in options)):
+            return foreign  # longer than a Chinese name (拉赫某夫 is no 莫 + 某夫), or no model reads it
         if not options:
             return lac if lac and self.transliterated_name_ok(*lac) and self._name_starts_chunk(lac[0]) else None
         if lac in options or (lac and (self.valid_full_name(*lac) or self.transliterated_name_ok(*lac)) and self._name_starts_chunk(lac[0])):
@@ -253,17 +256,41 @@ class NameShapes:
         j, syllables = p, self.lex.transliteration_syllables
         while j < len(self.s) and self.s[j] in syllables and j - p < 10:
             j += 1
-        if j - p < 3 or not self._name_ends_chunk(j) or self.s[j : j + 1] in syllables:
+        if j - p < 3 or not self._name_ends_chunk(j) or self.s[j : j + 1] in syllables or not self._foreign_run_ok(p, j, after_title=True):
             return None
-        run = self.s[p:j]
-        if is_common_word(run) and not (word_tag(run) or "").startswith(("nr", "nz")) or self.lex.title_re.search(run):
-            return None  # (the dictionary holds some foreign names as proper nouns)
-        covering_place = any((a, b) in self.text.places for a in range(max(0, p - 8), p + 1) for b in range(j, j + 9))
-        if self.text.is_place(p, j) or covering_place \
-                or any(run.startswith(c) or run.endswith(c) for c in self.lex.countries):
-            return None  # 總理|巴基斯坦: countries are transliterations too
         self.findings.note(p, j, "PERSON", "transliterated syllables after a title")
         return p, j
+
+    def transliteration_before(self, ts: int) -> tuple[int, int] | None:
+        """某約亞總統, 以拉赫某夫總統為首: three to ten transliteration syllables right before a title, after
+        a character that is none, are the foreign name of its holder on the same terms as after a title."""
+        i, syllables = ts, self.lex.transliteration_syllables
+        title_ends = self.text.all_title_ends
+        while i > 0 and self.s[i - 1] in syllables and ts - i < 10 and i not in title_ends:
+            i -= 1
+        if ts - i < 3 or (i > 0 and self.s[i - 1] in syllables and i not in title_ends) or not self._foreign_run_ok(i, ts, after_title=False):
+            return None
+        if any(a < ts and b > i for a, b in self.text.learned_spans["ORG"]):
+            return None  # 歐某克秘書長: the learned tagger reads an organisation there
+        self.findings.note(i, ts, "PERSON", "transliterated syllables before a title")
+        return i, ts
+
+    def _foreign_run_ok(self, i: int, j: int, after_title: bool) -> bool:
+        """Syllables [i, j) that make no dictionary word (except a proper noun), hold no frequent one
+        (謝謝|某 + 署長), and make no title, place or country. After a title, a place only the learned
+        tagger reads there, no dictionary word, is no veto: it tags foreign names as places (主席阿某法特);
+        before a title it stays one (a country or city before its head of state or mayor is the rule)."""
+        run = self.s[i:j]
+        if is_common_word(run) and not (word_tag(run) or "").startswith(("nr", "nz")) or self.lex.title_re.search(run):
+            return False  # (the dictionary holds some foreign names as proper nouns)
+        if not (word_tag(run) or "").startswith("nr") and any(
+                word_freq(run[x:y]) >= 1000 for x in range(len(run)) for y in range(x + 2, len(run) + 1)):
+            return False
+        if any(run.startswith(c) or run.endswith(c) for c in self.lex.countries) or run in self.lex.taiwan_places:
+            return False  # 總理|巴基斯坦: countries are transliterations too
+        learned_only = after_title and (i, j) in self.text.places and not is_common_word(run)
+        covering_place = any((a, b) in self.text.places for a in range(max(0, i - 8), i + 1) for b in range(j, j + 9))
+        return learned_only or not covering_place
 
     def whole_name(self, i: int, j: int) -> bool:
         """[i, j) is one person's name: a Chinese full name, or the learned tagger's name there."""
@@ -385,7 +412,10 @@ class NameShapes:
         if lac:
             if not self._syllables_before(i, lac[0]):
                 i = lac[0]  # 讀約翰·拉貝日記: the learned tagger's name starts after the verb (弗拉季|米爾·… goes on)
-            if lac[1] < j and self.s[lac[1] : lac[1] + 1] not in NAME_DOTS:
+            rest = starts.get(lac[1])
+            if rest and rest[1] == j and not any(c in NAME_DOTS for c in self.s[rest[0] : j]):
+                pass  # 詹某·哈茨|費某德: the tagger split the last part into two names that end the dotted run
+            elif lac[1] < j and self.s[lac[1] : lac[1] + 1] not in NAME_DOTS:
                 j = lac[1] + self._syllables_after(lac[1], j)  # … and ends before the noun (桑巴|約、 goes on)
         if self.s[i] in self.lex.function_surnames and dot - i >= 2:
             i += 1  # 甲和澤·羅伯特: the conjunction before the name

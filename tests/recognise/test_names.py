@@ -105,3 +105,21 @@ def test_a_three_character_japanese_given_name_where_both_models_read_it(build):
     c = build("日本首相橋本龍太郎今天在首相官邸對記者說。")
     c.titles.find_titles()
     assert c.names.name_after_title(span_of(c, "首相")[1]) == span_of(c, "橋本龍太郎")
+
+
+def test_after_a_title_a_place_only_the_learned_tagger_reads_is_a_transliterated_name(build):
+    c = build("自治政府主席阿卡菲特的顧問指出，談判仍會繼續。")
+    c.titles.find_titles()
+    name = span_of(c, "阿卡菲特")
+    c.text.places.add(name)  # the learned tagger's LOC there (it reads some foreign names as places)
+    assert c.names.transliteration_at(name[0]) == name
+    assert c.names.transliteration_before(span_of(c, "的顧問")[0] + 1) is None  # 的 is no syllable
+
+
+def test_before_a_title_the_learned_taggers_place_stays_a_place(build):
+    c = build("昨天烏卡菲特總統抵達。")
+    c.titles.find_titles()
+    ts = span_of(c, "總統")[0]
+    assert c.names.transliteration_before(ts) == span_of(c, "烏卡菲特")
+    c.text.places.add(span_of(c, "烏卡菲特"))  # a country or city before its head of state is the rule
+    assert c.names.transliteration_before(ts) is None
