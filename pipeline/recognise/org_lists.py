@@ -12,13 +12,15 @@ from .context import Findings, ReportText, cover_of
 from .text import CJK_CHARS
 
 _ITEM = f"[{CJK_CHARS}A-Za-z0-9&＆·．.\\-]{{2,12}}"
+# what may stand between 等 and the class noun: how many or which (等少數企業, 等多家公司, 等知名品牌)
+_CLASS_MODIFIER = "(?:少数|多数|多家|数家|知名|大型|国内外|国内|国际|各大|[一二两三四五六七八九十几0-9]+家)?"
 
 
 @lru_cache(maxsize=4)
 def _list_pattern(class_nouns: tuple[str, ...]) -> re.Pattern | None:
     """甲、乙及丙等 + a class noun (built once per lexicon, not per report)."""
     heads = "|".join(map(re.escape, sorted(class_nouns, key=len, reverse=True)))
-    return re.compile(f"{_ITEM}(?:、{_ITEM})*(?:、|及|和|与|以及){_ITEM}等(?:{heads})") if heads else None
+    return re.compile(f"{_ITEM}(?:、{_ITEM})*(?:、|及|和|与|以及){_ITEM}等{_CLASS_MODIFIER}(?:{heads})") if heads else None
 
 
 class ListedOrganisations:

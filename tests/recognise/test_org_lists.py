@@ -32,3 +32,10 @@ def test_clauses_apart_by_commas_are_no_list(build):
     run_rules_before(c)
     c.listed_organisations.find_listed_agencies()
     assert not any(w.endswith("完工") for w in written(c, c.findings.agencies))
+
+
+def test_how_many_or_which_may_stand_between_the_list_and_its_class_noun(build):
+    c = build("除綠河窯、山嵐坊和藍海生技等少數企業外，多數虧損。")
+    run_rules_before(c)
+    c.listed_organisations.find_listed_agencies()
+    assert sorted(written(c, c.findings.agencies)) == sorted(["綠河窯", "山嵐坊", "藍海生技"])
