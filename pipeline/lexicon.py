@@ -111,7 +111,7 @@ def lexicon() -> Lexicon:
     places = load("places")
     currencies = load("statistics")["currencies"]
     known = known_organisations()
-    bases = _s(t["titles"])
+    bases = _s(t["titles"]) + _s([field + base for base, fields in t.get("field_titles", {}).items() for field in fields])
     mods = _s(t["modifiers"])
     not_followed = _s(t["not_followed_by"])
     title_re = re.compile(

@@ -59,3 +59,9 @@ def test_a_project_title_is_one_title(build):
     a = c.text.a
     assert {(f.person, a[f.title[0]:f.title[1]], a[f.agency[0]:f.agency[1]]) for f in c.findings.facts} == {
         ("Carlos Kuriyama", "計畫主任", "APEC秘書處")}
+
+
+def test_a_field_makes_a_compound_title_with_the_bases_it_belongs_to_only(build):
+    c = build("學術副校長林大明與經濟顧問王小明出席，經濟部長陳志強致詞。")
+    c.titles.find_titles()
+    assert written(c, c.findings.titles) == ["學術副校長", "經濟顧問", "部長"]  # not 經濟部長: 經濟部 + 部長
