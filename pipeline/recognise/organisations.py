@@ -135,7 +135,16 @@ class OrganisationEvidence:
     def _names_event(self, i: int, j: int) -> bool:
         """The organisation's name is the start of an event's name (…協會（ASEAN）領袖峰會)."""
         m = re.match(f"[{CJK_CHARS}]{{0,6}}?(?:{'|'.join(map(re.escape, self.lex.event_heads))})", self.s[j : j + 10])
-        return bool(m) and not self.lex.title_re.match(self.s, j)
+        return bool(m) and not self.lex.title_re.match(self.s, j) or self._inside_quoted_event(i, j)
+
+    def _inside_quoted_event(self, i: int, j: int) -> bool:
+        """Inside the quoted name of an event (「2025某部某部長與業界座談會」): the event is named, not
+        the organisation, however far its head is."""
+        opened = max(self.s.rfind(q, max(0, i - 30), i) for q in "「『“")
+        if opened == -1 or any(c in self.s[opened + 1 : i] for c in "」』”\n"):
+            return False
+        close = re.match(r"[^」』”\n]{0,40}?(?=[」』”])", self.s[j:])
+        return bool(close) and self.s[: j + close.end()].endswith(tuple(self.lex.event_heads))
 
     def _suffix_is_function_word(self, ss: int, se: int) -> bool:
         """所 as a particle (…中心所主辦), 組 inside a verb (重組): the token says so."""
