@@ -140,7 +140,7 @@ def test_a_common_word_before_a_known_name_is_not_part_of_it(build):
 
 
 def test_an_organisation_inside_the_quoted_name_of_an_event_is_not_named(build):
-    c = build("商總今天舉辦「2026經濟部王部長與綠能業者座談會」，經濟部也派員出席。")
+    c = build("商總昨天舉行「2026行政院院長與綠能業者座談會」，經濟部也派員出席。")
     c.titles.find_titles()
     c.organisations.find_agencies()
     assert written(c, c.findings.agencies) == ["商總", "經濟部"]  # the one that sends someone, not the event's
