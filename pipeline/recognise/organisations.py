@@ -268,6 +268,8 @@ class OrganisationEvidence:
             label = re.search(f"(?:[0-9A-Za-z]+|[{CJK_NUMERALS}几数多余]+)$", head)
             if label and not self.lex.suffix_end_re.search(head[: label.start()].removesuffix("第")):
                 return False  # 第三局, 失一局, A組, 多處: a count or a label; 鐵道部十四局 keeps its parent
+        if re.search("各(?:地|级|县市|界)", head[1:]):
+            return False  # 日本各地某某協會: the associations of every place, not one named body
         if head.endswith("副") or re.search(r"[0-9一二两三四五六七八九十百几数多][个所家间位名座]", head):
             return False  # 由某副部(長), 花蓮縣六所國小: a title's modifier or a count, not a name
         tok = self.tokens.ending_at(end)

@@ -151,3 +151,10 @@ def test_civic_bodies_end_in_their_kind_of_association(build):
     c.titles.find_titles()
     c.organisations.find_agencies()
     assert written(c, c.findings.agencies) == ["桃北農田水利會", "中壢獅子會"]
+
+
+def test_our_school_before_a_college_and_every_place_inside_a_name_are_no_part_of_one(build):
+    c = build("他說，本校理學院將邀請日本各地友好協會來訪。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    assert written(c, c.findings.agencies) == ["理學院"]  # not 校理學院, not 日本各地友好協會
