@@ -61,15 +61,25 @@ class TitleEvidence:
 
     def _bare_ok(self, ts: int, te: int) -> bool:
         surname_before = ts > 0 and self.s[ts - 1] in self.lex.surnames and self.text.is_boundary_before(ts - 1)
-        if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.text.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes or surname_before):
+        if ts > 0 and is_cjk(self.s[ts - 1]) and not (self.text.is_boundary_before(ts) or self.s[ts - 1] in self.lex.single_suffixes
+                                                        or surname_before or self._governed(ts)):
             return False  # 青年代表: part of a longer noun
         nxt = self.s[te : te + 1]
         if not nxt or not is_cjk(nxt) or self.text.starts_with_word(te, self.lex.name_followers + SPEECH_AFTER_PRONOUN):
             return True
+        if self.text.tokens.tag_at(te, "") in ("p",) and ts in self.text.tok_starts:
+            return True  # 總統對訪賓…: the title is the subject before a preposition
         # 總統接見…, 總統所強調: the title is the subject of a verb (two-character verbs only: one
         # character is as often the start of a longer noun)
         tok = self.text.token_at(te)
         return tok is not None and tok[0] == te and tok[1] - tok[0] >= 2 and tok[2].startswith("v") and not tok[2].startswith("vn")
+
+    def _governed(self, ts: int) -> bool:
+        """A verb or preposition token ends right before the title (晉見|總統, 對於|總統): the title is
+        its object, a noun of its own, not the end of a longer noun."""
+        prev = self.text.tokens.ending_at(ts)
+        return (prev is not None and prev[1].startswith(("v", "p")) and not prev[1].startswith("vn")
+                and ts in self.text.tok_starts)
 
     def compound_titles(self, key, te, agency, former, used, order):
         """TITLE兼TITLE after a name: each title joined on is a fact of the same person."""

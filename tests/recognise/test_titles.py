@@ -1,6 +1,8 @@
 """TitleEvidence on its own: which matches of the title lexicon become titles, and which bare
 titles are kept."""
 
+import re
+
 from conftest import span_of, written
 
 
@@ -65,3 +67,12 @@ def test_a_field_makes_a_compound_title_with_the_bases_it_belongs_to_only(build)
     c = build("學術副校長林大明與經濟顧問王小明出席，經濟部長陳志強致詞。")
     c.titles.find_titles()
     assert written(c, c.findings.titles) == ["學術副校長", "經濟顧問", "部長"]  # not 經濟部長: 經濟部 + 部長
+
+
+def test_a_bare_title_after_a_verb_or_before_a_preposition_refers_to_its_holder(build):
+    c = build("次長王大明陪同訪賓晉見總統。總統對訪賓表示歡迎。")
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    c.titles.keep_titles()
+    first, second = [m.start() for m in re.finditer("總統", c.text.a)]
+    assert {(first, first + 2), (second, second + 2)} <= c.findings.kept_titles
