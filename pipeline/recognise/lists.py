@@ -8,7 +8,7 @@ import re
 
 from ..lexicon import is_common_word, word_freq, word_tag
 from ..shadow import simplify
-from .text import CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, NAME_DOTS, SPEECH_AFTER_PRONOUN, is_cjk
+from .text import BRACKETED_LATIN_NAME, CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, NAME_DOTS, SPEECH_AFTER_PRONOUN, is_cjk
 from .context import Findings, ReportText, cover_of
 from .facts import Fact
 from .names import NameShapes
@@ -195,9 +195,11 @@ class ListedNames:
         the other form an alias — 史密斯（John Smith）, John Smith（史密斯）."""
         taken = self.findings.person_cover()
         title_ends = {t[1] for t in self.findings.titles}
-        pat = re.compile(f"([{CJK_CHARS}．·‧•・]{{2,10}})[（(]({LATIN_NAME.pattern})[）)]")
+        pat = re.compile(f"([{CJK_CHARS}．·‧•・]{{2,10}})(?={BRACKETED_LATIN_NAME.pattern})")
         for m in pat.finditer(self.s):
-            latin = m.group(2)
+            bracket = BRACKETED_LATIN_NAME.match(self.s, m.end())
+            latin = bracket.group(1)
+            one_word = not re.search(r"[ \-]", latin)
             if not self.names.latin_ok(latin):
                 continue
             i, j = m.span(1)
@@ -216,11 +218,13 @@ class ListedNames:
                 continue
             existing = next((mm for mm in self.findings.mentions if mm.label == "PERSON" and mm.end == j and m.start(1) <= mm.start), None)
             key = existing.entity if existing else None
+            if key is None and one_word:
+                continue  # 台灣(Taiwan): one Latin word names a person only after a name found on other evidence (某某羅(Diallo))
             if key is None:
                 if any(x in taken for x in range(i, j)):
                     continue
                 key = self.findings.add_person(i, j, (i, j), why="bilingual pair")
-            ls, le = m.span(2)
+            ls, le = bracket.span(1)
             if not any(x in taken for x in range(ls, le)):
                 self.findings.add_person(ls, le, (ls, le), key=key, why="bilingual pair")
             self.findings.aliases.setdefault(key, []).append(self.a[ls:le])

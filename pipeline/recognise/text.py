@@ -10,6 +10,15 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽ
 _LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
 _LATIN_WORD = f"[{_UP}][{_LOW}]+"
 LATIN_NAME = re.compile(f"{_LATIN_WORD}(?:[ \\-]{_LATIN_WORD}){{1,2}}")
+# A full Latin name as a bracket after its Chinese rendering gives it: initials, particles and
+# hyphenated parts inside (Edwin J. Feulner, Silvana Lopez Moreira de Abdo, Anna-Lena Strack-Berg),
+# the honorifics before it outside the name (H. E., Dr., Sir).
+_PART = f"{_LATIN_WORD}(?:-{_LATIN_WORD})?"
+BRACKETED_LATIN_NAME = re.compile(
+    r"[（(]\s*(?:(?:H\.\s?E\.|Dr\.|Sir|Mr\.|Mrs\.|Ms\.|Prof\.|Hon\.|Amb\.|Rev\.|Gen\.)\s+)*"
+    f"({_PART}(?:\\s+(?:{_PART}|[{_UP}]\\.|de|da|do|dos|del|della|di|du|van|von|der|den|la|le|bin|al|y))*?\\s+{_PART}|{_PART})"
+    r"\s*[）)]"
+)
 NAME_DOTS = ".．·‧•・"
 DOTTED = re.compile(f"[{CJK_CHARS}]{{1,6}}(?:[{NAME_DOTS}][{CJK_CHARS}]{{1,6}})+")  # 布農.大立, 埃米利奧·萊沃洛·卡斯特
 CJK_NUMERALS = "〇零一二两三四五六七八九十百千万"  # digits of a Chinese numeral (simplified shadow)

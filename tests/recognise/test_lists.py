@@ -1,6 +1,8 @@
 """ListedNames: people named without a title beside them — enumerations, minutes lists, names
 with an honorific, bilingual pairs, Latin names and names repeated later."""
 
+import pytest
+
 from conftest import person_names, span_of
 
 
@@ -42,6 +44,28 @@ def test_a_latin_name_in_brackets_is_an_alias_of_the_chinese_one(build):
     assert person_names(c) == {"史密斯", "John Smith"}
     assert c.findings.aliases == {"史密斯": ["John Smith"]}
     assert {m.entity for m in c.findings.mentions} == {"史密斯"}
+
+
+@pytest.mark.parametrize("latin, name", [
+    ("H. E. Lorenzo M. Ncuba", "Lorenzo M. Ncuba"),  # an honorific before it, an initial inside
+    ("Dr. Anna-Lena Strack-Berg", "Anna-Lena Strack-Berg"),  # hyphenated parts
+    ("Sir Tobias Selwyn", "Tobias Selwyn"),
+    ("Silvia Lopes Moreno de Abreu", "Silvia Lopes Moreno de Abreu"),  # a particle
+])
+def test_a_latin_name_in_brackets_keeps_initials_particles_and_hyphens_not_honorifics(build, latin, name):
+    c = build(f"議長史密斯({latin})昨天抵達。")
+    c.titles.find_titles()
+    c.affiliations.find_people()
+    c.lists.find_bilingual_people()
+    assert person_names(c) == {"史密斯", name}
+
+
+def test_one_latin_word_in_brackets_is_an_alias_only_of_a_name_found_otherwise(build):
+    c = build("部長狄亞諾(Dialano)來自馬利(Mali)。")
+    c.titles.find_titles()
+    c.affiliations.find_people()
+    c.lists.find_bilingual_people()
+    assert person_names(c) == {"狄亞諾", "Dialano"}
 
 
 def test_a_latin_name_seen_in_a_pair_is_that_person_later(build):
