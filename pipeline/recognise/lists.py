@@ -73,14 +73,19 @@ class ListedNames:
             items = [(line.start() + it.start(), line.start() + it.end()) for it in re.finditer(r"[^\s:：]+", line.group())]
             if len(items) >= 3:
                 names = [it for it in items if self.names.valid_full_name(*it)]
-                if len(names) >= 3 and len(names) >= 0.6 * len(items):
+                latin_words = [it for it in items if re.fullmatch(r"[A-Za-z.．·‧]+", self.s[it[0] : it[1]])]
+                named = len(names) + sum(1 for it in items if self._indigenous_pair(*it) is not None)
+                if len(names) >= 3 and named >= 0.6 * (len(items) - len(latin_words)):
                     # in such a list, the other surname-initial items are names too, and a surname and
                     # one character spaced apart (余 天) are one name
-                    listed = self._spaced_pairs(items) + [it for it in items if it in names or self._listed_name_ok(*it)]
+                    listed = self._spaced_pairs(items) + [it for it in items if it in names or self._listed_name_ok(*it)
+                                                          or self._married_name(*it)]
                     for span in sorted(set(listed)):
                         if not any(k in taken for k in range(*span)):
                             self.findings.add_person(*span, span, name=self.a[span[0] : span[1]], why="minutes list")
                             taken.update(range(*span))
+                    for k, (i, j) in enumerate(items):
+                        self._listed_with_indigenous_name(i, j, items[k + 1 :], taken)
         # a full name with an honorific (吳秀蘭女士): a person without a title
         for h in self.lex.honorifics_after_name:
             for m in re.finditer(re.escape(h), self.s):
@@ -109,6 +114,37 @@ class ListedNames:
         text = self.s[i:j]
         return bool(sl) and 1 <= j - i - sl <= 2 and all(is_cjk(c) for c in text) and not (
             is_common_word(text) or self.lex.title_re.search(text) or self.lex.suffix_re.search(text[-1:]))
+
+    def _married_name(self, i: int, j: int) -> bool:
+        """高林美玉 in a list of names: a husband's surname before the woman's own full name (冠夫姓)."""
+        return (j - i == 4 and self.names.surname_len(i) == 1 and self.s[i + 1] in self.lex.surnames
+                and self.s[i + 1 : i + 2] != self.s[i] and self._listed_name_ok(i + 1, j) and self.names.valid_full_name(i + 1, j))
+
+    def _indigenous_pair(self, i: int, j: int) -> tuple[int, int] | None:
+        """The Chinese name's span in an item of a Chinese name and a Latin one (陳文伍Saidai), else None."""
+        m = re.match(f"([{CJK_CHARS}]{{2,4}})([A-Z][a-z]+(?:[.．·‧][A-Z][a-z]+)?)$", self.s[i:j])
+        if not m or not (self.names.valid_full_name(i, i + m.end(1)) or self._listed_name_ok(i, i + m.end(1))):
+            return None
+        return i, i + m.end(1)
+
+    def _listed_with_indigenous_name(self, i: int, j: int, rest: list[tuple[int, int]], taken: set) -> None:
+        """陳文伍Saidai Tanova, 廖國樑Sufin.Siluka in a list of names: a Chinese name and the indigenous
+        name written after it in Latin letters, one person with two names."""
+        pair = self._indigenous_pair(i, j)
+        if pair is None:
+            return
+        ci, cj = pair
+        le = j
+        for k, e in rest[:2]:  # the Latin name's other words, each an item of its own
+            if k - le > 1 or not re.fullmatch(r"[A-Z][a-z]+", self.s[k:e]):
+                break
+            le = e
+        if any(x in taken for x in range(ci, le)):
+            return
+        key = self.findings.add_person(ci, cj, (ci, cj), why="minutes list (with an indigenous name)")
+        self.findings.add_person(cj, le, (cj, le), key=key, why="minutes list (with an indigenous name)")
+        self.findings.aliases.setdefault(key, []).append(self.a[cj:le])
+        taken.update(range(ci, le))
 
     def _spaced_pairs(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
         pairs = []

@@ -85,3 +85,12 @@ def test_a_name_found_once_is_found_again_later(build):
     c.lists.find_repeated_names()
     assert [c.text.a[m.start : m.end] for m in c.findings.mentions] == ["陳怡君", "陳怡君"]
     assert why(c, "陳怡君", 1) == ["repeated name"]
+
+
+def test_a_minutes_list_holds_married_names_and_chinese_names_with_an_indigenous_one(build):
+    c = build("出席委員 王大明 李小華 高林美玉 張志強 陳文伍Saidai Tanova 林國華 黃明德 吳思華 "
+              "鄭天明 賴志明 廖國樑Sufin.Siluka 林思明 蔡明哲 許文龍", tagger="none")
+    c.lists.find_listed_people()
+    names = person_names(c)
+    assert {"高林美玉", "陳文伍", "Saidai Tanova", "廖國樑", "Sufin.Siluka"} <= names
+    assert ["Saidai Tanova"] in c.findings.aliases.values()
