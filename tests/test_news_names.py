@@ -309,3 +309,7 @@ def test_a_dotted_name_the_tagger_splits_after_the_dot_is_read_whole(run):
 def test_a_head_coach_is_a_title_not_a_bishop(run):
     t = run("客隊主教練王立強賽後承認表現不佳。")
     assert [(r["name"], r["title"]) for r in t["people"]] == [("王立強", "主教練")]
+
+
+def test_a_name_before_a_reservoir_or_a_bridge_names_the_place_not_a_person(run):
+    assert names(run("政府將展開白鷺、曾山水庫清淤工程，並整修林文大橋。")) == set()

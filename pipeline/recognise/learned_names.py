@@ -39,6 +39,8 @@ class LearnedNameReading:
             return None  # 盧比與美元的匯率, 3億馬克: a currency the tagger reads as a name (執行長馬克 is one)
         if any(self.s.endswith(w, 0, i) for w in self.lex.words_before_place) and not self.lex.title_re.match(self.s, j):
             return None  # 首都某某, 抵達某某: a place the tagger reads as a name
+        if self.text.starts_with_word(j, self.lex.named_after_heads):
+            return None  # 某某水庫, 某某大橋: a place or a building named after someone or somewhere
         if self.names.valid_full_name(i, j):
             if j - i == 2 and counts.get(text, 0) < 2 and not (self._context(i, j) or self._introduced(i) or self._paired(i, j)
                                                                 or self._no_word(i, j)):
