@@ -313,3 +313,11 @@ def test_a_head_coach_is_a_title_not_a_bishop(run):
 
 def test_a_name_before_a_reservoir_or_a_bridge_names_the_place_not_a_person(run):
     assert names(run("政府將展開白鷺、曾山水庫清淤工程，並整修林文大橋。")) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("客隊則有王明、李健和劉煒等人。", {"王明", "李健", "劉煒"}),  # not 劉煒等人
+    ("名將丁松、李菊均在首輪落馬。", {"丁松", "李菊"}),  # 均 ('all') begins the predicate
+])
+def test_the_last_name_of_a_list_ends_before_its_closing_word_or_adverb(run, text, expected):
+    assert names(run(text)) == expected

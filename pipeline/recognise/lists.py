@@ -180,11 +180,16 @@ class ListedNames:
             if not core:
                 continue
             i2, j2 = i, i + core.end()
+            closing = self.s.find("等", i2 + 2, j2)
+            if closing != -1:
+                j2 = closing  # 丁等人, 丁等三人: 等 closes the list; no given name holds it
             while j2 - i2 > 2 and self.s[j2 - 1] in "及和與等":
                 j2 -= 1  # 丙及 / 丁等: the conjunction or 等 belongs to the list, not the name
             if k > 0 and j2 - i2 > 4 and not re.search(r"[.．·‧•・]", self.s[i2:j2]):
                 # the last item may run on into the sentence (丙分享心得): keep the name at its start
                 n = next((n for n in (4, 3, 2) if self.names.valid_full_name(i2, i2 + n) and not self._organisation_goes_on(i2 + n)), 0)
+                if n == 3 and self.s[i2 + 2] in self.lex.strong_followers and self.names.valid_full_name(i2, i2 + 2):
+                    n = 2  # 丁松、李菊均在…: 均 ('all') begins the predicate, no third character
                 learned = self.text.learned_per_start.get(i2)
                 if n and (self.text.starts_with_word(i2 + n, self.lex.name_followers + SPEECH_AFTER_PRONOUN)
                           or is_common_word(self.s[i2 + n : i2 + n + 2])):
