@@ -50,6 +50,7 @@ class Lexicon:
     person_noun_endings: tuple
     group_heads: frozenset
     address_terms: frozenset
+    address_after_full_name: tuple
     named_after_heads: tuple
     not_given: frozenset
     given_in_bounded_names: frozenset
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         person_noun_endings=tuple(_s(n.get("person_noun_endings", []))),
         group_heads=frozenset(_s(n.get("group_heads", []))),
         address_terms=frozenset(_s(n.get("address_terms", []))),
+        address_after_full_name=tuple(_s(n.get("address_after_full_name", []))),
         named_after_heads=tuple(_s(n.get("named_after_heads", []))),
         not_given=frozenset(simplify("".join(n["not_given_name_chars"].split()))),
         given_in_bounded_names=frozenset(_s(n.get("given_in_bounded_names", ""))),

@@ -321,3 +321,11 @@ def test_a_name_before_a_reservoir_or_a_bridge_names_the_place_not_a_person(run)
 ])
 def test_the_last_name_of_a_list_ends_before_its_closing_word_or_adverb(run, text, expected):
     assert names(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("記者看到井芸欣老師利用教具上課。", "井芸欣"),  # a term of address after the whole name
+    ("冠軍得主是綠星俱樂部的龐偉達。", "龐偉達"),  # a member named after the organisation and 的
+])
+def test_a_learned_name_after_its_organisation_or_before_a_term_of_address_is_a_person(run, text, name):
+    assert name in names(run(text))

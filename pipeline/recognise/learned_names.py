@@ -69,7 +69,8 @@ class LearnedNameReading:
         listed_pair = self.s[i - 1 : i] == "、" and self.s[j : j + 1] in ("、", "等")  # 甲、漢斯、乙: a short name inside a list
         opening = j - i >= 3 and self._opens_sentence(i) and bool(
             self.text.starts_with_word(j, self.lex.name_followers) or self._dated(j))  # 基裡延科28日同…, 西伯特在…
-        honoured = bool(self.text.starts_with_word(j, self.lex.honorifics_after_name))  # 德馬雷先生
+        honoured = bool(self.text.starts_with_word(j, self.lex.honorifics_after_name)) or (
+            j - i >= 3 and bool(self.text.starts_with_word(j, self.lex.address_after_full_name)))  # 德馬雷先生, 井某某老師
         bracketed_latin = bool(re.match(r"[（(][A-Z]", self.s[j : j + 2]))
         spoken = j - i >= 3 and bool(self.text.starts_with_word(j, self.lex.speech_verbs))  # 蘇格拉底說過
         authored = bool(self.text.starts_with_word(j, self.lex.works_after_name))  # 某某的《…》, 某某的小說
@@ -176,8 +177,8 @@ class LearnedNameReading:
             return True  # 31歲的某某, 75歲的老婦某某: a person's age
         if any(self._role_noun(k, i) for k in range(max(0, i - 4), i - 1)):
             return True
-        if self.findings.agency_ending_at(i):
-            return True  # 瑞典隊某某, 某公司某某: a member named after the organisation
+        if self.findings.agency_ending_at(i) or (s[i - 1 : i] == "的" and self.findings.agency_ending_at(i - 1)):
+            return True  # 瑞典隊某某, 某公司某某, 某俱樂部的某某: a member named after the organisation
         return s[i - 1 : i] == "的" and (s[i - 2 : i - 1] in self.lex.group_heads
                                          or any(self.text.is_place(k, i - 1) for k in range(max(0, i - 9), i - 2)))
 
