@@ -329,3 +329,12 @@ def test_the_last_name_of_a_list_ends_before_its_closing_word_or_adverb(run, tex
 ])
 def test_a_learned_name_after_its_organisation_or_before_a_term_of_address_is_a_person(run, text, name):
     assert name in names(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "現在連領點紙都來找主任，哪有不累之理？",  # 都 an adverb of its own, no surname
+    "他向國會議員陳述同鄰國發展關係的重要性。",  # 陳述 a verb
+    "佛羅倫薩市長今天訪問台北。",  # inside a place the segmenter reads whole
+])
+def test_no_name_starts_where_the_segmenter_reads_a_function_word_a_verb_or_the_middle_of_a_place(run, text):
+    assert names(run(text)) == set()

@@ -85,9 +85,30 @@ class NameShapes:
             return False  # 包括吳…, 陸續退…: the 'surname' starts an ordinary word
         if i > 0 and is_cjk(self.s[i - 1]) and is_common_word(self.s[i - 1 : i + 1]) and word_freq(self.s[i - 1 : i + 1]) >= 200:
             return False  # 非常重視: the 'surname' ends an ordinary word
+        if self._cut_by_tokens(i, j, sl):
+            return False
         if self.lex.title_re.fullmatch(name) or self.lex.title_re.match(self.s, i + sl, j):
             return False
         return True
+
+    def _cut_by_tokens(self, i: int, j: int, sl: int) -> bool:
+        """What the segmenter reads here says no name starts at i: a place token of three characters or
+        more runs on from before it, or a name token ends inside it (克|林某|當 + 總統; not 高|金某某, one
+        name with a husband's surname before it), the 'surname' is a function word of
+        its own (都|來|找 + 主任), or the first two characters are a verb token (陳述|同中國). The
+        learned tagger reading a name at i overrides it."""
+        if self.text.learned_per_start.get(i) is not None:
+            return False
+        tok = self.tokens.covering(i)
+        if tok is None:
+            return False
+        start, end, tag = tok
+        if start < i and end - start >= 3 and all(is_cjk(c) for c in self.s[start:i]) and (
+                tag.startswith("ns") or tag.startswith("nr") and end < j):
+            return True
+        if start == i and sl == 1 and end == i + 1 and tag in ("d", "p", "c") and i > 0 and is_cjk(self.s[i - 1]):
+            return True
+        return start == i and end == i + 2 and j - i >= 3 and sl == 1 and tag == "v" and word_freq(self.s[i:end]) >= 40
 
     def _learned_place_after_title(self, i: int, j: int) -> bool:
         """發言人歐江安: three characters of a surname shape right after a title that only the learned
