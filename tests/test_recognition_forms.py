@@ -381,3 +381,18 @@ def test_an_organisation_that_sends_someone_by_title_is_theirs(run, text, row):
 def test_a_transliteration_after_its_title_with_its_latin_form_in_brackets_is_the_person(run):
     t = run("美國青松基金會創辦人佛訥(Edwin J. Feulner)也出席。")
     assert ("佛訥", "創辦人", "美國青松基金會") in people_rows(t)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("泰國駐日本大使王大明在會中發言。", ("王大明", "大使", "")),  # a posting to a country names no organisation
+    ("我國駐日本代表謝志明表示歡迎。", ("謝志明", "代表", "")),
+])
+def test_a_posting_to_a_country_is_no_organisation(run, text, row):
+    t = run(text)
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [row]
+    assert t["agencies"] == []
+
+
+def test_representing_a_number_of_countries_is_acting_for_them_not_a_title(run):
+    t = run("會後，財政部副部長林大明代表七國發言。")
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("林大明", "副部長", "財政部")]

@@ -368,8 +368,9 @@ class OrganisationEvidence:
             return None
         if any(w in text for w in ("本场", "场次", "主持人", "与谈人")) or self.lex.title_re.search(text) or text.endswith("人"):
             return None  # …人 is a person noun (與談人, 負責人), not an organisation
-        if (self._is_place_only(start, end) and not local) or (text.startswith("驻") and self._is_place_only(start + 1, end)):
-            return None
+        posted = text.rfind("驻")
+        if (self._is_place_only(start, end) and not local) or (posted != -1 and self._is_place_only(start + posted + 1, end)):
+            return None  # (甲國)駐乙國 + 大使: a posting to a country, no organisation's name
         span = (start, end)
         self.findings.add_agency(span, replace=known, why="organisation before a name or title")
         return span

@@ -33,7 +33,8 @@ class TitleEvidence:
             after_org = ts > 0 and (self.s[ts - 1].isalnum() or is_cjk(self.s[ts - 1]) or re.search(r"[(（][A-Z]{2,}[)）]$", self.s[max(0, ts - 12) : ts]))
             if title in self.lex.role_only_titles and not after_org:
                 continue  # 主席：… is the chair of the sitting, not a position
-            acts_for = self.text.verb_follows(te) or bool(self.lex.title_re.match(self.s, te)) or te in self._known_starts
+            acts_for = (self.text.verb_follows(te) or bool(self.lex.title_re.match(self.s, te)) or te in self._known_starts
+                        or self._represents(te))
             if title in self.lex.verb_titles and acts_for and not (te in self.text.learned_per_start or DOTTED.match(self.s, te)):
                 continue  # 代表致贈, 代表總統, 代表外交部: "on behalf of", not a position (but 代表 + a name is one)
             closes = self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts + 1)
@@ -43,6 +44,12 @@ class TitleEvidence:
             self.findings.note(ts, te, "TITLE", "title lexicon")
             self.findings.title_by_start[ts] = (ts, te)
             self.findings.title_by_end[te] = (ts, te)
+
+    def _represents(self, te: int) -> bool:
+        """What follows is whom one acts for: a number of them, a pronoun or a place (代表七國發言,
+        代表我們, 代表台灣出賽) — no holder's name follows such a title."""
+        tag = self.text.tokens.tag_at(te, "")
+        return tag in ("m", "mq", "r", "ns") or bool(re.match(r"[0-9一二两三四五六七八九十几数多]", self.s[te : te + 1]))
 
     def keep_titles(self):
         """A title is kept when attached to a person, fused with or directly after an organisation,
