@@ -9,6 +9,8 @@ verb are left. A count written right after another (56團416人) shares its topi
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from .statistics import Statistic, _lexicon, fold
@@ -186,14 +188,25 @@ def _drop_final_time(k: int, e: int, text: str, words: Words) -> int:
     return e
 
 
+# between a quantity and the same one converted or restated in brackets: 1660億馬克（約合920億美元）
+_RESTATED = re.compile(r"[（(](?:約合|约合|折合|合|約|约|相當於|相当于|即)?")
+# a clause that goes on with the same measure at another time: 1991年是238美元，1997年只需3.42美元
+_LATER_CLAUSE = re.compile(r"[，,；;]\s*(?:\d{2,4}年|今年|去年|明年|前年|當前|当前|目前|現在|现在|如今)[^，,。；;！？\n]{0,4}")
+
+
 def share_compound_topics(stats: list[Statistic], text: str) -> list[Statistic]:
     """56團416人, 37團280人: a count written right after another, with no topic of its own, counts
-    the same topic (the people of those groups)."""
+    the same topic (the people of those groups). So does the same quantity restated in brackets, and
+    the same measure (unit and kind) in the next clause when that clause only says when."""
     out: list[Statistic] = []
     for st in stats:
         prev = out[-1] if out else None
         if (prev and not st.subject and prev.subject and st.start == prev.end and st.kind == prev.kind == "count"
                 and not text.endswith(prev.subject, prev.start, prev.end)):
             st = replace(st, subject=prev.subject)
+        elif prev and not st.subject and prev.subject and st.kind == prev.kind and st.kind in ("money", "percent"):
+            between = text[prev.end : st.start]
+            if _RESTATED.fullmatch(between) or (st.unit == prev.unit and _LATER_CLAUSE.fullmatch(between)):
+                st = replace(st, subject=prev.subject)
         out.append(st)
     return out

@@ -12,6 +12,9 @@ from helpers import extract_string
 
 CASES = [
     # (sentence, [(span, subject), …]) — every statistic of the sentence, in order
+    # the same amount restated in brackets, the same measure in a clause that only says when
+    ("合併後的市值為1500億馬克（約合800億美元），創下紀錄。", [("1500億馬克", "市值"), ("約合800億美元", "市值")]),
+    ("每戶的電費為238元，2020年只需98元。", [("238元", "電費"), ("98元", "電費")]),
     # a topic written right against an amount of money or a measure
     ("全鄉稻米產量2500噸，產值900萬元。", [("2500噸", "稻米產量"), ("900萬元", "產值")]),
     ("他家裡負債3000多元。", [("3000多元", "負債")]),  # a place word (家裡) says where, not what
