@@ -396,3 +396,22 @@ def test_a_posting_to_a_country_is_no_organisation(run, text, row):
 def test_representing_a_number_of_countries_is_acting_for_them_not_a_title(run):
     t = run("會後，財政部副部長林大明代表七國發言。")
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("林大明", "副部長", "財政部")]
+
+
+def test_a_list_of_offices_joined_by_ji_keeps_each_organisation_to_its_holder(run):
+    t = run("經濟部次長陳志明、國發會副主委高桂花及外交部亞東太平洋司司長劉大立出席。")
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [
+        ("陳志明", "次長", "經濟部"), ("高桂花", "副主委", "國發會"), ("劉大立", "司長", "外交部亞東太平洋司")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("本場由研究院副院長王健全主持。", "王健全"),  # the third character before a verb
+    ("該公司董事長魏哲家今（5）日表示，需求強勁。", "魏哲家"),  # … before 今（5）日
+])
+def test_a_name_the_learned_tagger_cuts_before_its_third_character_is_read_whole(run, text, name):
+    assert [r["name"] for r in run(text)["people"]] == [name]
+
+
+def test_a_committee_convener_is_a_title(run):
+    t = run("立法院經濟委員會召委王大明說。")
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("王大明", "召委", "立法院經濟委員會")]

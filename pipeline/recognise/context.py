@@ -56,6 +56,7 @@ class ReportText:
         self.learned_org_ends = frozenset(j for _, j in self.learned_spans["ORG"])
         self.learned_per_start = {i: (i, j) for i, j in self.learned_spans["PER"]}
         self.learned_per_end = {j: (i, j) for i, j in self.learned_spans["PER"]}
+        self._learned_org_starts = {i for i, _ in self.learned_spans["ORG"]}
         self.learned_names = {self.s[i:j] for i, j in self.learned_spans["PER"]}  # every name the tagger read whole
         self.places = set(self.learned_spans["LOC"])  # the learned tagger's places (jieba's ns guesses foreign names)
 
@@ -177,11 +178,17 @@ class ReportText:
         word = self.s[prev[0] : cs]
         if word[-1] in self.lex.single_suffixes or self.lex.suffix_end_re.search(word) or cs in self.all_title_ends:
             return False
+        if cs in self.learned_per_end or (ce in self._learned_org_starts and self._known_name_at(ce)):
+            return False  # 副主委高某某及外交部…: a learned name ends before it, or a learned organisation starting with a known one after it
         if prev[1].startswith(("nr", "v", "m", "r", "p", "c", "d", "u")) or word in self.lex.boundary_words:
             return False
         if self.s[cs:ce] == "与" and self._scan_limit_right(ce) > 8:
             return False
         return True
+
+    def _known_name_at(self, pos: int) -> bool:
+        """A gazetteer organisation of three characters or more starts at pos (外交部…)."""
+        return any(self.s[pos : pos + n] in self.lex.gazetteer for n in range(3, 11))
 
     def _scan_limit_right(self, pos: int) -> int:
         m = self.lex.suffix_re.search(self.s, pos, pos + 20)
