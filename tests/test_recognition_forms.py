@@ -415,3 +415,11 @@ def test_a_name_the_learned_tagger_cuts_before_its_third_character_is_read_whole
 def test_a_committee_convener_is_a_title(run):
     t = run("立法院經濟委員會召委王大明說。")
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("王大明", "召委", "立法院經濟委員會")]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("台大教授、前衛生署長李明亮說。", ("李明亮", "署長", "衛生署")),  # 前 'former' is no part of the name
+    ("前鎮區公所區長王大明說。", ("王大明", "區長", "前鎮區公所")),  # … of a place that starts with it, it is
+])
+def test_former_before_an_office_stays_out_of_its_name(run, text, row):
+    assert (row[0], row[1], row[2]) in {(r["name"], r["title"], r["agency"]) for r in run(text)["people"]}

@@ -53,7 +53,7 @@ class OrganisationEvidence:
             if se < len(self.s) and self.text.starts_with_word(se, self.lex.event_heads):
                 continue
             start = self.text.scan_left(ss)
-            start = self._trim_generic(self._past_split_prefix(start, ss), ss)
+            start = self._trim_generic(self._past_split_prefix(start, ss), ss, office=bool(self.lex.title_re.match(self.s, se)))
             if start is None:
                 continue
             start = self._past_glued_word(start, ss, se)
@@ -78,13 +78,13 @@ class OrganisationEvidence:
         cand_ends = {c[1] for c in cands}
         for ts, te in self.findings.titles:
             if ts > 0 and self.s[ts - 1] == self.s[ts] and self.s[ts] in self.lex.fused:
-                start = self._trim_generic(self.text.scan_left(ts - 1), ts - 1)
+                start = self._trim_generic(self.text.scan_left(ts - 1), ts - 1, office=True)
                 if start is not None and ts - start >= 3 and self._valid_agency(start, ts, self.s[ts - 1]):
                     cands.append((start, ts))
                     origin.setdefault((start, ts), "fused with a title")
                 continue
             if self._branch_title(ts, te):
-                start = self._trim_generic(self.text.scan_left(ts), ts)
+                start = self._trim_generic(self.text.scan_left(ts), ts, office=True)
                 if start is not None and ts - start >= 2:
                     cands.append((start, ts + 2))
                     origin.setdefault((start, ts + 2), "fused with a title (…高雄分處 + 分處長)")
@@ -97,7 +97,7 @@ class OrganisationEvidence:
             if named_after_org or (link and ts - len(link) in cand_ends):
                 continue  # 某司孫某某司長, 外交部派司長: ORG + NAME + TITLE, ORG + 派 + TITLE
             if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and ts not in cand_ends:
-                start = self._trim_generic(self.text.scan_left(ts), ts)
+                start = self._trim_generic(self.text.scan_left(ts), ts, office=True)
                 if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
                     cands.append((start, ts + 1))
                     origin.setdefault((start, ts + 1), "fused with a title")
@@ -243,8 +243,9 @@ class OrganisationEvidence:
         c = self.s[start]
         return c in self.lex.boundary_set or (word_tag(c) or "").startswith("v")
 
-    def _trim_generic(self, start: int, limit: int) -> int | None:
-        """Drop leading digits and generic determiners; None when nothing specific remains."""
+    def _trim_generic(self, start: int, limit: int, office: bool = False) -> int | None:
+        """Drop leading digits and generic determiners; None when nothing specific remains. Before a
+        title (office), a leading 前 is 'former', no part of the name."""
         while start < limit and not (is_cjk(self.s[start]) or self.s[start].isalpha() or self.s[start] in "“「『\""):
             start += 1
         for g in self.lex.generic_prefixes:
@@ -253,6 +254,9 @@ class OrganisationEvidence:
                     return None
                 if g in ("各", "本", "該", "此", "其", "全", "跨", "貴", "兩", "多", "諸", "某", "每个"):
                     return None
+        if office and self.s[start : start + 1] == "前" and limit - start >= 3 and word_tag(self.s[start : start + 2]) != "ns" \
+                and not any(self.s.startswith(p, start) for p in self.lex.taiwan_places):
+            return start + 1  # 前|衛生署(長): 'former' before the office is no part of its name (前鎮區 is a place)
         return start
 
     def _valid_agency(self, start: int, end: int, suffix: str) -> bool:
@@ -350,7 +354,7 @@ class OrganisationEvidence:
         if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes:
             end -= 1  # 經濟組蔡組長: ORG + SURNAME + TITLE, the surname is not part of the organisation
             known = self.findings.agency_ending_at(end)
-        start = self._trim_generic(self.text.scan_left(end), end)
+        start = self._trim_generic(self.text.scan_left(end), end, office=True)
         if start is not None:
             start = self._past_glued_word(start, end, end)
         if known and (start is None or start >= known[0] or known[0] - start < 2):
