@@ -423,3 +423,9 @@ def test_a_committee_convener_is_a_title(run):
 ])
 def test_former_before_an_office_stays_out_of_its_name(run, text, row):
     assert (row[0], row[1], row[2]) in {(r["name"], r["title"], r["agency"]) for r in run(text)["people"]}
+
+
+def test_titles_joined_by_jian_before_a_name_keep_each_its_own_organisation(run):
+    t = run("行政院政務委員兼科技會報執行秘書吳志忠表示，政府將持續推動。")
+    assert sorted((r["name"], r["title"], r["agency"]) for r in t["people"]) == [
+        ("吳志忠", "執行秘書", "科技會報"), ("吳志忠", "政務委員", "行政院")]

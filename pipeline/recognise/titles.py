@@ -100,12 +100,19 @@ class TitleEvidence:
             pos = nxt[1]
 
     def shared_titles_before(self, key, ts, agency, former, used, order):
-        """TITLE兼TITLE + NAME: the titles before the one next to the name are the person's too."""
+        """TITLE兼TITLE + NAME: the titles before the one next to the name are the person's too, each
+        with its own organisation where one is written before it (甲院政務委員兼乙會報執行秘書 + NAME)."""
         pos = ts
+        own = self.findings.agency_ending_at(pos)
+        if own and own[0] > 0 and self.s[own[0] - 1] in "兼暨" and own == agency:
+            pos = own[0]  # the second title's own organisation stands between 兼 and it
         while pos > 0 and self.s[pos - 1] in "兼暨":
             prev = self.findings.title_by_end.get(pos - 1)
             if not prev:
                 break
+            prev_agency = self.findings.agency_ending_at(prev[0]) or self.findings.agency_by_end.get(prev[0] + 1)
+            if pos != ts:
+                agency = prev_agency  # (the organisation of the first title is its own, not the second's)
             self.findings.facts.append(Fact(key, prev, agency, former, order))
             used.add(prev)
-            pos = prev[0]
+            pos = prev_agency[0] if prev_agency and prev_agency[1] <= prev[0] else prev[0]
