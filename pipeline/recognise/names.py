@@ -279,6 +279,8 @@ class NameShapes:
         segmenter reads the whole as one name token, or the last character as a token of its own that is
         no word following names, right before a verb or a time word."""
         i, j = whole
+        if self.s[j - 1] in self.lex.learned_name_trailers:
+            return False  # (記者周某攝: a credit mark, not a third character)
         if self.tokens_read_as_name(i, j):
             return True
         last, nxt = self.tokens.covering(j - 1), self.tokens.covering(j)

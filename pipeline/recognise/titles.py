@@ -46,10 +46,13 @@ class TitleEvidence:
             self.findings.title_by_end[te] = (ts, te)
 
     def _represents(self, te: int) -> bool:
-        """What follows is whom one acts for: a number of them, a pronoun or a place (代表七國發言,
-        代表我們, 代表台灣出賽) — no holder's name follows such a title."""
-        tag = self.text.tokens.tag_at(te, "")
-        return tag in ("m", "mq", "r", "ns") or bool(re.match(r"[0-9一二两三四五六七八九十几数多]", self.s[te : te + 1]))
+        """What follows is whom one acts for: a number of them, a pronoun or a country or Taiwan place
+        (代表七國發言, 代表我們, 代表台灣出賽) — no holder's name follows such a title (the segmenter's
+        place tag alone is no proof: it tags Japanese surnames as places)."""
+        tok = self.text.tokens.covering(te)
+        tag = tok[2] if tok is not None and tok[0] == te else ""
+        place = tag == "ns" and (self.s[te : tok[1]] in self.lex.countries or self.s[te : tok[1]] in self.lex.taiwan_places)
+        return tag in ("m", "mq", "r") or place or bool(re.match(r"[0-9一二两三四五六七八九十几数多]", self.s[te : te + 1]))
 
     def keep_titles(self):
         """A title is kept when attached to a person, fused with or directly after an organisation,
