@@ -4,6 +4,14 @@ acronyms and the short forms a report declares, each with the evidence that prop
 from conftest import span_of, written
 
 
+def agencies_found(build, text) -> list[str]:
+    """The organisations the suffix, gazetteer and fused-title rules find in text, as written."""
+    c = build(text)
+    c.titles.find_titles()
+    c.organisations.find_agencies()
+    return written(c, c.findings.agencies)
+
+
 def evidence(c, word):
     return c.findings.evidence.get((*span_of(c, word), "AGENCY"))
 
@@ -79,24 +87,15 @@ def test_a_boundary_word_glued_on_the_front_is_no_part_of_the_name(build):
 
 
 def test_a_verb_or_former_before_a_known_name_is_dropped(build):
-    c = build("今年將執行行政院核定的計畫，前衛生福利部官員也出席。")
-    c.titles.find_titles()
-    c.organisations.find_agencies()
-    assert written(c, c.findings.agencies) == ["行政院", "衛生福利部"]
+    assert agencies_found(build, "今年將執行行政院核定的計畫，前衛生福利部官員也出席。") == ["行政院", "衛生福利部"]
 
 
 def test_one_verb_before_a_generic_organisation_word_is_no_name(build):
-    c = build("他呼籲各界合作,促政黨協商,穩定政局。")
-    c.titles.find_titles()
-    c.organisations.find_agencies()
-    assert written(c, c.findings.agencies) == []
+    assert agencies_found(build, "他呼籲各界合作,促政黨協商,穩定政局。") == []
 
 
 def test_a_generic_prefix_split_by_a_boundary_is_dropped(build):
-    c = build("縣府將建置在地醫療院所的設施。")
-    c.titles.find_titles()
-    c.organisations.find_agencies()
-    assert written(c, c.findings.agencies) == []
+    assert agencies_found(build, "縣府將建置在地醫療院所的設施。") == []
 
 
 def test_a_known_organisation_and_the_dinner_it_hosts_are_no_longer_name(build):
@@ -126,35 +125,20 @@ def test_an_owners_one_character_prefix_is_left_out_of_a_known_name(build):
 
 
 def test_an_appointment_verb_the_segmenter_split_ends_the_name_before_it(build):
-    c = build("王大明曾任國貿署署長。")
-    c.titles.find_titles()
-    c.organisations.find_agencies()
-    assert written(c, c.findings.agencies) == ["國貿署"]  # not 任國貿署 (曾|任|國貿署)
+    assert agencies_found(build, "王大明曾任國貿署署長。") == ["國貿署"]  # not 任國貿署 (曾|任|國貿署)
 
 
 def test_a_common_word_before_a_known_name_is_not_part_of_it(build):
-    c = build("已經是歷史最低水平，傳聞央行又在商討降息。歐洲央行官員也表示關切。")
-    c.titles.find_titles()
-    c.organisations.find_agencies()
-    assert written(c, c.findings.agencies) == ["央行", "歐洲央行"]  # a place before it stays
+    assert agencies_found(build, "已經是歷史最低水平，傳聞央行又在商討降息。歐洲央行官員也表示關切。") == ["央行", "歐洲央行"]  # a place before it stays
 
 
 def test_an_organisation_inside_the_quoted_name_of_an_event_is_not_named(build):
-    c = build("商總昨天舉行「2026行政院院長與綠能業者座談會」，經濟部也派員出席。")
-    c.titles.find_titles()
-    c.organisations.find_agencies()
-    assert written(c, c.findings.agencies) == ["商總", "經濟部"]  # the one that sends someone, not the event's
+    assert agencies_found(build, "商總昨天舉行「2026行政院院長與綠能業者座談會」，經濟部也派員出席。") == ["商總", "經濟部"]  # the one that sends someone, not the event's
 
 
 def test_civic_bodies_end_in_their_kind_of_association(build):
-    c = build("完成後，桃北農田水利會與中壢獅子會共同推動節水。")
-    c.titles.find_titles()
-    c.organisations.find_agencies()
-    assert written(c, c.findings.agencies) == ["桃北農田水利會", "中壢獅子會"]
+    assert agencies_found(build, "完成後，桃北農田水利會與中壢獅子會共同推動節水。") == ["桃北農田水利會", "中壢獅子會"]
 
 
 def test_our_school_before_a_college_and_every_place_inside_a_name_are_no_part_of_one(build):
-    c = build("他說，本校理學院將邀請日本各地友好協會來訪。")
-    c.titles.find_titles()
-    c.organisations.find_agencies()
-    assert written(c, c.findings.agencies) == ["理學院"]  # not 校理學院, not 日本各地友好協會
+    assert agencies_found(build, "他說，本校理學院將邀請日本各地友好協會來訪。") == ["理學院"]  # not 校理學院, not 日本各地友好協會
