@@ -312,7 +312,7 @@ class NameShapes:
             i -= 1
         if ts - i < 3 or (i > 0 and self.s[i - 1] in syllables and i not in title_ends) or not self._foreign_run_ok(i, ts, after_title=False):
             return None
-        if any(a < ts and b > i for a, b in self.text.learned_spans["ORG"]):
+        if any(k in self.text.learned_org_cover for k in range(i, ts)):
             return None  # 歐某克秘書長: the learned tagger reads an organisation there
         self.findings.note(i, ts, "PERSON", "transliterated syllables before a title")
         return i, ts
