@@ -429,3 +429,14 @@ def test_titles_joined_by_jian_before_a_name_keep_each_its_own_organisation(run)
     t = run("行政院政務委員兼科技會報執行秘書吳志忠表示，政府將持續推動。")
     assert sorted((r["name"], r["title"], r["agency"]) for r in t["people"]) == [
         ("吳志忠", "執行秘書", "科技會報"), ("吳志忠", "政務委員", "行政院")]
+
+
+@pytest.mark.parametrize("text, rows, agencies", [
+    ("國民黨籍立委王大明說。", [("王大明", "立委", "國民黨")], ["國民黨"]),  # 籍 marks the party's member
+    ("中興大學政治研究所所長王大明教授指出。", [("王大明", "所長", "中興大學政治研究所"), ("王大明", "教授", "")],
+     ["中興大學政治研究所"]),  # the 長 of 所長 is no surname: no organisation 研究所所
+])
+def test_no_organisation_swallows_a_membership_mark_or_the_end_of_a_title(run, text, rows, agencies):
+    t = run(text)
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == rows
+    assert [r["name"] for r in t["agencies"]] == agencies

@@ -342,8 +342,8 @@ class OrganisationEvidence:
     def chunk_agency(self, end: int, title: str = "") -> tuple[int, int] | None:
         """The organisation written before a name or title in the same chunk (ORG + NAME + TITLE)."""
         known = self.findings.agency_ending_at(end)
-        if known is None and end >= 2 and self.s[end - 1] == "的" and self.findings.agency_ending_at(end - 1):
-            return self.findings.agency_ending_at(end - 1)  # ORG + 的 + NAME + TITLE: 某公司的王大明經理
+        if known is None and end >= 2 and self.s[end - 1] in ("的", "籍") and self.findings.agency_ending_at(end - 1):
+            return self.findings.agency_ending_at(end - 1)  # ORG + 的 + NAME + TITLE: 某公司的王大明經理; 某黨籍立委: a member of the party
         if known is None and end >= 2 and self.s[end - 1] in _CLOSING_QUOTES and self.findings.agency_ending_at(end - 1):
             return self.findings.agency_ending_at(end - 1)  # 台“外交部”發言人: an organisation in quotation marks
         link = self.text.ends_with_word(end, self.lex.agency_links) if known is None else None
@@ -351,7 +351,8 @@ class OrganisationEvidence:
             return sender  # 某代表處由副代表某某出席: the body sends its own
         if end <= 0 or not (is_cjk(self.s[end - 1]) or self.s[end - 1].isalnum()):
             return known
-        if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes:
+        if not known and end >= 2 and self.s[end - 1] in self.lex.surnames and self.s[end - 2] in self.lex.single_suffixes \
+                and end not in self.text.all_title_ends:  # (…所所長 + NAME: 長 ends the title, it is no surname)
             end -= 1  # 經濟組蔡組長: ORG + SURNAME + TITLE, the surname is not part of the organisation
             known = self.findings.agency_ending_at(end)
         start = self._trim_generic(self.text.scan_left(end), end, office=True)
