@@ -76,6 +76,7 @@ class Lexicon:
     not_agency: frozenset
     suffix_end_re: re.Pattern
     non_org_words: frozenset
+    verbs_from_suffix: frozenset
     event_heads: tuple
     acronym_actor_tags: frozenset
     suffix_needs_place: dict
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
         single_suffixes=frozenset(x for x in suffixes if len(x) == 1),
         not_agency=frozenset(_s(o["non_org_words"] + o["generic_org_words"])),
         non_org_words=frozenset(_s(o["non_org_words"])),
+        verbs_from_suffix=frozenset(_s(o.get("verbs_from_suffix", []))),
         event_heads=tuple(sorted(_s(o["event_heads"]), key=len, reverse=True)),
         acronym_actor_tags=frozenset(o["acronym_actor_tags"]),
         suffix_needs_place={simplify(k): tuple(_s(v)) for k, v in o["suffix_needs_place"].items()},

@@ -440,3 +440,9 @@ def test_no_organisation_swallows_a_membership_mark_or_the_end_of_a_title(run, t
     t = run(text)
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == rows
     assert [r["name"] for r in t["agencies"]] == agencies
+
+
+def test_a_byline_that_ends_in_zonghe_baodao_names_no_newspaper(run):
+    t = run("本報記者王大明、李小華/綜合報導")
+    assert [(r["name"], r["title"]) for r in t["people"]] == [("王大明", "記者"), ("李小華", "記者")]
+    assert t["agencies"] == []

@@ -274,6 +274,8 @@ class OrganisationEvidence:
                 return False  # 第三局, 失一局, A組, 多處: a count or a label; 鐵道部十四局 keeps its parent
         if re.search("各(?:地|级|县市|界)", head[1:]):
             return False  # 日本各地某某協會: the associations of every place, not one named body
+        if len(suffix) == 1 and self.s[end - 1 : end + 1] in self.lex.verbs_from_suffix:
+            return False  # 綜合報|導: the suffix character starts a verb with the next one (報導, 處理)
         if head.endswith("副") or re.search(r"[0-9一二两三四五六七八九十百几数多][个所家间位名座]", head):
             return False  # 由某副部(長), 花蓮縣六所國小: a title's modifier or a count, not a name
         tok = self.tokens.ending_at(end)
