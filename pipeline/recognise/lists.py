@@ -74,7 +74,8 @@ class ListedNames:
             if len(items) >= 3:
                 names = [it for it in items if self.names.valid_full_name(*it)]
                 latin_words = [it for it in items if re.fullmatch(r"[A-Za-z.．·‧]+", self.s[it[0] : it[1]])]
-                named = len(names) + sum(1 for it in items if self._indigenous_pair(*it) is not None)
+                pairs = {it: pair for it in items if (pair := self._indigenous_pair(*it)) is not None}
+                named = len(names) + len(pairs)
                 if len(names) >= 3 and named >= 0.6 * (len(items) - len(latin_words)):
                     # in such a list, the other surname-initial items are names too, and a surname and
                     # one character spaced apart (余 天) are one name
@@ -85,7 +86,8 @@ class ListedNames:
                             self.findings.add_person(*span, span, name=self.a[span[0] : span[1]], why="minutes list")
                             taken.update(range(*span))
                     for k, (i, j) in enumerate(items):
-                        self._listed_with_indigenous_name(i, j, items[k + 1 :], taken)
+                        if (i, j) in pairs:
+                            self._listed_with_indigenous_name(pairs[(i, j)], j, items[k + 1 : k + 3], taken)
         # a full name with an honorific (吳秀蘭女士): a person without a title
         for h in self.lex.honorifics_after_name:
             for m in re.finditer(re.escape(h), self.s):
@@ -127,15 +129,12 @@ class ListedNames:
             return None
         return i, i + m.end(1)
 
-    def _listed_with_indigenous_name(self, i: int, j: int, rest: list[tuple[int, int]], taken: set) -> None:
-        """陳文伍Saidai Tanova, 廖國樑Sufin.Siluka in a list of names: a Chinese name and the indigenous
-        name written after it in Latin letters, one person with two names."""
-        pair = self._indigenous_pair(i, j)
-        if pair is None:
-            return
+    def _listed_with_indigenous_name(self, pair: tuple[int, int], j: int, rest: list[tuple[int, int]], taken: set) -> None:
+        """陳文伍Saidai Tanova, 廖國樑Sufin.Siluka in a list of names: a Chinese name (pair, in the item
+        ending at j) and the indigenous name written after it in Latin letters, one person with two names."""
         ci, cj = pair
         le = j
-        for k, e in rest[:2]:  # the Latin name's other words, each an item of its own
+        for k, e in rest:  # the Latin name's other words (up to two), each an item of its own
             if k - le > 1 or not re.fullmatch(r"[A-Z][a-z]+", self.s[k:e]):
                 break
             le = e

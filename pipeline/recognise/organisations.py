@@ -16,6 +16,8 @@ _COMMON_TAGS = {"n", "vn", "a", "ad", "d", "l", "i", "t"}  # ordinary words, not
 _CLOSING_QUOTES = "”」』\"'’"  # scare quotes around a name (台“外交部”)
 
 
+_QUOTE_CLOSES = re.compile(r"[^」』”\n]{0,40}?(?=[」』”])")  # the rest of a quoted name, up to its closing mark
+
 class OrganisationEvidence:
     """Proposes organisations (suffixes, the gazetteer, fused with a title, acronyms, declared short
     forms) and finds the organisation written before a name or a title for the affiliation shapes.
@@ -31,6 +33,7 @@ class OrganisationEvidence:
         self.a, self.s, self.lex, self.tokens = text.a, text.s, text.lex, text.tokens
         self.tok_ends = text.tok_ends
         self.naming = OrganisationNaming(text)
+        self._place_lengths = sorted({len(p) for p in self.lex.taiwan_places})
 
     def find_agencies(self):
         title_cover = cover_of(self.findings.titles)
@@ -143,8 +146,8 @@ class OrganisationEvidence:
         opened = max(self.s.rfind(q, max(0, i - 30), i) for q in "「『“")
         if opened == -1 or any(c in self.s[opened + 1 : i] for c in "」』”\n"):
             return False
-        close = re.match(r"[^」』”\n]{0,40}?(?=[」』”])", self.s[j:])
-        return bool(close) and self.s[: j + close.end()].endswith(tuple(self.lex.event_heads))
+        close = _QUOTE_CLOSES.match(self.s, j)
+        return bool(close) and self.s.endswith(self.lex.event_heads, j, close.end())
 
     def _suffix_is_function_word(self, ss: int, se: int) -> bool:
         """所 as a particle (…中心所主辦), 組 inside a verb (重組): the token says so."""
@@ -255,7 +258,7 @@ class OrganisationEvidence:
                 if g in ("各", "本", "該", "此", "其", "全", "跨", "貴", "兩", "多", "諸", "某", "每个"):
                     return None
         if office and self.s[start : start + 1] == "前" and limit - start >= 3 and word_tag(self.s[start : start + 2]) != "ns" \
-                and not any(self.s.startswith(p, start) for p in self.lex.taiwan_places):
+                and not any(self.s[start : start + n] in self.lex.taiwan_places for n in self._place_lengths):
             return start + 1  # 前|衛生署(長): 'former' before the office is no part of its name (前鎮區 is a place)
         return start
 
