@@ -446,3 +446,35 @@ def test_a_byline_that_ends_in_zonghe_baodao_names_no_newspaper(run):
     t = run("本報記者王大明、李小華/綜合報導")
     assert [(r["name"], r["title"]) for r in t["people"]] == [("王大明", "記者"), ("李小華", "記者")]
     assert t["agencies"] == []
+
+
+def test_a_name_the_learned_tagger_cuts_before_a_byline_dateline_is_read_whole(run):
+    t = run("（中央社記者吳家豪台北3日電）行政院今天宣布。")
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("吳家豪", "記者", "中央社")]  # not 吳家
+
+
+@pytest.mark.parametrize("text, row", [
+    ("監事長蘇美惠表示，將續辦。", ("蘇美惠", "監事長", "")),
+    ("創會理事長洪志晏說，", ("洪志晏", "創會理事長", "")),  # 創會 'founding' is part of the title, no organisation
+])
+def test_association_officers_are_titles(run, text, row):
+    t = run(text)
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [row]
+    assert t["agencies"] == []
+
+
+@pytest.mark.parametrize("text", ["帛琉總統惠明仁訪台。", "帛琉共和國總統惠明仁訪台。"])
+def test_a_country_before_its_head_of_state_is_no_organisation(run, text):
+    t = run(text)
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("惠明仁", "總統", "")]
+    assert t["agencies"] == []
+
+
+def test_a_title_after_a_university_is_kept_when_its_last_character_and_the_name_make_a_word(run):
+    t = run("淡江大學校長葛煥明出席。")  # 校長|葛煥明, though 長葛 is a word (a city)
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("葛煥明", "校長", "淡江大學")]
+
+
+def test_a_verb_the_segmenter_reads_into_a_noun_before_a_known_body_stays_out_of_its_name(run):
+    t = run("日本眾議院議員古屋明司率團拜會立法院。")  # 率團|拜會|立法院, not 率|團拜會立法院
+    assert [r["name"] for r in t["agencies"]] == ["日本眾議院", "立法院"]

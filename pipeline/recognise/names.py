@@ -289,7 +289,13 @@ class NameShapes:
             return False
         if c in self.lex.strong_followers or c in self.lex.name_single_followers or self.text.starts_with_word(j - 1, self.lex.name_followers):
             return False
-        return (nxt[2].startswith("v") and not nxt[2].startswith("vn") and nxt[1] - nxt[0] >= 2) or nxt[2].startswith("t")
+        return (nxt[2].startswith("v") and not nxt[2].startswith("vn") and nxt[1] - nxt[0] >= 2) or nxt[2].startswith("t") or (
+            nxt[2].startswith("ns") and self._date_at(nxt[1]))  # 記者吳某|豪|台北|3日電: a dateline follows
+
+    def _date_at(self, k: int) -> bool:
+        """A date or time word starts at ``k`` (the dateline of a byline: 台北3日電)."""
+        tok = self.tokens.covering(k)
+        return tok is not None and tok[0] == k and (tok[2].startswith("t") or self.s[k : k + 1].isdigit())
 
     def transliteration_at(self, p: int) -> tuple[int, int] | None:
         """總理內塔尼亞胡，, 總統康斯坦丁內斯庫批准: right after a title, three to ten syllables used in

@@ -225,6 +225,8 @@ class OrganisationEvidence:
                     return k
                 if tag in _COMMON_TAGS and len(word) >= 2 and word_freq(word) >= 100 and word not in self.lex.org_internal_words:
                     return k  # 傳聞|央行: a common word of the sentence before a known name
+                if len(word) >= 3 and (word_tag(word[-2:]) or "").startswith("v") and word_freq(word[-2:]) >= 100:
+                    return k  # 率團|拜會|立法院, read 率|團拜會: the word ends in the verb whose object the name is
                 break
         return start
 
@@ -395,7 +397,10 @@ class OrganisationEvidence:
         return False
 
     def _is_place_only(self, start: int, end: int) -> bool:
-        """A country or city name alone (美國, 台北) is not an organisation; jieba tags places ns."""
+        """A country or city name alone (美國, 台北, 帛琉共和國) is not an organisation; jieba tags places
+        ns, and the country list (configs/places.yml) holds those it does not know."""
+        if self.s[start:end] in self.lex.countries:
+            return True
         tok = self.tokens.ending_at(end)
         if tok is not None and tok[0] == start and tok[1] == "ns":
             return True

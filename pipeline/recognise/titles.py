@@ -38,8 +38,9 @@ class TitleEvidence:
             if title in self.lex.verb_titles and acts_for and not (te in self.text.learned_per_start or DOTTED.match(self.s, te)):
                 continue  # 代表致贈, 代表總統, 代表外交部: "on behalf of", not a position (but 代表 + a name is one)
             closes = self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts + 1)
-            if closes and closes.start() < ts and is_common_word(self.s[te - 1 : te + 1]):
+            if closes and closes.start() < ts and is_common_word(self.s[te - 1 : te + 1]) and te not in self.text.tok_starts:
                 continue  # 基金|會長|期: the title's first character closes an organisation, its last starts a word
+                # (淡江大學|校長|葛某: the segmenter starts a word after the title, 長葛 is no word here)
             self.findings.titles.append((ts, te))
             self.findings.note(ts, te, "TITLE", "title lexicon")
             self.findings.title_by_start[ts] = (ts, te)
