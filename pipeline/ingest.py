@@ -96,9 +96,10 @@ def _is_name_list_line(line: str) -> bool:
 
 def _is_table_row(line: str) -> bool:
     """Cells of a table row written apart by spaces (王大明　台灣經濟研究院　研究員): three or more items
-    of two to fifteen characters and no sentence punctuation. Their spaces separate cells."""
+    of two to fifteen characters and no sentence punctuation or enumeration comma (與談人：某院 甲副院長、某院
+    乙所長 is a list whose spaces stand between an organisation and a name). Their spaces separate cells."""
     items = [w for w in re.split(r"[ \u3000]+", line.strip()) if w]
-    return len(items) >= 3 and all(2 <= len(w) <= 15 for w in items) and not re.search(r"[。，,；;！？!?]", line)
+    return len(items) >= 3 and all(2 <= len(w) <= 15 for w in items) and not re.search(r"[。，,；;！？!?、]", line)
 
 
 def spaced_word_deletions(text: str) -> list[tuple[int, int]]:

@@ -478,3 +478,22 @@ def test_a_title_after_a_university_is_kept_when_its_last_character_and_the_name
 def test_a_verb_the_segmenter_reads_into_a_noun_before_a_known_body_stays_out_of_its_name(run):
     t = run("日本眾議院議員古屋明司率團拜會立法院。")  # 率團|拜會|立法院, not 率|團拜會立法院
     assert [r["name"] for r in t["agencies"]] == ["日本眾議院", "立法院"]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("法務部調查局洗錢防制處處長王文明說。", ("王文明", "處長", "法務部調查局洗錢防制處")),
+    ("內政部警政署反詐騙中心主任李大同說。", ("李大同", "主任", "內政部警政署反詐騙中心")),
+])
+def test_a_unit_named_after_the_crime_it_fights_is_inside_its_parents_name(run, text, row):
+    assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]
+
+
+def test_a_field_before_an_analyst_is_part_of_the_title(run):
+    t = run("資策會MIC資深產業分析師楊淳明說。")
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("楊淳明", "資深產業分析師", "資策會MIC")]
+
+
+def test_a_list_of_panelists_with_a_space_between_organisation_and_name_keeps_each_organisation(run):
+    t = run("與談人：中華經濟研究院 王健明副院長、台灣經濟研究院 孫明志所長\n")
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [
+        ("王健明", "副院長", "中華經濟研究院"), ("孫明志", "所長", "台灣經濟研究院")]
