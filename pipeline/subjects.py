@@ -18,6 +18,8 @@ from .statistics import Statistic, _lexicon, fold
 from .subject_words import MAX_EXTEND, PROPER, Words, is_verb, letters, nounish, stops, time_word
 from .topics import bound_before, share_compound_topics
 
+_ITEM_MAX = 4  # characters of one noun joined by 、 to a counted noun (自治區, 直轄市)
+
 
 def _cut_after(s0: int, end: int, text: str, words: Words) -> int:
     """Where a subject after the counter really ends: at the first stop word, before a
@@ -95,7 +97,28 @@ def bound_after(st: Statistic, text: str, words: Words) -> Statistic:
     if text.startswith("的", end) and all(w[2] in ("a", "z") for w in words.within(s0, end)):
         noun = _noun_after_of(end + 1, text, words)  # 56朵金色的葵花: the noun follows the adjective and 的
         return replace(st, end=s0, text=text[st.start : s0], subject=noun)
+    end = _coordinated(end, text, words)
     return replace(st, end=end, text=text[st.start : end], subject=text[s0:end])
+
+
+def _coordinated(end: int, text: str, words: Words) -> int:
+    """15個國家、地區的代表, 300個公司、廠家: common nouns joined by 、 to the counted noun share its
+    count, so the subject is the whole list. An item with a number, a proper name or a determiner of
+    its own (15個國家、200位代表; 3個部會、各縣市) starts a new item of the sentence, and the list
+    must close where the noun phrase does (punctuation, 的, 等, a verb)."""
+    grown = end
+    while text.startswith("、", grown):
+        item, pos = grown + 1, grown + 1
+        while (w := words.at(pos)) and w[0] == pos and pos - item < _ITEM_MAX and letters(text[w[0] : w[1]]) \
+                and w[2].startswith(("n", "vn")) and not w[2].startswith(PROPER):
+            pos = w[1]
+        nxt = words.at(pos)
+        closes = pos >= len(text) or text[pos] in "、，。；：,;:）)」" or text.startswith(("的", "等"), pos) or (
+            nxt is not None and nxt[0] == pos and (is_verb(nxt[2]) or stops(nxt)))
+        if not (2 <= pos - item <= _ITEM_MAX) or not closes:
+            break
+        grown = pos
+    return grown
 
 
 def _noun_after_of(pos: int, text: str, words: Words) -> str:

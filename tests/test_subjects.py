@@ -223,3 +223,23 @@ def test_a_counter_after_mei_is_not_part_of_a_topic():
     tokens = [(0, 2, "v"), (2, 3, "r"), (3, 4, "q"), (4, 6, "n"), (6, 8, "a"), (8, 13, "m")]
     (s,) = bound_subjects([money(text, 6, 13, "名學生")], text, tokens)
     assert s.subject == "學生"
+
+
+def test_common_nouns_joined_to_the_counted_noun_share_its_count():
+    text = "來自15個國家、地區的代表"
+    tokens = [(0, 2, "v"), (2, 5, "m"), (5, 7, "n"), (7, 8, "x"), (8, 10, "n"), (10, 11, "u"), (11, 13, "n")]
+    (s,) = bound_subjects([stat(text, 2, 7, "國家")], text, tokens)
+    assert (s.text, s.subject) == ("15個國家、地區", "國家、地區")
+
+
+def test_an_item_with_a_number_or_a_determiner_of_its_own_starts_a_new_item():
+    for text, tokens in [
+        ("共有15個國家、200位代表", [(0, 2, "v"), (2, 5, "m"), (5, 7, "n"), (7, 8, "x"), (8, 12, "m"), (12, 14, "n")]),
+        ("共有3個部會、各縣市參與", [(0, 2, "v"), (2, 4, "m"), (4, 6, "n"), (6, 7, "x"), (7, 8, "r"), (8, 11, "n"), (11, 13, "v")]),
+        ("共12所大學、研究機構及企業", [(0, 1, "d"), (1, 4, "m"), (4, 6, "n"), (6, 7, "x"), (7, 9, "vn"), (9, 11, "n"),
+                                    (11, 12, "c"), (12, 14, "n")]),
+    ]:
+        start = text.index("個") - 1 if "個" in text else text.index("12")
+        end = text.index("、")
+        (s,) = bound_subjects([stat(text, start, end, text[end - 2 : end])], text, tokens)
+        assert s.subject == text[end - 2 : end], text
