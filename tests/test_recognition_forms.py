@@ -497,3 +497,31 @@ def test_a_list_of_panelists_with_a_space_between_organisation_and_name_keeps_ea
     t = run("與談人：中華經濟研究院 王健明副院長、台灣經濟研究院 孫明志所長\n")
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [
         ("王健明", "副院長", "中華經濟研究院"), ("孫明志", "所長", "台灣經濟研究院")]
+
+
+@pytest.mark.parametrize("text, agencies", [
+    ("本案由世界銀行、OECD及IMF共同研議。", ["世界銀行", "OECD", "IMF"]),
+    ("經濟部與OECD合作辦理。", ["經濟部", "OECD"]),
+    ("外交部與APEC會議代表團會談。", ["外交部"]),  # before an event word the acronym names the event
+])
+def test_a_known_acronym_joined_to_an_organisation_is_one(run, text, agencies):
+    assert [r["name"] for r in run(text)["agencies"]] == agencies
+
+
+def test_a_company_with_its_latin_name_in_brackets_before_a_title_is_the_holders_organisation(run):
+    t = run("輝達（NVIDIA）執行長黃仁明說，需求強勁。")
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("黃仁明", "執行長", "輝達（NVIDIA）")]
+
+
+def test_a_title_after_the_latin_form_of_a_name_is_that_persons(run):
+    t = run("訪賓包括英國蘇格蘭議會葛蘭明(Rhoda Grant)議員、哈里森(Alison Harris)議員等。")
+    assert {(r["name"], r["title"], r["agency"]) for r in t["people"]} == {
+        ("葛蘭明", "議員", "英國蘇格蘭議會"), ("哈里森", "議員", "英國蘇格蘭議會")}
+
+
+@pytest.mark.parametrize("text, row", [
+    ("美國聯邦眾議員迪亞斯巴拉特表示歡迎。", ("迪亞斯巴拉特", "眾議員", "")),  # the federation is the country
+    ("Google台灣董事總經理林之明表示，", ("林之明", "董事總經理", "Google台灣")),
+])
+def test_federal_and_managing_titles(run, text, row):
+    assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]

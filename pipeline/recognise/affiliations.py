@@ -13,6 +13,8 @@ from .organisations import OrganisationEvidence
 from .text import CELL_GAP, cell_gap_before
 from .titles import TitleEvidence
 
+_LATIN_ALIAS_BEFORE = re.compile(r"[(（][A-Za-z][A-Za-z.'\- ]{1,50}[)）]$")
+
 
 class AffiliationShapes:
     """Proposes the people the titles anchor, each with a (person, title, agency) fact: the names
@@ -143,6 +145,29 @@ class AffiliationShapes:
                 has_fact.add(nxt.entity)
                 self.findings.note(nxt.start, nxt.end, "PERSON", "listed after a title")
                 pos = nxt.end
+
+    def find_titles_after_latin_names(self):
+        """NAME(Latin name) + TITLE: a title right after the bracketed Latin form of a person's name is
+        that person's (某議會葛某(Rhoda Grant)議員); the organisation is written before the name, or,
+        for the next item of a list with the same title, before the first item (…議員、哈某(…)議員)."""
+        person_end = {m.end: m for m in self.findings.mentions if m.label == "PERSON"}
+        used = self.findings.kept_titles | {f.title for f in self.findings.facts if f.title}
+        prev: tuple[str, tuple[int, int] | None, int] | None = None  # (title, agency, end) of the last one
+        for order, (ts, te) in enumerate(self.findings.titles, 1):
+            if (ts, te) in used:
+                continue
+            m = _LATIN_ALIAS_BEFORE.search(self.s, max(0, ts - 60), ts)
+            person = person_end.get(m.start()) if m else None
+            if person is None:
+                continue
+            title = self.s[ts:te]
+            agency = self.organisations.chunk_agency(person.start) if person.start > 0 else None
+            if agency is None and prev and prev[0] == title and prev[2] == person.start - 1 and self.s[prev[2]] == "、":
+                agency = prev[1]  # 某議會甲(…)議員、乙(…)議員: the list of one body's members
+            self.findings.facts.append(Fact(person.entity, (ts, te), agency, self.text.is_former(person.start), order))
+            self.findings.kept_titles.add((ts, te))
+            self.findings.note(ts, te, "TITLE", "after the Latin form of a name in brackets")
+            prev = (title, agency, te)
 
     def find_represented_agencies(self):
         """常務次長某某稍後代表外交部致詞: a title with no organisation written beside it takes the one its

@@ -23,6 +23,8 @@ from .learned_names import LearnedNameReading
 from .names import NameShapes
 from .text import DOTTED, NAME_DOTS, is_cjk
 
+_BRACKETED_LATIN_WORD = re.compile(r"[(（][A-Za-z][A-Za-z0-9&.\-]{1,20}[)）]")
+
 if not Doc.has_extension("learned_entities"):
     Doc.set_extension("learned_entities", default=None)
 
@@ -85,6 +87,7 @@ class LearnedEvidence:
             if not known and not self._affiliation_follows(j) and not self._company_name(i, j):
                 continue  # the model alone over-generates (measured: repetition alone adds more errors than names)
             j = j if self._company_name(i, j) else self._end_at_last_suffix(i, j)
+            j = self._latin_name_after(j)  # 輝達（NVIDIA）: a bracketed Latin name directly attached is part of it
             added.append((i, j))
             cover.update(range(i, j))
             self.findings.note(i, j, "AGENCY", "learned ORG (LAC)" + ("" if not known else " and a dictionary organisation word"))
@@ -121,13 +124,21 @@ class LearnedEvidence:
         return j
 
     def _affiliation_follows(self, j: int) -> bool:
-        """ORG + TITLE or ORG + NAME + TITLE right after the organisation (的 may stand between)."""
+        """ORG + TITLE or ORG + NAME + TITLE right after the organisation (的 or its Latin name in
+        brackets may stand between: 輝達（NVIDIA）執行長)."""
+        j = self._latin_name_after(j)
         if self.s[j : j + 1] == "的":
             j += 1
         if j in self.findings.title_by_start or self.lex.title_re.match(self.s, j):
             return True
         name = self.text.learned_per_start.get(j)
         return bool(name) and bool(self.lex.title_re.match(self.s, name[1]))
+
+    def _latin_name_after(self, j: int) -> int:
+        """The end of a one-word Latin name in brackets right after ``j`` (its English name or
+        acronym), else ``j``; two words or more in brackets are more often a person's name."""
+        m = _BRACKETED_LATIN_WORD.match(self.s, j)
+        return m.end() if m else j
 
     def bound_agencies_by_learned(self):
         """A verb or preposition glued onto the front of an organisation (協助經濟部…, 由某基金會):

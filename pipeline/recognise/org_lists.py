@@ -11,6 +11,7 @@ from ..lexicon import is_common_word, word_freq
 from .context import Findings, ReportText, cover_of
 from .text import CJK_CHARS
 
+_JOINERS = "、|及|和|与|暨|以及"
 _ITEM = f"[{CJK_CHARS}A-Za-z0-9&＆·．.\\-]{{2,12}}"
 # what may stand between 等 and the class noun: how many or which (等少數企業, 等多家公司, 等知名品牌)
 _CLASS_MODIFIER = "(?:少数|多数|多家|数家|知名|大型|国内外|国内|国际|各大|[一二两三四五六七八九十几0-9]+家)?"
@@ -46,6 +47,33 @@ class ListedOrganisations:
                 self.findings.add_agency((i, j), why="listed with organisations (…等企業)")
                 agencies.add((i, j))
                 taken.update(range(i, j))
+        self._coordinated_acronyms(agencies, taken)
+
+    def _coordinated_acronyms(self, agencies: set, taken: set) -> None:
+        """世界銀行、OECD及IMF共同研議, 經濟部與WTO合作: a known acronym joined by 、/及/與 to an
+        organisation is named as an actor beside it (an acronym before an event word stays out:
+        部會與APEC會議)."""
+        ends = {j for _, j in agencies}
+        starts = {i for i, _ in agencies}
+        found = []
+        for m in re.finditer(r"[A-Z]{2,8}", self.s):
+            i, j = m.span()
+            if (m.group() not in self.lex.acronyms or (i, j) in agencies or any(k in taken for k in range(i, j))
+                    or self.text.inside_latin_word(i, j) or self.text.starts_with_word(j, self.lex.event_heads)):
+                continue
+            before = re.search(f"(?:{_JOINERS})$", self.s[max(0, i - 2) : i])
+            after = re.match(_JOINERS, self.s[j : j + 2])
+            found.append((i, j, before and i - len(before.group()), after and j + len(after.group())))
+        changed = True
+        while changed:  # a chain of them (甲、OECD及IMF): each joins the one before it
+            changed = False
+            for i, j, left, right in found:
+                if (i, j) not in agencies and (left in ends or right in starts):
+                    self.findings.add_agency((i, j), why="a known acronym joined to an organisation (甲與WTO)")
+                    agencies.add((i, j))
+                    ends.add(j)
+                    starts.add(i)
+                    changed = True
 
     def _items(self, start: int, end: int) -> list[tuple[int, int]]:
         """The items' spans: the list up to 等, split at its separators, the first item after the words

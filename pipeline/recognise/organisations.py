@@ -51,7 +51,7 @@ class OrganisationEvidence:
                     and se not in self.findings.title_by_start and se not in self.text.glued_conjunction_ends:
                 continue  # the suffix ends inside a word (but ORG + TITLE may be one word to the segmenter)
             if len(suffix) == 1 and ((suffix == "所" and self.text.verb_follows(se)) or self._suffix_is_function_word(ss, se)
-                                     or self._suffix_ends_place(ss, se)):
+                                     or self._suffix_ends_place(ss, se) or self._suffix_starts_word(se)):
                 continue
             if se < len(self.s) and self.text.starts_with_word(se, self.lex.event_heads):
                 continue
@@ -163,6 +163,17 @@ class OrganisationEvidence:
             follows_ok = not nxt or not is_cjk(nxt) or self.lex.title_re.match(self.s, se) or self._name_follows(se)
             return not follows_ok
         return word in self.lex.non_org_words or (tag in ("v", "vn", "a", "d") and word not in self.lex.org_internal_words and word_tag(word) is not None and word[-1] == self.s[se - 1] and len(word) == 2)
+
+    def _suffix_starts_word(self, se: int) -> bool:
+        """美國聯|邦眾議員, 資訊系|統: a one-character suffix that makes a frequent plain word with the
+        next character (聯邦, 系統, 部落) is no suffix, though the segmenter cut the word there; a title
+        or a name after it (外交部長, 某處王某) leaves it one."""
+        word = self.s[se - 1 : se + 1]
+        if len(word) < 2 or not is_common_word(word) or word_freq(word) < 1000:
+            return False
+        if se in self.findings.title_by_start or self.lex.title_re.match(self.s, se) or self._name_follows(se):
+            return False
+        return (word_tag(word) or "").split("_")[0] not in ("nt", "nr", "ns", "j")
 
     def _suffix_ends_place(self, ss: int, se: int) -> bool:
         """科 in 莫斯科: the last character of a place name of three characters or more that the
@@ -397,10 +408,11 @@ class OrganisationEvidence:
         return False
 
     def _is_place_only(self, start: int, end: int) -> bool:
-        """A country or city name alone (美國, 台北, 帛琉共和國) is not an organisation; jieba tags places
+        """A country or city name alone (美國, 台北, 帛琉共和國, 美國聯邦) is not an organisation; jieba tags places
         ns, and the country list (configs/places.yml) holds those it does not know."""
-        if self.s[start:end] in self.lex.countries:
-            return True
+        name = self.s[start:end]
+        if name in self.lex.countries or name.endswith("联邦") and name[:-2] in self.lex.countries:
+            return True  # (美國聯邦 + 眾議員: the country's federation is the country)
         tok = self.tokens.ending_at(end)
         if tok is not None and tok[0] == start and tok[1] == "ns":
             return True

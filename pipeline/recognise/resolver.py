@@ -57,6 +57,7 @@ def steps(c: Components) -> list[Callable[[], None]]:
         c.lists.find_repeated_names,
         c.affiliations.share_list_titles,
         c.affiliations.find_bracketed_titles,
+        c.affiliations.find_titles_after_latin_names,
         c.short_forms.find_short_forms,
         c.short_forms.find_pronouns,
         c.affiliations.find_predicated_titles,
