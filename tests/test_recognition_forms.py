@@ -525,3 +525,17 @@ def test_a_title_after_the_latin_form_of_a_name_is_that_persons(run):
 ])
 def test_federal_and_managing_titles(run, text, row):
     assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]
+
+
+def test_a_former_office_joined_by_ji_after_a_title_keeps_each_its_own_organisation(run):
+    t = run("亞洲大學講座教授暨前教育部長吳清明致詞。")
+    assert sorted((r["name"], r["title"], r["agency"], r["former"]) for r in t["people"]) == [
+        ("吳清明", "講座教授", "亞洲大學", "false"), ("吳清明", "部長", "教育部", "true")]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("台灣區電機電子工業同業公會（電電公會）理事長李詩明說。", ("李詩明", "理事長", "台灣區電機電子工業同業公會")),
+    ("外交部國際合作及經濟事務司（國經司）司長王大同說。", ("王大同", "司長", "外交部國際合作及經濟事務司")),
+])
+def test_a_short_form_in_brackets_between_organisation_and_title_keeps_the_organisation(run, text, row):
+    assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]

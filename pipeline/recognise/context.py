@@ -134,6 +134,8 @@ class ReportText:
             return True
         if i - 1 in self.glued_conjunction_ends:
             return True  # 經濟日報社和|人民日報社: the conjunction the tagger glued to an organisation
+        if prev in "暨兼" and i - 1 in self.all_title_ends:
+            return True  # 某大學講座教授暨|前教育部長: a second office after a title starts a chunk of its own
         if prev in "年月日号电讯" and _DATE_BEFORE.search(self.s, max(0, i - 3), i):
             return True  # a date or a dateline ends before a name: 1986年|香港大學, 5日|日本…, 7日電|國際…
         tok = self.tokens.ending_at(i)
@@ -180,8 +182,9 @@ class ReportText:
             return False
         if cs in self.learned_per_end or (ce in self._learned_org_starts and self._known_name_at(ce)):
             return False  # 副主委高某某及外交部…: a learned name ends before it, or a learned organisation starting with a known one after it
-        if prev[1].startswith(("nr", "v", "m", "r", "p", "c", "d", "u")) or word in self.lex.boundary_words:
-            return False
+        if prev[1].startswith(("nr", "v", "m", "r", "p", "c", "d", "u")) and not (prev[1] == "vn" and word in self.lex.org_internal_words) \
+                or word in self.lex.boundary_words:
+            return False  # (a verb-noun that names a unit's field is a noun: 國際合作及經濟事務司)
         if self.s[cs:ce] == "与" and self._scan_limit_right(ce) > 8:
             return False
         return True

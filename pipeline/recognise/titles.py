@@ -107,16 +107,20 @@ class TitleEvidence:
         """TITLE兼TITLE + NAME: the titles before the one next to the name are the person's too, each
         with its own organisation where one is written before it (甲院政務委員兼乙會報執行秘書 + NAME)."""
         pos = ts
-        own = self.findings.agency_ending_at(pos)
-        if own and own[0] > 0 and self.s[own[0] - 1] in "兼暨" and own == agency:
-            pos = own[0]  # the second title's own organisation stands between 兼 and it
+        own = self.findings.agency_ending_at(pos) or (agency if agency and agency[1] == pos + 1 else None)  # (fused: 教育部長)
+        if own and own == agency and own[0] > 0:
+            k = own[0] - 1 if self.s[own[0] - 1] == "前" else own[0]  # 暨前教育部長: a former office
+            if k > 0 and self.s[k - 1] in "兼暨":
+                pos = k  # the second title's own organisation stands between 兼 and it
         while pos > 0 and self.s[pos - 1] in "兼暨":
             prev = self.findings.title_by_end.get(pos - 1)
             if not prev:
                 break
             prev_agency = self.findings.agency_ending_at(prev[0]) or self.findings.agency_by_end.get(prev[0] + 1)
+            prev_former = former
             if pos != ts:
                 agency = prev_agency  # (the organisation of the first title is its own, not the second's)
-            self.findings.facts.append(Fact(key, prev, agency, former, order))
+                prev_former = self.text.is_former(prev_agency[0] if prev_agency else prev[0])
+            self.findings.facts.append(Fact(key, prev, agency, prev_former, order))
             used.add(prev)
             pos = prev_agency[0] if prev_agency and prev_agency[1] <= prev[0] else prev[0]
