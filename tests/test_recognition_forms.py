@@ -539,3 +539,11 @@ def test_a_former_office_joined_by_ji_after_a_title_keeps_each_its_own_organisat
 ])
 def test_a_short_form_in_brackets_between_organisation_and_title_keeps_the_organisation(run, text, row):
     assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("活動由大安區公所主辦。", "大安區公所"),  # (所 before a verb is a particle, 公所 is an office)
+    ("松山戶政事務所主任說。", "松山戶政事務所"),
+])
+def test_local_government_offices_are_organisations(run, text, agency):
+    assert [r["name"] for r in run(text)["agencies"]] == [agency]

@@ -107,3 +107,9 @@ def test_an_aside_in_brackets_inside_a_list_of_moderators_keeps_the_list(tmp_pat
     text = ("座談會紀實\n\n本次「產業發展座談會」由同業公會副理事長王美華(協會常務理事)、產學協會秘書長李文雄等主持。\n")
     t = extract_string(text, tmp_path)
     assert {("王美華", "moderator"), ("李文雄", "moderator")} <= {(r["name"], r["role"]) for r in t["roles"]}
+
+
+def test_a_welcome_address_at_the_opening_is_opening_remarks(tmp_path):
+    t = extract_string("永續論壇紀實\n\n論壇開幕式由校長張大明致歡迎詞，接著由教育部司長李明華致詞。\n", tmp_path)
+    roles = {(r["name"], r["role"]) for r in t["roles"]}
+    assert {("張大明", "opening_remarks"), ("李明華", "opening_remarks")} <= roles
