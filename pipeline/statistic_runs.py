@@ -159,6 +159,10 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
                 window = window[: len(window) - len(change) - len(clause) + at]
                 skipped = True
                 continue
+            if at == -1 and len(clause) >= 2 and _is_cjk(clause[-1]):  # 出口值年減5.2%: the change is stated of the noun
+                window = window[: -len(change)]
+                skipped = True
+                continue
         n = next((n for n in (2, 3) if len(window) >= n and window[-n] == lex.distributive
                   and all(_is_cjk(c) for c in window[-n + 1:])), 0)
         if n:  # 每人, 每戶, 每節, 每學期 (the one nearest the number is the fallback topic)

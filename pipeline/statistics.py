@@ -94,6 +94,9 @@ def fold(text: str) -> str:
 # Compiled lexicon
 
 CN_DIGITS = "零〇一二三四五六七八九十百千萬億兆兩廿卅"
+# The tenths digit after 成 (七成五 = 75 %), and what makes 多 after 成 the start of a word (多數, 多元).
+_TENTHS = {c: k for k, c in enumerate("零一二三四五六七八九")} | {str(k): k for k in range(10)}
+_MANY_WORD_ENDS = set("元數数樣样項项種种個个次位名家國国方重半少")
 CN_PLAIN_DIGITS = "零〇一二三四五六七八九兩"
 MULTS = "十百千萬億兆"
 # thousands separators, also with a stray space after the comma (4, 010億元) or inside the group of
@@ -141,6 +144,7 @@ class _Lexicon:
         self.blockers = {_f(k): set(_f(v)) for k, v in (cfg.get("unit_blockers") or {}).items()}
 
         unit_words = set(self.unit_kind) | set(self.cur_suffix) | self.non_stat
+        self.unit_words = _Words(unit_words)
         pieces = []
         for w in sorted(unit_words, key=lambda w: (-len(w), w)):
             if w.startswith("個") and len(w) > 1 and self.unit_kind.get(w) == "duration":
@@ -220,6 +224,7 @@ class _Lexicon:
         self.no_after_units = set(_fl(s.get("no_after_subject_units")))
         self.event_counters = set(_fl(s.get("event_counters")))
         self.predicate_verb_kinds = set(s.get("predicate_verb_kinds") or [])
+        self.object_verbs = _Words(set(_fl(s.get("object_verbs"))))
         self.after_kinds = set(s.get("after_kinds") or [])
         stop_words = _fl(s.get("stop_words"))
         self.stop_word_re = re.compile(_alt(stop_words)) if stop_words else None
@@ -627,6 +632,15 @@ def _evaluate(m: re.Match, S: str, text: str, mask: bytearray, lex: _Lexicon) ->
             end += 1
         if _starts_with_any(S, end, lex.relative_followers):
             return None
+    if unit_norm == _f("成") and value_max is None:
+        nxt, after = S[end : end + 1], S[end + 1 : end + 2]
+        tenth = _TENTHS.get(nxt)
+        if tenth is not None and not (after.isdigit() or after in CN_DIGITS or after in "成%.．") and not _starts_with_any(S, end + 1, lex.unit_words):
+            v1 += tenth / 10  # 七成五, 8成3: 75 %, 83 %
+            end += 1
+        elif nxt in ("多", "餘") and not qual_mid and after not in _MANY_WORD_ENDS:
+            qual_mid = "over"  # 三成多 (but 兩成|多數…: 多 starts a word)
+            end += 1
     unit_end = end  # where the quantity ends before a post qualifier (2年內: 內 shows a span of years)
     if kind and kind != "count" or unit_norm:
         pw = _starts_with_any(S, end, lex.post_words)

@@ -13,6 +13,7 @@ import re
 
 from dataclasses import replace
 
+from .statistic_runs import _ends_with_any
 from .statistics import Statistic, _lexicon, fold
 from .subject_words import COUNTER, MAX_EXTEND, PHRASE, PLACE, PROPER, Words, is_verb, letters, nounish, time_word
 
@@ -124,6 +125,8 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
     k = _whole_word_start(k, e, text, words)
     e = _drop_final_verb(k, e, text, words, st.kind)
     e = _drop_final_time(k, e, text, words)
+    if _ends_in_object_verb(k, e, text, words):
+        return replace(st, subject="")  # 活動吸引|逾千人: the count is the verb's object, the noun its agent
     if e - k < _lexicon().subj_min_before:
         return replace(st, subject="")
     whole = words.at(k)
@@ -142,6 +145,13 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
             st.kind in ("money", "count") and text[k:e] in _lexicon().money_topics):
         return replace(st, subject="")  # 斥資逾150億元, 已核發超過1萬張: a verb alone is no topic
     return replace(st, subject=text[k:e] if e > k else "")
+
+
+def _ends_in_object_verb(k: int, e: int, text: str, words: Words) -> bool:
+    """The run ends in a verb that takes the count as its object (configs/statistics.yml object_verbs),
+    whatever the segmenter glued to it (可|節省, 吸引|逾)."""
+    last = words.at(e - 1)
+    return bool(last) and is_verb(last[2]) and bool(_ends_with_any(fold(text[max(k, e - 4) : e]), _lexicon().object_verbs))
 
 
 def _place_and_verb(k: int, e: int, words: Words) -> bool:

@@ -106,12 +106,16 @@ POSITIVE = [
     ("編列臺幣 300 萬元", "臺幣 300 萬元", 3000000, None, "exact", "元", "", "money", "TWD"),
     ("籌得100萬台幣", "100萬台幣", 1000000, None, "exact", "台幣", "", "money", "TWD"),
     # percentages
-    ("公司營收成長3到4成", "3到4成", 3, 4, "exact", "成", "", "percent", ""),
+    ("公司營收成長3到4成", "3到4成", 3, 4, "exact", "成", "公司營收", "percent", ""),  # a change stated of the noun before it
     ("支持度落在15-25%之間", "15-25%", 15, 25, "exact", "%", "", "percent", ""),
     ("比例介於12%至18%", "12%至18%", 12, 18, "exact", "%", "", "percent", ""),
     ("受訪者有47%表示同意", "47%", 47, None, "exact", "%", ANY, "percent", ""),
     ("百分之五十的民眾不滿意", "百分之五十", 50, None, "exact", "%", ANY, "percent", ""),
     ("近六成受訪者", "近六成受訪者", 6, None, "about", "成", "受訪者", "percent", ""),
+    ("受訪者有七成五表示滿意", "七成五", 7.5, None, "exact", "成", ANY, "percent", ""),  # the tenths digit after 成
+    ("約有8成3的民眾支持", "約有8成3", 8.3, None, "about", "成", ANY, "percent", ""),
+    ("支持度增加三成多", "三成多", 3, None, "over", "成", ANY, "percent", ""),  # 多 after 成 is 'over'
+    ("九月出口值年減5.2%", "5.2%", 5.2, None, "exact", "%", ANY, "percent", ""),
     ("近72%的業者", "近72%", 72, None, "about", "%", ANY, "percent", ""),
     ("燃煤比重35%", "35%", 35, None, "exact", "%", "燃煤比重", "percent", ""),
     ("出口成長12.5%", "12.5%", 12.5, None, "exact", "%", ANY, "percent", ""),

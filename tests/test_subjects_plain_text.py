@@ -14,6 +14,13 @@ CASES = [
     # (sentence, [(span, subject), …]) — every statistic of the sentence, in order
     # the same amount restated in brackets, the same measure in a clause that only says when
     ("合併後的市值為1500億馬克（約合800億美元），創下紀錄。", [("1500億馬克", "市值"), ("約合800億美元", "市值")]),
+    # the count is the object of the verb before it: the noun before that verb is its agent, no topic
+    ("活動共吸引逾千人參加。", [("逾千人", "")]),
+    ("平均每人每月可節省約3千元。", [("約3千元", "")]),
+    # a change stated right after a noun is stated of that noun
+    ("九月出口值年減5.2%，進口則成長2成。", [("5.2%", "出口值"), ("2成", "進口")]),
+    # common nouns joined to the counted noun share its count
+    ("共有來自15個國家、地區的代表參加。", [("15個國家、地區", "國家、地區")]),
     ("每戶的電費為238元，2020年只需98元。", [("238元", "電費"), ("98元", "電費")]),
     # a topic written right against an amount of money or a measure
     ("全鄉稻米產量2500噸，產值900萬元。", [("2500噸", "稻米產量"), ("900萬元", "產值")]),
