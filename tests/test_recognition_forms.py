@@ -547,3 +547,8 @@ def test_a_short_form_in_brackets_between_organisation_and_title_keeps_the_organ
 ])
 def test_local_government_offices_are_organisations(run, text, agency):
     assert [r["name"] for r in run(text)["agencies"]] == [agency]
+
+
+def test_an_organisation_after_a_title_and_a_colon_is_no_holders_name(run):
+    t = run("發言人：衛福部 曾次長\n")
+    assert t["people"] == [] and [r["name"] for r in t["agencies"]] == ["衛福部"]

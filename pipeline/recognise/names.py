@@ -224,6 +224,8 @@ class NameShapes:
         p = gap.end() if gap else te
         if gap and gap.group() in (":", "：") and re.match(r"\S{2,4}[ \u3000]+\S", self.a[p : p + 12]):
             return None  # 出席委員：甲 乙 丙 — a list header, not each person's title
+        if any(self.findings.agency_by_end.get(p + n, (-1,))[0] == p for n in range(2, 13)):
+            return None  # 發言人：衛福部 曾次長: an organisation follows the title, not its holder's name
         m = LATIN_NAME.match(self.s, p)
         if m and self.latin_ok(m.group()):
             return m.span()
