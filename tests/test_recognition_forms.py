@@ -549,6 +549,10 @@ def test_local_government_offices_are_organisations(run, text, agency):
     assert [r["name"] for r in run(text)["agencies"]] == [agency]
 
 
+def test_a_district_office_named_by_its_kind_alone_is_generic(run):
+    assert run("區公所延長服務時間。")["agencies"] == []
+
+
 def test_an_organisation_after_a_title_and_a_colon_is_no_holders_name(run):
     t = run("發言人：衛福部 曾次長\n")
     assert t["people"] == [] and [r["name"] for r in t["agencies"]] == ["衛福部"]
