@@ -556,3 +556,8 @@ def test_a_district_office_named_by_its_kind_alone_is_generic(run):
 def test_an_organisation_after_a_title_and_a_colon_is_no_holders_name(run):
     t = run("發言人：衛福部 曾次長\n")
     assert t["people"] == [] and [r["name"] for r in t["agencies"]] == ["衛福部"]
+
+
+def test_an_office_of_a_known_body_whose_name_holds_a_boundary_word_keeps_the_whole_name(run):
+    t = run("美國在台協會台北辦事處處長谷立明（Raymond Greene）致詞。")  # 在 inside 美國在台協會
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("谷立明", "處長", "美國在台協會台北辦事處")]

@@ -148,6 +148,7 @@ class LearnedEvidence:
         for i, j in self.text.learned_spans["ORG"]:
             by_end.setdefault(j, []).append(i)
         title_cover = cover_of(self.findings.titles)
+        inside_known = self._inside_known_names()
         changed = []
         for i, j in self.findings.agencies:
             start = i
@@ -155,6 +156,8 @@ class LearnedEvidence:
                 changed.append((i, j))  # a name the gazetteer knows whole (美國在台協會) keeps its start
                 continue
             for a in sorted(by_end.get(j, ())):
+                if a in inside_known:
+                    continue  # 美國在|台協會台北辦事處: the model starts inside a name the gazetteer knows
                 if i < a < j - 1 and a - i <= 4:
                     tok = self.tokens.ending_at(a)
                     if tok is not None and tok[1].startswith(("v", "p")) and a - tok[0] <= 2 and self.s[tok[0] : a] not in self.lex.org_internal_words:
@@ -165,14 +168,18 @@ class LearnedEvidence:
                     start = a  # the rules stopped inside the name (成功大學微奈米中心)
                     break
             if start == i:
-                start = self._past_glued_word(i, j, by_end.get(j, ()), title_cover)
+                start = self._past_glued_word(i, j, by_end.get(j, ()), title_cover, inside_known)
             if start != i:
                 self.findings.note(start, j, "AGENCY", "start bounded by learned ORG (LAC)")
             changed.append((start, j))
         if changed != self.findings.agencies:
             self.findings.set_agencies(changed)
 
-    def _past_glued_word(self, i: int, j: int, learned_starts, title_cover: set) -> int:
+    def _inside_known_names(self) -> set[int]:
+        """Positions strictly inside a name the gazetteer knows: no organisation starts there."""
+        return {k for ks, ke in self.text.known_names for k in range(ks + 1, ke)}
+
+    def _past_glued_word(self, i: int, j: int, learned_starts, title_cover: set, inside_known: set) -> int:
         """上週末|美國財政部, 也是|某協會, 這架|某公司: where the learned tagger's organisation or the
         segmenter's organisation word ends where the rule's does and starts later, right after a time
         word, a classifier, a numeral, a verb, an adverb or a pronoun, that word is glued on and the name
@@ -180,7 +187,7 @@ class LearnedEvidence:
         tok = self.tokens.ending_at(j)
         starts = set(learned_starts) | ({tok[0]} if tok is not None and tok[1] == "nt" else set())
         for a in sorted(starts):
-            if not i < a < j - 1:
+            if not i < a < j - 1 or a in inside_known:
                 continue
             before = self.tokens.ending_at(a)
             if before is not None and self._noun_before_named_place(a, j, before, learned_starts, tok, title_cover):

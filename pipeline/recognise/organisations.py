@@ -66,6 +66,7 @@ class OrganisationEvidence:
                 continue
             start = self.naming.start_at_place(start, ss, suffix)
             start = self._from_legal_form(start, ss)
+            start = self._from_known_name_across(start, ss)
             if self._verb_before_generic(start, se):
                 continue
             if not self._valid_agency(start, se, suffix):
@@ -239,6 +240,14 @@ class OrganisationEvidence:
                 if len(word) >= 3 and (word_tag(word[-2:]) or "").startswith("v") and word_freq(word[-2:]) >= 100:
                     return k  # 率團|拜會|立法院, read 率|團拜會: the word ends in the verb whose object the name is
                 break
+        return start
+
+    def _from_known_name_across(self, start: int, ss: int) -> int:
+        """美國在|台協會台北辦事處: the scan stopped inside a name the gazetteer knows (at 在, a boundary
+        word); the organisation starts where that name does."""
+        for ks, ke in self.text.known_names:
+            if ks < start < ke <= ss:
+                return ks
         return start
 
     def _from_legal_form(self, start: int, ss: int) -> int:
