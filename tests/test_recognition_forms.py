@@ -561,3 +561,14 @@ def test_an_organisation_after_a_title_and_a_colon_is_no_holders_name(run):
 def test_an_office_of_a_known_body_whose_name_holds_a_boundary_word_keeps_the_whole_name(run):
     t = run("美國在台協會台北辦事處處長谷立明（Raymond Greene）致詞。")  # 在 inside 美國在台協會
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("谷立明", "處長", "美國在台協會台北辦事處")]
+
+
+@pytest.mark.parametrize("text, rows, agencies", [
+    ("本校電機系林教授志明團隊榮獲獎項。", [("林志明", "教授", "電機系")], ["電機系"]),  # a name before 團隊
+    ("頒獎人為教育部高等教育司司長朱俊明。", [("朱俊明", "司長", "教育部高等教育司")], ["教育部高等教育司"]),
+    ("理學院林院長志明表示，", [("林志明", "院長", "理學院")], ["理學院"]),  # ORG + surname + 院長, no 理學院林院
+])
+def test_university_news_forms(run, text, rows, agencies):
+    t = run(text)
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == rows
+    assert [r["name"] for r in t["agencies"]] == agencies

@@ -134,6 +134,8 @@ class ReportText:
             return True
         if i - 1 in self.glued_conjunction_ends:
             return True  # 經濟日報社和|人民日報社: the conjunction the tagger glued to an organisation
+        if prev in "为是" and self.s[i - 2 : i - 1] == "人":
+            return True  # 頒獎人為|教育部…, 負責人是|…: a person noun and a copula (the segmenter reads 人為 'man-made')
         if prev in "暨兼" and i - 1 in self.all_title_ends:
             return True  # 某大學講座教授暨|前教育部長: a second office after a title starts a chunk of its own
         if prev in "年月日号电讯" and _DATE_BEFORE.search(self.s, max(0, i - 3), i):

@@ -100,7 +100,9 @@ class OrganisationEvidence:
             link = self.text.ends_with_word(ts, self.lex.agency_links)
             if named_after_org or (link and ts - len(link) in cand_ends):
                 continue  # 某司孫某某司長, 外交部派司長: ORG + NAME + TITLE, ORG + 派 + TITLE
-            if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) and ts not in cand_ends:
+            surname_after_org = ts >= 2 and self.s[ts - 1] in self.lex.surnames and (ts - 1) in cand_ends  # 理學院林|院長大成
+            if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) \
+                    and ts not in cand_ends and not surname_after_org:
                 start = self._trim_generic(self.text.scan_left(ts), ts, office=True)
                 if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
                     cands.append((start, ts + 1))
