@@ -572,3 +572,11 @@ def test_university_news_forms(run, text, rows, agencies):
     t = run(text)
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == rows
     assert [r["name"] for r in t["agencies"]] == agencies
+
+
+@pytest.mark.parametrize("text, row", [
+    ("ABAC主席Dato' Rohana Mahmood致詞時指出，", ("Rohana Mahmood", "主席", "ABAC")),
+    ("APEC秘書處執行主任Dr. Rebecca Sta Maria表示，", ("Rebecca Sta Maria", "執行主任", "APEC秘書處")),
+])
+def test_an_honorific_before_a_latin_name_after_its_title_stays_out_of_the_name(run, text, row):
+    assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import holds_common_word, is_common_word, word_freq, word_tag
-from .text import CELL_GAP, CJK_CHARS, DOTTED, LATIN_NAME, NAME_DOTS, NAME_GAP, is_cjk
+from .text import CELL_GAP, CJK_CHARS, DOTTED, LATIN_HONORIFIC, LATIN_NAME, NAME_DOTS, NAME_GAP, is_cjk
 
 # a transliteration and, in brackets, the Latin name of two words or more (佛訥(Edwin J. Feulner))
 _NAME_BEFORE_LATIN = re.compile(rf"([{CJK_CHARS}]{{2,5}})[（(][A-Z][a-z]+\.?(?:[ \-][A-Z][a-z]*\.?){{1,3}}[）)]")
@@ -226,7 +226,8 @@ class NameShapes:
             return None  # 出席委員：甲 乙 丙 — a list header, not each person's title
         if any(self.findings.agency_by_end.get(p + n, (-1,))[0] == p for n in range(2, 13)):
             return None  # 發言人：衛福部 曾次長: an organisation follows the title, not its holder's name
-        m = LATIN_NAME.match(self.s, p)
+        honorific = LATIN_HONORIFIC.match(self.s, p)
+        m = LATIN_NAME.match(self.s, honorific.end() if honorific else p)
         if m and self.latin_ok(m.group()):
             return m.span()
         m = DOTTED.match(self.s, p)

@@ -19,6 +19,8 @@ BRACKETED_LATIN_NAME = re.compile(
     f"({_PART}(?:\\s+(?:{_PART}|[{_UP}]\\.|de|da|do|dos|del|della|di|du|van|von|der|den|la|le|bin|al|y))*?\\s+{_PART}|{_PART})"
     r"\s*[）)]"
 )
+# An honorific written before a Latin name after its title (ABAC主席Dato' Rohana Mahmood): outside the name.
+LATIN_HONORIFIC = re.compile(r"(?:(?:H\.\s?E\.|Dr\.|Sir|Mr\.|Mrs\.|Ms\.|Prof\.|Hon\.|Amb\.|Dato['’]?|Datuk|Datin|Tan Sri|Puan|Tun)\s+)+")
 NAME_DOTS = ".．·‧•・"
 DOTTED = re.compile(f"[{CJK_CHARS}]{{1,6}}(?:[{NAME_DOTS}][{CJK_CHARS}]{{1,6}})+")  # 布農.大立, 埃米利奧·萊沃洛·卡斯特
 CJK_NUMERALS = "〇零一二两三四五六七八九十百千万"  # digits of a Chinese numeral (simplified shadow)
