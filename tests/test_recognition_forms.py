@@ -580,3 +580,8 @@ def test_university_news_forms(run, text, rows, agencies):
 ])
 def test_an_honorific_before_a_latin_name_after_its_title_stays_out_of_the_name(run, text, row):
     assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]
+
+
+def test_a_title_in_scare_quotes_after_its_organisation_keeps_it(run):
+    t = run("國民黨“立委”賴士明質詢時說，")
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("賴士明", "立委", "國民黨")]

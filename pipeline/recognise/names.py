@@ -157,6 +157,9 @@ class NameShapes:
             return False
         if self.lex.title_re.search(text) or text in self.lex.not_agency:
             return False
+        if (j - i == 4 and self.surname_len(i) == 1 and self.valid_full_name(i, j - 1)
+                and is_common_word(self.s[j - 1 : j + 1]) and word_freq(self.s[j - 1 : j + 1]) >= 100):
+            return False  # 賴某明|質詢: a Chinese name and the first character of the verb after it, no transliteration
         if read_as_name and j - i >= 3 and self.tokens_read_as_name(i, j):
             return True  # 阿部健, 岡部健: both models read a name, though it holds the suffix character 部 (司馬 + title is a short form)
         head = text[:-1] if j - i >= 4 and text[-1] in self.lex.single_suffixes and not holds_common_word(text[:-1]) else text

@@ -14,6 +14,7 @@ from .resolver import maximal
 
 _COMMON_TAGS = {"n", "vn", "a", "ad", "d", "l", "i", "t"}  # ordinary words, not names of places, bodies or people
 _CLOSING_QUOTES = "”」』\"'’"  # scare quotes around a name (台“外交部”)
+_OPENING_QUOTES = "“「『‘"  # … or around a title after its organisation (國民黨“立委”)
 
 
 _QUOTE_CLOSES = re.compile(r"[^」』”\n]{0,40}?(?=[」』”])")  # the rest of a quoted name, up to its closing mark
@@ -373,8 +374,8 @@ class OrganisationEvidence:
         known = self.findings.agency_ending_at(end)
         if known is None and end >= 2 and self.s[end - 1] in ("的", "籍") and self.findings.agency_ending_at(end - 1):
             return self.findings.agency_ending_at(end - 1)  # ORG + 的 + NAME + TITLE: 某公司的王大明經理; 某黨籍立委: a member of the party
-        if known is None and end >= 2 and self.s[end - 1] in _CLOSING_QUOTES and self.findings.agency_ending_at(end - 1):
-            return self.findings.agency_ending_at(end - 1)  # 台“外交部”發言人: an organisation in quotation marks
+        if known is None and end >= 2 and self.s[end - 1] in _CLOSING_QUOTES + _OPENING_QUOTES and self.findings.agency_ending_at(end - 1):
+            return self.findings.agency_ending_at(end - 1)  # 台“外交部”發言人, 國民黨“立委”: an organisation or a title in quotation marks
         if known is None and end >= 2 and self.s[end - 1] in ")）":
             opening = max(self.s.rfind("（", max(0, end - 12), end - 1), self.s.rfind("(", max(0, end - 12), end - 1))
             if opening > 0 and is_cjk(self.s[opening + 1]) and (before := self.findings.agency_ending_at(opening)):
