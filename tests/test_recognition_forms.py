@@ -585,3 +585,13 @@ def test_an_honorific_before_a_latin_name_after_its_title_stays_out_of_the_name(
 def test_a_title_in_scare_quotes_after_its_organisation_keeps_it(run):
     t = run("國民黨“立委”賴士明質詢時說，")
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("賴士明", "立委", "國民黨")]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("王大同，美國哈佛大學經濟學博士，現任國立政治大學經濟學系教授，曾任行政院主計總處主計長。",
+     [("王大同", "主計長", "行政院主計總處", "true"), ("王大同", "教授", "國立政治大學經濟學系", "false")]),
+    ("李美華現為台灣經濟研究院研究員，亦兼任中華民國經濟學會理事。",
+     [("李美華", "理事", "中華民國經濟學會", "false"), ("李美華", "研究員", "台灣經濟研究院", "false")]),
+])
+def test_a_bio_states_the_offices_of_the_person_it_opens_with(run, text, rows):
+    assert sorted((r["name"], r["title"], r["agency"], r["former"]) for r in run(text)["people"]) == rows

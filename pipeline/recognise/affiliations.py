@@ -199,6 +199,7 @@ class AffiliationShapes:
         person last named (a bio: 甲，某大學博士。歷任…)."""
         used = self.findings.kept_titles | {f.title for f in self.findings.facts if f.title}
         person_at_end = {m.end: m.entity for m in self.findings.mentions if m.label == "PERSON"}
+        self._person_start = {m.end: m.start for m in self.findings.mentions if m.label == "PERSON"}
         person_ends = sorted(person_at_end)
         linked: dict[int, tuple[str, bool]] = {}  # end of a linked title → (person, former)
         chain: tuple[str, bool, int] | None = None  # the list of offices after the last verb: (person, former, end)
@@ -230,6 +231,8 @@ class AffiliationShapes:
             return None
         word, kind = link
         p = head - len(word)
+        if p >= 2 and self.s[p - 1] in "亦也並并另" and self.s[p - 2] in "，,":
+            p -= 1  # 甲現為某院研究員，亦兼任某學會理事: an adverb between the comma and the verb
         if p in person_at_end:
             owner = person_at_end[p]
         elif kind == "copula" or len(word) == 1:
@@ -238,6 +241,8 @@ class AffiliationShapes:
             owner = person_at_end[p - 1]  # 甲，現任…
         elif p > 0 and self.s[p - 1] in "，," and p - 1 in linked:
             owner = linked[p - 1][0]  # 甲現任某部次長，曾任…
+        elif p > 0 and self.s[p - 1] in "，," and (opener := self._sentence_opener(p - 1, person_ends)) is not None:
+            owner = person_at_end[opener]  # 甲，某大學博士，現任…: the clauses between describe the person who opens the sentence
         elif p == 0 or self.s[p - 1] in "。；;\n":
             k = bisect.bisect_right(person_ends, p) - 1
             if k < 0 or p - person_ends[k] > self.lex.bio_subject_reach:
@@ -248,6 +253,21 @@ class AffiliationShapes:
         if kind == "copula" and te < len(self.s) and self.s[te] not in "，,。；;、兼\n）)":
             return None  # 甲是院長的朋友: the title does not end the clause
         return owner, kind == "former"
+
+    def _sentence_opener(self, pos: int, person_ends: list) -> int | None:
+        """The end of the person named first in the sentence before ``pos``, when that person opens the
+        sentence (or a line, or follows a label's colon) within bio_subject_reach and no other person
+        or title stands between; else None."""
+        k = bisect.bisect_right(person_ends, pos) - 1
+        if k < 0 or pos - person_ends[k] > self.lex.bio_subject_reach:
+            return None
+        end = person_ends[k]
+        between = self.s[end:pos]
+        if re.search(r"[。；;！？!?\n]", between) or any(end <= t[0] < pos for t in self.findings.titles):
+            return None
+        start = self._person_start.get(end)
+        before = self.s[start - 1 : start] if start else ""
+        return end if start is not None and (start == 0 or before in "。；;\n：:") else None
 
     def find_bracketed_titles(self):
         """NAME(ORG TITLE) and NAME TITLE(兼TITLE、ORG TITLE): titles in brackets right after a person
