@@ -595,3 +595,14 @@ def test_a_title_in_scare_quotes_after_its_organisation_keeps_it(run):
 ])
 def test_a_bio_states_the_offices_of_the_person_it_opens_with(run, text, rows):
     assert sorted((r["name"], r["title"], r["agency"], r["former"]) for r in run(text)["people"]) == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("主講人：林志明\n現職：國立臺灣大學經濟學系教授\n經歷：中央研究院經濟研究所研究員\n",
+     [("林志明", "教授", "國立臺灣大學經濟學系", "false"), ("林志明", "研究員", "中央研究院經濟研究所", "true")]),
+    ("陳美華教授為國立清華大學化學系主任，專長為有機化學。",
+     [("陳美華", "教授", "", "false"), ("陳美華", "系主任", "國立清華大學化學系", "false")]),
+    ("張大同是台積電前資深副總經理。", [("張大同", "資深副總經理", "台積電", "true")]),
+])
+def test_bio_lines_and_copulas_after_a_title_state_offices(run, text, rows):
+    assert sorted((r["name"], r["title"], r["agency"], r["former"]) for r in run(text)["people"]) == rows

@@ -200,13 +200,18 @@ class AffiliationShapes:
         used = self.findings.kept_titles | {f.title for f in self.findings.facts if f.title}
         person_at_end = {m.end: m.entity for m in self.findings.mentions if m.label == "PERSON"}
         self._person_start = {m.end: m.start for m in self.findings.mentions if m.label == "PERSON"}
+        self._held_title_end = {f.title[1]: f.person for f in self.findings.facts if f.title and f.title[0] >= 1
+                                and f.title[0] in person_at_end and person_at_end[f.title[0]] == f.person}
         person_ends = sorted(person_at_end)
         linked: dict[int, tuple[str, bool]] = {}  # end of a linked title → (person, former)
         chain: tuple[str, bool, int] | None = None  # the list of offices after the last verb: (person, former, end)
         for order, (ts, te) in enumerate(self.findings.titles, 1):
             if (ts, te) in used:
                 continue
-            agency = self.findings.agency_ending_at(ts)
+            agency = self.findings.agency_ending_at(ts) or self.findings.agency_by_end.get(ts + 1)  # (fused: 化學系主任)
+            former_mark = agency is None and ts > 0 and self.s[ts - 1] == "前" and self.findings.agency_ending_at(ts - 1)
+            if former_mark:
+                agency = self.findings.agency_ending_at(ts - 1)  # 甲是某公司前資深副總經理: a former office
             head = agency[0] if agency else ts
             item = head - 1 if head > 0 and self.s[head - 1] in self.lex.owner_prefixes else head  # 、台央行理事
             if chain and item > 0 and self.s[item - 1] == "、" and not re.search(r"[，,。；;\n]", self.s[chain[2]:item]):
@@ -216,7 +221,7 @@ class AffiliationShapes:
                 if found is None:
                     continue
                 owner, former = found
-            former = former or self.text.is_former(head)
+            former = former or self.text.is_former(head) or bool(former_mark)
             self.findings.facts.append(Fact(owner, (ts, te), agency, former, order))
             self.findings.kept_titles.add((ts, te))
             self.findings.note(ts, te, "TITLE", "after an appointment verb or a copula (甲現任…, 乙為…)")
@@ -235,6 +240,8 @@ class AffiliationShapes:
             p -= 1  # 甲現為某院研究員，亦兼任某學會理事: an adverb between the comma and the verb
         if p in person_at_end:
             owner = person_at_end[p]
+        elif p in self._held_title_end:
+            owner = self._held_title_end[p]  # 甲教授為某大學化學系主任: the title after the name is the person's
         elif kind == "copula" or len(word) == 1:
             return None
         elif p > 0 and self.s[p - 1] in "，," and p - 1 in person_at_end:
