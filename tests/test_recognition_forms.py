@@ -606,3 +606,13 @@ def test_a_bio_states_the_offices_of_the_person_it_opens_with(run, text, rows):
 ])
 def test_bio_lines_and_copulas_after_a_title_state_offices(run, text, rows):
     assert sorted((r["name"], r["title"], r["agency"], r["former"]) for r in run(text)["people"]) == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("由本會理事長、台大教授王大同主持。", [("王大同", "教授", "台大", "false"), ("王大同", "理事長", "", "false")]),
+    ("中央研究院院士、前副總統陳建明今日致詞。", [("陳建明", "副總統", "", "true"), ("陳建明", "院士", "中央研究院", "false")]),
+    ("邀請前駐法代表呂慶明大使、台灣青年協會秘書長邱達明演講。",  # the title before 、 is its own holder's
+     [("呂慶明", "代表", "", "true"), ("呂慶明", "大使", "", "false"), ("邱達明", "秘書長", "台灣青年協會", "false")]),
+])
+def test_titles_listed_with_an_enumeration_comma_before_a_name_are_that_persons(run, text, rows):
+    assert sorted((r["name"], r["title"], r["agency"], r["former"]) for r in run(text)["people"]) == rows

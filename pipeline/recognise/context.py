@@ -37,6 +37,7 @@ class ReportText:
         self.title_matches: list[tuple[int, int]] = self._titles_after_known_names(
             [m.span() for m in self.lex.title_re.finditer(self.s)])
         self.all_title_ends: set[int] = {te for _, te in self.title_matches}
+        self.all_title_starts: set[int] = {ts for ts, _ in self.title_matches}
         self.has_learned_tagger = doc._.learned_entities is not None
         learned = [tuple(e) for e in (doc._.learned_entities or [])]
         self.learned_spans = {lab: [(i, j) for i, j, x in learned if x == lab] for lab in ("PER", "ORG", "LOC", "TIME")}
@@ -240,7 +241,8 @@ class ReportText:
         i = start
         while i > 0 and self.s[i - 1] in QUOTES:
             i -= 1
-        return i > 0 and self.s[i - 1] == "前"
+        posted = i in self.all_title_starts and re.search(r"前驻[\u3400-\u9fff]{1,6}$", self.s[max(0, i - 8) : i])  # 前駐法代表
+        return i > 0 and self.s[i - 1] == "前" or bool(posted)
 
     def verb_follows(self, pos: int) -> bool:
         tag = self.tokens.tag_at(pos)

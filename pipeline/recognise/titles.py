@@ -108,18 +108,20 @@ class TitleEvidence:
         with its own organisation where one is written before it (甲院政務委員兼乙會報執行秘書 + NAME)."""
         pos = ts
         own = self.findings.agency_ending_at(pos) or (agency if agency and agency[1] == pos + 1 else None)  # (fused: 教育部長)
-        if own and own == agency and own[0] > 0:
-            k = own[0] - 1 if self.s[own[0] - 1] == "前" else own[0]  # 暨前教育部長: a former office
-            if k > 0 and self.s[k - 1] in "兼暨":
-                pos = k  # the second title's own organisation stands between 兼 and it
-        while pos > 0 and self.s[pos - 1] in "兼暨":
+        first = own[0] if own and own == agency else ts
+        k = first - 1 if first > 0 and self.s[first - 1] == "前" else first  # 暨前教育部長, 、前副總統: a former office
+        if k > 0 and self.s[k - 1] in "兼暨、":
+            pos = k  # the second title's own organisation (or 前) stands between 兼 and it
+        while pos > 0 and self.s[pos - 1] in "兼暨、":
             prev = self.findings.title_by_end.get(pos - 1)
-            if not prev:
-                break
+            if not prev or prev in used:
+                break  # (甲大使、某會秘書長乙: the title before 、 is the holder's before it)
             prev_agency = self.findings.agency_ending_at(prev[0]) or self.findings.agency_by_end.get(prev[0] + 1)
             prev_former = former
-            if pos != ts:
-                agency = prev_agency  # (the organisation of the first title is its own, not the second's)
+            if pos != ts or self.s[pos - 1] == "、":
+                # (the organisation of the first title is its own, not the second's; after 、 so is 前:
+                # 本會理事長、台大教授 + NAME, 院士、前副總統 + NAME)
+                agency = prev_agency
                 prev_former = self.text.is_former(prev_agency[0] if prev_agency else prev[0])
             self.findings.facts.append(Fact(key, prev, agency, prev_former, order))
             used.add(prev)
