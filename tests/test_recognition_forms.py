@@ -616,3 +616,8 @@ def test_bio_lines_and_copulas_after_a_title_state_offices(run, text, rows):
 ])
 def test_titles_listed_with_an_enumeration_comma_before_a_name_are_that_persons(run, text, rows):
     assert sorted((r["name"], r["title"], r["agency"], r["former"]) for r in run(text)["people"]) == rows
+
+
+def test_a_surname_after_a_title_that_makes_a_word_with_the_titles_last_character_starts_a_name(run):
+    t = run("經濟部部長郭智明、次長江文若出席。")  # 次長|江文若, though 長江 is a word
+    assert [(r["name"], r["title"]) for r in t["people"]] == [("郭智明", "部長"), ("江文若", "次長")]

@@ -83,8 +83,9 @@ class NameShapes:
         head_tag = word_tag(name[:2]) or ""
         if j - i >= 3 and sl == 1 and is_common_word(name[:2]) and word_freq(name[:2]) >= (40 if head_tag.startswith(("v", "d", "c", "p")) else 200):
             return False  # 包括吳…, 陸續退…: the 'surname' starts an ordinary word
-        if i > 0 and is_cjk(self.s[i - 1]) and is_common_word(self.s[i - 1 : i + 1]) and word_freq(self.s[i - 1 : i + 1]) >= 200:
-            return False  # 非常重視: the 'surname' ends an ordinary word
+        if i > 0 and is_cjk(self.s[i - 1]) and is_common_word(self.s[i - 1 : i + 1]) and word_freq(self.s[i - 1 : i + 1]) >= 200 \
+                and not (i in self.text.all_title_ends and i in self.tok_starts and not is_common_word(name[:2])):
+            return False  # 非常重視: the 'surname' ends an ordinary word (not 次長|江某某: a title ends there)
         if self._cut_by_tokens(i, j, sl):
             return False
         if self.lex.title_re.fullmatch(name) or self.lex.title_re.match(self.s, i + sl, j):
