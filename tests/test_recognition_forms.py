@@ -621,3 +621,11 @@ def test_titles_listed_with_an_enumeration_comma_before_a_name_are_that_persons(
 def test_a_surname_after_a_title_that_makes_a_word_with_the_titles_last_character_starts_a_name(run):
     t = run("經濟部部長郭智明、次長江文若出席。")  # 次長|江文若, though 長江 is a word
     assert [(r["name"], r["title"]) for r in t["people"]] == [("郭智明", "部長"), ("江文若", "次長")]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("考試院考試委員陳慈明說，", ("陳慈明", "考試委員", "考試院")),
+    ("行政院參事委員高惠明出席。", ("高惠明", "參事委員", "行政院")),
+])
+def test_a_field_before_committee_member_makes_one_title(run, text, row):
+    assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]
