@@ -125,6 +125,8 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
     k = _whole_word_start(k, e, text, words)
     e = _drop_final_verb(k, e, text, words, st.kind)
     e = _drop_final_time(k, e, text, words)
+    if _ends_with_any(fold(text[k:e]), _lexicon().change_verbs) == fold(text[k:e]):
+        return replace(st, subject="")  # ，年增42.5%: a change alone names no topic
     if _ends_in_object_verb(k, e, text, words):
         return replace(st, subject="")  # 活動吸引|逾千人: the count is the verb's object, the noun its agent
     if e - k < _lexicon().subj_min_before:

@@ -19,6 +19,7 @@ CASES = [
     ("平均每人每月可節省約3千元。", [("約3千元", "")]),
     # a change stated right after a noun is stated of that noun
     ("九月出口值年減5.2%，進口則成長2成。", [("5.2%", "出口值"), ("2成", "進口")]),
+    ("來台旅客達589萬人次，年增42.5%。", [("589萬人次", "來台旅客"), ("42.5%", "")]),  # a change alone names no topic
     # common nouns joined to the counted noun share its count
     ("共有來自15個國家、地區的代表參加。", [("15個國家、地區", "國家、地區")]),
     ("每戶的電費為238元，2020年只需98元。", [("238元", "電費"), ("98元", "電費")]),
