@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from .facts import Fact
 from .context import Findings, ReportText
@@ -12,6 +13,15 @@ from .names import NameShapes
 from .organisations import OrganisationEvidence
 from .text import CELL_GAP, cell_gap_before
 from .titles import TitleEvidence
+
+class _People(NamedTuple):
+    """The person mentions as the appointment-verb shapes look them up."""
+    at_end: dict  # end → person
+    ends: list  # sorted ends
+    start_at_end: dict  # end → start
+    title_held_at_end: dict  # end of a title written right after its holder's name → that person
+    title_starts: list  # sorted starts of every title
+
 
 _LATIN_ALIAS_BEFORE = re.compile(r"[(（][A-Za-z][A-Za-z.'\- ]{1,50}[)）]$")
 
@@ -199,10 +209,11 @@ class AffiliationShapes:
         person last named (a bio: 甲，某大學博士。歷任…)."""
         used = self.findings.kept_titles | {f.title for f in self.findings.facts if f.title}
         person_at_end = {m.end: m.entity for m in self.findings.mentions if m.label == "PERSON"}
-        self._person_start = {m.end: m.start for m in self.findings.mentions if m.label == "PERSON"}
-        self._held_title_end = {f.title[1]: f.person for f in self.findings.facts if f.title and f.title[0] >= 1
-                                and f.title[0] in person_at_end and person_at_end[f.title[0]] == f.person}
-        person_ends = sorted(person_at_end)
+        people = _People(person_at_end, sorted(person_at_end),
+                         {m.end: m.start for m in self.findings.mentions if m.label == "PERSON"},
+                         {f.title[1]: f.person for f in self.findings.facts if f.title and f.title[0] >= 1
+                          and person_at_end.get(f.title[0]) == f.person},  # NAME + TITLE: the title's end
+                         sorted(ts for ts, _ in self.findings.titles))
         linked: dict[int, tuple[str, bool]] = {}  # end of a linked title → (person, former)
         chain: tuple[str, bool, int] | None = None  # the list of offices after the last verb: (person, former, end)
         for order, (ts, te) in enumerate(self.findings.titles, 1):
@@ -217,7 +228,7 @@ class AffiliationShapes:
             if chain and item > 0 and self.s[item - 1] == "、" and not re.search(r"[，,。；;\n]", self.s[chain[2]:item]):
                 owner, former = chain[0], chain[1]
             else:
-                found = self._predicate_owner(head, te, person_at_end, person_ends, linked)
+                found = self._predicate_owner(head, te, people, linked)
                 if found is None:
                     continue
                 owner, former = found
@@ -228,9 +239,9 @@ class AffiliationShapes:
             linked[te] = (owner, former)
             chain = (owner, former, te)
 
-    def _predicate_owner(self, head: int, te: int, person_at_end: dict, person_ends: list,
-                         linked: dict) -> tuple[str, bool] | None:
+    def _predicate_owner(self, head: int, te: int, people: "_People", linked: dict) -> tuple[str, bool] | None:
         """Whose office the verb before ``head`` states, and whether it is a former one."""
+        person_at_end, person_ends = people.at_end, people.ends
         link = next(((w, kind) for w, kind in self.lex.predicate_links if self.s.endswith(w, 0, head)), None)
         if link is None:
             return None
@@ -240,15 +251,15 @@ class AffiliationShapes:
             p -= 1  # 甲現為某院研究員，亦兼任某學會理事: an adverb between the comma and the verb
         if p in person_at_end:
             owner = person_at_end[p]
-        elif p in self._held_title_end:
-            owner = self._held_title_end[p]  # 甲教授為某大學化學系主任: the title after the name is the person's
+        elif p in people.title_held_at_end:
+            owner = people.title_held_at_end[p]  # 甲教授為某大學化學系主任: the title after the name is the person's
         elif kind == "copula" or len(word) == 1:
             return None
         elif p > 0 and self.s[p - 1] in "，," and p - 1 in person_at_end:
             owner = person_at_end[p - 1]  # 甲，現任…
         elif p > 0 and self.s[p - 1] in "，," and p - 1 in linked:
             owner = linked[p - 1][0]  # 甲現任某部次長，曾任…
-        elif p > 0 and self.s[p - 1] in "，," and (opener := self._sentence_opener(p - 1, person_ends)) is not None:
+        elif p > 0 and self.s[p - 1] in "，," and (opener := self._sentence_opener(p - 1, people)) is not None:
             owner = person_at_end[opener]  # 甲，某大學博士，現任…: the clauses between describe the person who opens the sentence
         elif p == 0 or self.s[p - 1] in "。；;\n":
             k = bisect.bisect_right(person_ends, p) - 1
@@ -261,20 +272,18 @@ class AffiliationShapes:
             return None  # 甲是院長的朋友: the title does not end the clause
         return owner, kind == "former"
 
-    def _sentence_opener(self, pos: int, person_ends: list) -> int | None:
-        """The end of the person named first in the sentence before ``pos``, when that person opens the
-        sentence (or a line, or follows a label's colon) within bio_subject_reach and no other person
-        or title stands between; else None."""
-        k = bisect.bisect_right(person_ends, pos) - 1
-        if k < 0 or pos - person_ends[k] > self.lex.bio_subject_reach:
+    def _sentence_opener(self, pos: int, people: "_People") -> int | None:
+        """The end of the person named last before ``pos``, when that person opens the sentence (or a
+        line, or follows a label's colon) within bio_subject_reach and no title stands between; else None."""
+        k = bisect.bisect_right(people.ends, pos) - 1
+        if k < 0 or pos - people.ends[k] > self.lex.bio_subject_reach:
             return None
-        end = person_ends[k]
-        between = self.s[end:pos]
-        if re.search(r"[。；;！？!?\n]", between) or any(end <= t[0] < pos for t in self.findings.titles):
+        end = people.ends[k]
+        t = bisect.bisect_left(people.title_starts, end)
+        if re.search(r"[。；;！？!?\n]", self.s[end:pos]) or (t < len(people.title_starts) and people.title_starts[t] < pos):
             return None
-        start = self._person_start.get(end)
-        before = self.s[start - 1 : start] if start else ""
-        return end if start is not None and (start == 0 or before in "。；;\n：:") else None
+        start = people.start_at_end[end]
+        return end if start == 0 or self.s[start - 1] in "。；;\n：:" else None
 
     def find_bracketed_titles(self):
         """NAME(ORG TITLE) and NAME TITLE(兼TITLE、ORG TITLE): titles in brackets right after a person
