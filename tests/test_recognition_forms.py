@@ -629,3 +629,8 @@ def test_a_surname_after_a_title_that_makes_a_word_with_the_titles_last_characte
 ])
 def test_a_field_before_committee_member_makes_one_title(run, text, row):
     assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]
+
+
+def test_part_of_a_countrys_name_is_no_person(run):
+    t = run("吐瓦魯總理戴斐明抵台訪問。")  # the tagger reads 瓦魯 as a name once 吐瓦魯 is no organisation
+    assert [(r["name"], r["title"]) for r in t["people"]] == [("戴斐明", "總理")]

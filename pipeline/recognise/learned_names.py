@@ -27,6 +27,8 @@ class LearnedNameReading:
         each name in the report), or None when nothing beside it confirms a name."""
         i, j = self.completed(i, j)
         text = self.s[i:j]
+        if self._inside_country(i, j):
+            return None  # 吐|瓦魯|總理: part of a country's name the tagger reads as a person
         if LATIN_NAME.fullmatch(text):
             return (i, j) if self.names.latin_ok(text) else None
         if re.search(r"[.．·‧•・]", text):
@@ -78,6 +80,12 @@ class LearnedNameReading:
                 or (in_list and j - i >= 3) or listed_pair or opening or alone or counts.get(text, 0) >= 2):
             return i, j
         return None
+
+    def _inside_country(self, i: int, j: int) -> bool:
+        """[i, j) lies within a country's name written there (configs/places.yml countries)."""
+        countries = self.lex.countries
+        return any(self.s[a:b] in countries for a in range(max(0, i - 6), i + 1) for b in range(j, min(len(self.s), j + 6) + 1)
+                   if b - a >= 2)
 
     def _dictionary_name(self, i: int, j: int) -> bool:
         """克林頓, 周恩來總理: a surname and one or two given characters that the dictionary knows as a
