@@ -34,6 +34,9 @@ class ReportText:
         self.known_names: list[tuple[int, int]] = [m.span() for m in self.lex.gazetteer_re.finditer(self.s)
                                                    if not self._short_form_inside_words(*m.span())]
         self.known_name_spans = frozenset(self.known_names)  # where the gazetteer's names stand, for look-ups
+        # every position strictly inside one of them → that name (the matches do not overlap): no
+        # organisation starts there
+        self.known_name_inside: dict[int, tuple[int, int]] = {k: (ks, ke) for ks, ke in self.known_names for k in range(ks + 1, ke)}
         self.title_matches: list[tuple[int, int]] = self._titles_after_known_names(
             [m.span() for m in self.lex.title_re.finditer(self.s)])
         self.all_title_ends: set[int] = {te for _, te in self.title_matches}

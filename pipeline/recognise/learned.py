@@ -148,7 +148,7 @@ class LearnedEvidence:
         for i, j in self.text.learned_spans["ORG"]:
             by_end.setdefault(j, []).append(i)
         title_cover = cover_of(self.findings.titles)
-        inside_known = self._inside_known_names()
+        inside_known = self.text.known_name_inside
         changed = []
         for i, j in self.findings.agencies:
             start = i
@@ -175,11 +175,7 @@ class LearnedEvidence:
         if changed != self.findings.agencies:
             self.findings.set_agencies(changed)
 
-    def _inside_known_names(self) -> set[int]:
-        """Positions strictly inside a name the gazetteer knows: no organisation starts there."""
-        return {k for ks, ke in self.text.known_names for k in range(ks + 1, ke)}
-
-    def _past_glued_word(self, i: int, j: int, learned_starts, title_cover: set, inside_known: set) -> int:
+    def _past_glued_word(self, i: int, j: int, learned_starts, title_cover: set, inside_known: dict) -> int:
         """上週末|美國財政部, 也是|某協會, 這架|某公司: where the learned tagger's organisation or the
         segmenter's organisation word ends where the rule's does and starts later, right after a time
         word, a classifier, a numeral, a verb, an adverb or a pronoun, that word is glued on and the name

@@ -248,10 +248,8 @@ class OrganisationEvidence:
     def _from_known_name_across(self, start: int, ss: int) -> int:
         """美國在|台協會台北辦事處: the scan stopped inside a name the gazetteer knows (at 在, a boundary
         word); the organisation starts where that name does."""
-        for ks, ke in self.text.known_names:
-            if ks < start < ke <= ss:
-                return ks
-        return start
+        known = self.text.known_name_inside.get(start)
+        return known[0] if known and known[1] <= ss else start
 
     def _from_legal_form(self, start: int, ss: int) -> int:
         """A legal form (財團法人, 社團法人) opens the name it stands in: what the scan took before it
