@@ -634,3 +634,21 @@ def test_a_field_before_committee_member_makes_one_title(run, text, row):
 def test_part_of_a_countrys_name_is_no_person(run):
     t = run("吐瓦魯總理戴斐明抵台訪問。")  # the tagger reads 瓦魯 as a name once 吐瓦魯 is no organisation
     assert [(r["name"], r["title"]) for r in t["people"]] == [("戴斐明", "總理")]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("主教練科薩諾夫·米羅拉德表示，他很滿意。", [("科薩諾夫·米羅拉德", "主教練")]),  # 科 is also a unit's suffix
+    ("出獄後的艾山·托爾地決心重新做人。", [("艾山·托爾地", "")]),  # the particle 地 never follows a name
+    ("缺少了德瓦斯、諾蒂、平圖塞維奇等眾多名將。", [("平圖塞維奇", ""), ("德瓦斯", ""), ("諾蒂", "")]),
+])
+def test_transliterated_names_keep_their_first_and_last_syllables(run, text, rows):
+    assert sorted((r["name"], r["title"]) for r in run(text)["people"]) == sorted(rows)
+
+
+def test_an_item_opened_by_a_numeral_is_no_name_in_a_list_of_names(run):
+    t = run("本隊以王志豪、林建宏、陳冠宇為第一、二、三單打。")
+    assert sorted(r["name"] for r in t["people"]) == ["林建宏", "王志豪", "陳冠宇"]
+
+
+def test_less_common_surnames_are_surnames(run):
+    assert [r["name"] for r in run("隊員包括申思、朱琪等人。")["people"]] == ["申思", "朱琪"]

@@ -257,12 +257,13 @@ class LearnedEvidence:
     def _joined_transliterations(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """羅森|施廷格爾, 平圖|塞維奇: the tagger splits a long transliterated name in two, or stops before
         its last syllables. Two names that touch are one when they hold a character used only in
-        transliterations (configs/names.yml) and neither is a Chinese name; a foreign name goes on over
+        transliterations (configs/names.yml) and neither is a Chinese name (the first may read as one when
+        the second is a foreign name of three characters or more: 平圖 + 塞維奇); a foreign name goes on over
         such characters."""
         out: list[tuple[int, int]] = []
         for i, j in sorted(spans):
-            if (out and out[-1][1] == i and self._foreign(out[-1][0], j)
-                    and not (self.names.valid_full_name(i, j) or self.names.valid_full_name(*out[-1]))):
+            if (out and out[-1][1] == i and self._foreign(out[-1][0], j) and not self.names.valid_full_name(i, j)
+                    and not (self.names.valid_full_name(*out[-1]) and not (j - i >= 3 and self._foreign(i, j)))):
                 i = out.pop()[0]
             if not self.names.valid_full_name(i, j) and (not self.names.surname_len(i) or self._foreign(i, j)):
                 while j < len(self.s) and self.s[j] in self.lex.transliteration_chars and j - i < 10:

@@ -218,6 +218,8 @@ class ListedNames:
                 continue
             if is_common_word(text) or self.lex.title_re.search(text) or self.lex.suffix_re.search(text[-3:]):
                 continue
+            if re.match(r"[\d０-９一二三四五六七八九十兩]", text) and not self.names.surname_len(i):
+                continue  # 甲為第一、二、三單打: a numeral opens an item that is no name
             self.findings.add_person(i, j, (i, j), why="enumerated list")
             bisect.insort(spans, (i, j))
             taken.update(range(i, j))

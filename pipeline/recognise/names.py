@@ -409,6 +409,8 @@ class NameShapes:
         """和|弗拉季|米爾·…: two or three characters before the learned name, after a boundary, holding
         no dictionary word or title, are its first syllables."""
         part = self.s[i:k]
+        if len(part) == 1 and i in self.text.all_title_ends and self.tokens.covering(i) == (i, k, "nr"):
+            return True  # 主教練科|薩諾維奇·…: a syllable the segmenter reads as a name, right after the title
         return (2 <= len(part) <= 3 and all(is_cjk(c) for c in part) and self.text.is_boundary_before(i)
                 and not holds_common_word(part)
                 and not any(x in self.text.all_title_ends for x in range(i + 1, k + 1)))
@@ -435,6 +437,8 @@ class NameShapes:
         c = self.s[k]
         if c in self.lex.name_single_followers or c in self.lex.strong_followers or c in self.lex.name_followers:
             return False
+        if c == "地" and self.tokens.tag_at(k, "").startswith("u"):
+            return True  # 居來提·土爾地決心…: the adverbial particle 地 never follows a person's name
         nxt = self.tokens.covering(k + 1)
         after = self.s[k + 1 : k + 2]
         return (not after or after in "、，,。；;：:）)」』”\n " or nxt is not None and nxt[0] == k + 1 and nxt[1] - nxt[0] >= 2
