@@ -652,3 +652,33 @@ def test_an_item_opened_by_a_numeral_is_no_name_in_a_list_of_names(run):
 
 def test_less_common_surnames_are_surnames(run):
     assert [r["name"] for r in run("隊員包括申思、朱琪等人。")["people"]] == ["申思", "朱琪"]
+
+
+def test_a_place_token_that_starts_inside_a_title_does_not_hide_the_name_after_it(run):
+    t = run("衛福部次長林靜華、疾管署署長莊人傑共同主持記者會。")  # the segmenter reads 長莊人傑 as a place
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [
+        ("林靜華", "次長", "衛福部"), ("莊人傑", "署長", "疾管署")]
+
+
+def test_an_organisation_ending_in_a_suffix_of_its_own_takes_the_whole_title_after_it(run):
+    t = run("財團法人資訊工業策進會數位轉型研究院所長陳信明指出。")  # 研究院 + 所長, not 研究院所 + 長; 數位 is no count
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [
+        ("陳信明", "所長", "財團法人資訊工業策進會數位轉型研究院")]
+
+
+def test_a_split_name_at_the_very_end_of_the_text_is_read(run):
+    t = run("出席人員：王主任委員志遠、李副主任委員小華、陳委員志強")
+    assert [r["name"] for r in t["people"]] == ["王志遠", "李小華", "陳志強"]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("與談人：John Smith、Mary Jones\n", [("John Smith", "", ""), ("Mary Jones", "", "")]),
+    ("本場由Dr. Mary Jones主講。", [("Mary Jones", "", "")]),
+    ("Mr. Peter Chen表示，合作將持續。", [("Peter Chen", "", "")]),
+    ("講者：John Smith（亞洲開發銀行處長）", [("John Smith", "處長", "亞洲開發銀行")]),
+    ("主題：Green Energy Transition\n地點：Grand Hyatt Taipei\n", []),
+])
+def test_latin_names_after_an_honorific_a_label_naming_people_or_before_their_office(run, text, rows):
+    t = run(text)
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == rows
+    assert {r["agency"] for r in t["people"] if r["agency"]} <= {r["name"] for r in t["agencies"]}

@@ -154,8 +154,8 @@ class ReportText:
                 return False
             if word in self.lex.boundary_words:
                 return True
-            if tok[1] == "m" and (re.search(r"[0-9个余多几数]", word)):
-                return True
+            if tok[1] == "m" and re.search(r"[0-9个余多几]|数(?![位据字学码])", word):
+                return True  # a count (三個, 數十): not 數位 ('digital'), which the segmenter tags as a numeral
             if word in self.lex.single_suffixes:
                 return False
             tag = tok[1].split("_")[0]

@@ -8,10 +8,15 @@ import re
 
 from ..lexicon import is_common_word, word_freq, word_tag
 from ..shadow import simplify
-from .text import BRACKETED_LATIN_NAME, CJK_CHARS, LATIN_NAME, DOTTED, ENUMERATION, NAME_DOTS, SPEECH_AFTER_PRONOUN, is_cjk
+from .text import BRACKETED_LATIN_NAME, CJK_CHARS, LATIN_HONORIFIC, LATIN_NAME, DOTTED, ENUMERATION, NAME_DOTS, SPEECH_AFTER_PRONOUN, is_cjk
 from .context import Findings, ReportText, cover_of
 from .facts import Fact
 from .names import NameShapes
+
+# A label naming people at the start of a line (講者：, 與談人：, 出席人員：, 貴賓：): the Latin names listed
+# after it are people.
+_PERSON_LABEL = re.compile(f"(?:^|\n)[ \t\u3000]*[{CJK_CHARS}]{{0,6}}[人者賓員][ \t\u3000]*[：:][ \t\u3000]*")
+_HONORIFIC_BEFORE = re.compile(LATIN_HONORIFIC.pattern + "$")
 
 
 class ListedNames:
@@ -278,6 +283,8 @@ class ListedNames:
         for m in pat2.finditer(self.s):
             if not self.names.latin_ok(m.group(1)) or any(x in taken for x in range(m.start(), m.end())):
                 continue
+            if self.lex.title_re.search(m.group(2)) or any(a < m.end(2) and m.start(2) < b for a, b in self.findings.agencies):
+                continue  # John Smith（某銀行處長）: the bracket gives the office, not a Chinese form of the name
             key = self.findings.add_person(*m.span(1), m.span(1), why="bilingual pair")
             self.findings.add_person(*m.span(2), m.span(2), key=key, why="bilingual pair")
             self.findings.aliases.setdefault(key, []).append(self.a[m.start(2) : m.end(2)])
@@ -289,11 +296,40 @@ class ListedNames:
         for key, forms in self.findings.aliases.items():
             for f in forms:
                 known.setdefault(simplify(f), key)
+        listed = self._latin_names_after_person_labels()
         for m in LATIN_NAME.finditer(self.s):
             name = m.group()
-            if name in known and not any(k in taken for k in range(*m.span())):
-                self.findings.add_person(*m.span(), m.span(), key=known[name], why="Latin name seen before")
+            if any(k in taken for k in range(*m.span())):
+                continue
+            why = "Latin name seen before" if name in known else self._latin_person_evidence(m.start(), m.end(), listed)
+            if why and (name in known or self.names.latin_ok(name)):
+                self.findings.add_person(*m.span(), m.span(), key=known.get(name), why=why)
                 taken.update(range(*m.span()))
+
+    def _latin_names_after_person_labels(self) -> set[int]:
+        """Starts of the Latin names listed right after a label naming people (講者：Dr. A B、C D)."""
+        starts = set()
+        for label in _PERSON_LABEL.finditer(self.s):
+            pos = label.end()
+            while m := LATIN_NAME.match(self.s, (h.end() if (h := LATIN_HONORIFIC.match(self.s, pos)) else pos)):
+                starts.add(m.start())
+                sep = re.match(r"\s*(?:[、，,;；]|and\b|及|與|和)\s*", self.s[m.end() : m.end() + 6])
+                if not sep:
+                    break
+                pos = m.end() + sep.end()
+        return starts
+
+    def _latin_person_evidence(self, i: int, j: int, listed: set[int]) -> str | None:
+        """Why the Latin words at [i, j) name a person, or None: an honorific before them (Dr., Mr.), a
+        label naming people before them, or their office in brackets after them (A B（某銀行處長））."""
+        if _HONORIFIC_BEFORE.search(self.s, max(0, i - 20), i):
+            return "Latin name after an honorific"
+        if i in listed:
+            return "Latin name after a label naming people"
+        bracket = re.match(r"\s*[(（]([^()（）\n]{2,40})[)）]", self.s[j : j + 44])
+        if bracket and self.lex.title_re.search(bracket.group(1)):
+            return "Latin name before its office in brackets"
+        return None
 
     def find_repeated_names(self):
         """Every later occurrence of a full name found by a pattern is a mention of that person."""

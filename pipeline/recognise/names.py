@@ -105,11 +105,15 @@ class NameShapes:
             return False
         start, end, tag = tok
         if start < i and end - start >= 3 and all(is_cjk(c) for c in self.s[start:i]) and (
-                tag.startswith("ns") or tag.startswith("nr") and end < j):
+                tag.startswith("ns") and not self._title_tail(start, i) or tag.startswith("nr") and end < j):
             return True
         if start == i and sl == 1 and end == i + 1 and tag in ("d", "p", "c") and i > 0 and is_cjk(self.s[i - 1]):
             return True
         return start == i and end == i + 2 and j - i >= 3 and sl == 1 and tag == "v" and word_freq(self.s[i:end]) >= 40
+
+    def _title_tail(self, start: int, i: int) -> bool:
+        """署|長莊某某 read as a place: the token begins with the end of a title that ends at i."""
+        return i in self.text.all_title_ends and i - start <= 2
 
     def _learned_place_after_title(self, i: int, j: int) -> bool:
         """發言人歐江安: three characters of a surname shape right after a title that only the learned
@@ -397,8 +401,8 @@ class NameShapes:
         gtag = word_tag(given) or ""
         if len(given) < 2 or not self.name_given_ok(given) or (is_common_word(given) and word_freq(given) >= (100 if gtag.startswith(("v", "nz", "ns")) else 50)):
             return None  # 張副司長期盼…: the 'given name' is an ordinary word
-        if (is_common_word(self.s[te : te + 3]) and word_freq(self.s[te : te + 3]) >= 50) or (
-                is_common_word(self.s[te + 1 : te + 3]) and word_freq(self.s[te + 1 : te + 3]) >= 50):
+        if te + 3 <= len(self.s) and (is_common_word(self.s[te : te + 3]) and word_freq(self.s[te : te + 3]) >= 50 or (
+                is_common_word(self.s[te + 1 : te + 3]) and word_freq(self.s[te + 1 : te + 3]) >= 50)):  # (not the text's end: 強 alone)
             return None
         nxt = self.s[te + 2 : te + 3]
         if nxt and is_cjk(nxt) and not self.text.starts_with_word(te + 2, self.lex.name_followers + self.lex.honorifics_after_name):
