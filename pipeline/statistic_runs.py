@@ -117,8 +117,8 @@ def _weak_topic(seg: str, lex: _Lexicon, places: bool = True) -> bool:
 def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
     """The counted noun right after ``pos``: (subject, end of the noun in the text)."""
     m = lex.run_re.match(S, pos)
-    if not m:
-        return "", pos
+    if not m or _starts_with_any(S, pos, lex.change_verbs) or _starts_with_any(S, pos, lex.change_to_words):
+        return "", pos  # 由3.8%|降至…, 從10萬元|提高到…: a verb of change follows, no counted noun
     seg = _cut_run(m.group(), lex)
     if len(seg) > 2:
         seg = _leading_nouns(seg, lex)
@@ -126,6 +126,11 @@ def _run_after(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
         return "", pos  # 8團共41位: a one-character link word before the next number is no noun
     seg = seg[: lex.subj_max]  # a run this long holds more than the noun: keep its start
     return seg, pos + len(seg)
+
+
+# 由/從 + the old value, before the verb of change that leads to the new one (每戶補助由5,000元|提高至1萬元)
+_FROM_VALUE = re.compile(r"[由從从]原?(?:[^，,。；;：:\n由從从]|(?<=\d),(?=\d)){0,16}?[0-9〇一二三四五六七八九十百千萬万億亿]"
+                         r"[^，,。；;：:\n由從从]{0,4}$")
 
 
 def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
@@ -142,7 +147,7 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
     of_whole = window.rstrip(" ").endswith("的")  # 總資產的60%: a share of a whole
     skipped = linked
     distributive, distributive_end = "", 0
-    for _ in range(5):
+    for _ in range(6):
         window = window.rstrip(" ")
         w = _ends_with_any(window, lex.before_skip)
         if w:
@@ -150,6 +155,8 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
             skipped = True
             if w in lex.skip_across_comma and window[-1:] in ("，", ","):
                 window = window[:-1]
+            if w[-1:] in lex.change_to_ends and (start := _FROM_VALUE.search(window)):
+                window = window[: start.start()]  # 補助由5,000元提高至|1萬元: the new value is of the topic before 由
             continue
         change = _ends_with_any(window, lex.change_verbs)
         if change:

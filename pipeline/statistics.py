@@ -237,6 +237,8 @@ class _Lexicon:
         self.initial_ok_words = _Words(set(_fl(s.get("initial_ok_words"))))
         self.final_ok_words = set(_fl(s.get("final_ok_words")))
         self.skip_across_comma = set(_fl(s.get("before_skip_across_comma")))
+        self.change_to_ends = set(_f(s.get("change_to_ends", "")))
+        self.change_to_words = _Words({w for w in _fl(s.get("before_skip")) if len(w) >= 2 and w[-1] in self.change_to_ends})
         self.distributive = _f(s.get("distributive_marker", "每"))
         self.change_verbs = _Words(set(_fl(s.get("change_verbs"))))
         self.share_markers = list(_f(s.get("share_markers", "")))

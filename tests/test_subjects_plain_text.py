@@ -20,6 +20,10 @@ CASES = [
     # a change stated right after a noun is stated of that noun
     ("九月出口值年減5.2%，進口則成長2成。", [("5.2%", "出口值"), ("2成", "進口")]),
     ("來台旅客達589萬人次，年增42.5%。", [("589萬人次", "來台旅客"), ("42.5%", "")]),  # a change alone names no topic
+    # a change from an old value to a new one: both are of the topic before 由/從; a verb is no counted noun
+    ("失業率由3.8%降至3.4%。", [("3.8%", "失業率"), ("3.4%", "失業率")]),
+    ("補助上限從10萬元提高到20萬元。", [("10萬元", "補助上限"), ("20萬元", "補助上限")]),
+    ("基本工資由每月27,470元調高至28,590元。", [("27,470元", "基本工資"), ("28,590元", "基本工資")]),
     # common nouns joined to the counted noun share its count
     ("共有來自15個國家、地區的代表參加。", [("15個國家、地區", "國家、地區")]),
     ("每戶的電費為238元，2020年只需98元。", [("238元", "電費"), ("98元", "電費")]),
