@@ -159,6 +159,8 @@ def _run_before(S: str, pos: int, lex: _Lexicon, adjacent_ok: bool = True,
                 window = window[: start.start()]  # 補助由5,000元提高至|1萬元: the new value is of the topic before 由
             continue
         change = _ends_with_any(window, lex.change_verbs)
+        if not change and window.endswith("了") and (done := _ends_with_any(window[:-1], lex.change_verbs)):
+            change = done + "了"  # 學生人數減少了|3成: the change with its aspect particle
         if change:
             clause = re.split(r"[，,。；;：:、\n]", window[: -len(change)])[-1]
             at = max(clause.rfind(c) for c in lex.comparison_markers) if lex.comparison_markers else -1
@@ -266,10 +268,11 @@ def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool, adjacent: bo
     seg = m.group()
     # keep what follows the last stop character (a determiner such as 各 starts the phrase)
     last = -1
+    inside = _inside_words(seg)
     for i, ch in enumerate(seg):
         if ch in lex.coordinators and 0 < i < len(seg) - 1:
             continue  # 產業及社福移工
-        if ch in lex.before_stop_chars and not _starts_with_any(seg, i, lex.initial_ok_words):
+        if ch in lex.before_stop_chars and not _starts_with_any(seg, i, lex.initial_ok_words) and i not in inside:
             last = i
     if last >= 0 and seg[last] in lex.before_initial_ok and last + 1 < len(seg):
         last -= 1
@@ -284,6 +287,21 @@ def _topic_tail(window: str, w0: int, lex: _Lexicon, long_ok: bool, adjacent: bo
     if len(seg) > lex.subj_before_max:
         return ("", 0) if not long_ok else (seg[-lex.subj_before_max:], seg_end)
     return seg, seg_end
+
+
+def _inside_words(seg: str) -> set[int]:
+    """Positions of seg that lie inside a noun of the dictionary after its first character (海洛|因|,
+    反|對|者): a stop character there is part of the noun, not a boundary (inside a verb it still is one:
+    達|到|燃氣, 擁|有|股份)."""
+    from .jieba_dictionary import dictionary
+    from .shadow import simplify
+
+    out, pos = set(), 0
+    for word, flag in dictionary().cut(simplify(seg)):
+        if flag.startswith("n") and not flag.startswith("ns"):  # (the dictionary tags 波及 as a place)
+            out.update(range(pos + 1, pos + len(word)))
+        pos += len(word)
+    return out
 
 
 def _run_after_loose(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
