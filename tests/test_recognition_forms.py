@@ -682,3 +682,16 @@ def test_latin_names_after_an_honorific_a_label_naming_people_or_before_their_of
     t = run(text)
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == rows
     assert {r["agency"] for r in t["people"] if r["agency"]} <= {r["name"] for r in t["agencies"]}
+
+
+@pytest.mark.parametrize("text, row", [
+    ("英國在台辦事處代表約翰．史密斯致詞。", ("約翰．史密斯", "代表", "英國在台辦事處")),  # 在台 inside a foreign body's name
+    ("日本台灣交流協會台北事務所代表片山和也拜會外交部。", ("片山和也", "代表", "日本台灣交流協會台北事務所")),
+    ("美國國務院副助卿孫曉明今天抵台。", ("孫曉明", "副助卿", "美國國務院")),
+])
+def test_foreign_offices_and_their_envoys(run, text, row):
+    assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == [row]
+
+
+def test_a_foreign_body_in_taiwan_is_one_organisation(run):
+    assert [r["name"] for r in run("英國在台辦事處表示，將持續推動交流。")["agencies"]] == ["英國在台辦事處"]

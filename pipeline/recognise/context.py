@@ -152,6 +152,8 @@ class ReportText:
                 return False
             if word in ("及", "暨", "与") and self._conjunction_inside_name(tok[0], i):
                 return False
+            if self.in_taiwan_link(tok[0]):
+                return False  # 英國在|台辦事處: a foreign body's office 'in Taiwan' is one name
             if word in self.lex.boundary_words:
                 return True
             if tok[1] == "m" and re.search(r"[0-9个余多几]|数(?![位据字学码])", word):
@@ -226,6 +228,11 @@ class ReportText:
                 break
             i -= 1
         return i
+
+    def in_taiwan_link(self, k: int) -> bool:
+        """The 在 at k links a country to 台 in a foreign body's name (英國在台辦事處, 日本在台協會)."""
+        return (self.s[k : k + 1] == "在" and self.s[k + 1 : k + 2] in ("台", "臺") and self.s[k + 1 : k + 2] != ""
+                and (self.tokens.ending_at(k) or (0, ""))[1].startswith("ns"))
 
     def token_at(self, pos: int):
         """(start, end, tag) of the segmenter token covering character pos."""

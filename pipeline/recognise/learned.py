@@ -160,7 +160,8 @@ class LearnedEvidence:
                     continue  # 美國在|台協會台北辦事處: the model starts inside a name the gazetteer knows
                 if i < a < j - 1 and a - i <= 4:
                     tok = self.tokens.ending_at(a)
-                    if tok is not None and tok[1].startswith(("v", "p")) and a - tok[0] <= 2 and self.s[tok[0] : a] not in self.lex.org_internal_words:
+                    if (tok is not None and tok[1].startswith(("v", "p")) and a - tok[0] <= 2 and self.s[tok[0] : a] not in self.lex.org_internal_words
+                            and not self.text.in_taiwan_link(tok[0])):
                         start = a  # 儀式由某基金會, 協助經濟部…: the glued word is not part of the name
                         break
                 elif a < i and not re.search(r"[^\w]", self.s[a:i]) and self.s[a:i] not in self.lex.boundary_set \
@@ -191,7 +192,7 @@ class LearnedEvidence:
             if before is None or before[1].split("_")[0] not in self.lex.glued_tags:
                 continue
             word = self.s[before[0] : a]
-            if word in self.lex.org_internal_words or word[-1] in self.lex.single_suffixes:
+            if word in self.lex.org_internal_words or word[-1] in self.lex.single_suffixes or self.text.in_taiwan_link(before[0]):
                 continue
             if self._learned_org_ok(a, j, title_cover):
                 return a

@@ -117,9 +117,13 @@ class NameShapes:
 
     def _learned_place_after_title(self, i: int, j: int) -> bool:
         """發言人歐江安: three characters of a surname shape right after a title that only the learned
-        tagger reads as a place (no dictionary word, country or county) name the title's holder."""
-        return (j - i == 3 and i in self.text.all_title_ends and word_tag(self.s[i:j]) is None
-                and self.s[i:j] not in self.lex.countries and self.s[i:j] not in self.lex.taiwan_places)
+        tagger reads as a place (no dictionary word, country or county) name the title's holder; so
+        does a listed two-character surname with its given name (代表片山和也)."""
+        if i not in self.text.all_title_ends or self.s[i:j] in self.lex.countries or self.s[i:j] in self.lex.taiwan_places:
+            return False
+        if self.surname_len(i) == 2 and 3 <= j - i <= 4 and self.s[i + 2 : j] and word_tag(self.s[i:j]) is None:
+            return True  # 代表片山|和也: a listed two-character (Japanese) surname the models read as a place
+        return j - i == 3 and word_tag(self.s[i:j]) is None
 
     def function_word_start(self, i: int) -> bool:
         """The 'surname' at i is a conjunction or preposition after another character (大使和來賓)."""
@@ -270,7 +274,8 @@ class NameShapes:
         follower_after_short = self.text.starts_with_word(short[1], self.lex.name_followers)
         long_ok = self.valid_full_name(*long_) and not any(k in title_starts for k in range(p + 1, long_[1]))
         strong = self.s[short[1] : short[1] + 1] in self.lex.strong_followers
-        if long_ok and follower_after_short and (strong or not any(a == p and b == long_[1] for a, b in self.text.nr_tokens)):
+        japanese_given = sl == 2 and self.s[short[1] : short[1] + 1] in self.lex.given_after_compound  # 片山和|也 is 和也
+        if long_ok and follower_after_short and not japanese_given and (strong or not any(a == p and b == long_[1] for a, b in self.text.nr_tokens)):
             long_ok = False  # 代表張明因須…: the third character begins the next word
         glued = self.s[long_[1] - 1 : long_[1] + 1]
         after = self.s[long_[1] : long_[1] + 2]
