@@ -695,3 +695,13 @@ def test_foreign_offices_and_their_envoys(run, text, row):
 
 def test_a_foreign_body_in_taiwan_is_one_organisation(run):
     assert [r["name"] for r in run("英國在台辦事處表示，將持續推動交流。")["agencies"]] == ["英國在台辦事處"]
+
+
+def test_a_suffix_that_begins_inside_another_still_ends_an_organisation(run):
+    t = run("水平考試由某大學協辦，漢諾威中國中心主辦。")  # 國中 ('junior high') would hide 中心
+    assert "漢諾威中國中心" in [r["name"] for r in t["agencies"]]
+
+
+def test_a_title_after_a_schools_suffix_is_not_read_across_it(run):
+    t = run("台北市立大安國中校長王志明表示，")  # 國中 + 校長, not 國 + 中校 (a rank) + 長
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("王志明", "校長", "台北市立大安國中")]

@@ -98,13 +98,17 @@ class ReportText:
 
     def _titles_after_known_names(self, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A title whose modifier is the last character of a known name (商總|理事長 read as 總理事長)
-        starts after the name, when what is left is a title itself."""
+        starts after the name, when what is left is a title itself; a title that begins with the last
+        character of an organisation suffix gives way to a longer one right after it (國中|校長)."""
         ends = {ge: gs for gs, ge in self.known_names}
         out = []
         for ts, te in matches:
             cut = next((k for k in range(ts + 1, min(te - 1, ts + 3)) if k in ends and ends[k] < ts), None)
             if cut is not None and self.lex.title_re.fullmatch(self.s, cut, te):
                 ts = cut
+            elif (later := self.lex.title_re.match(self.s, ts + 1)) and later.end() > te \
+                    and self.lex.suffix_end_re.search(self.s, max(0, ts - 3), ts + 1):
+                ts, te = later.span()  # 大安國|中校|長: the title after the organisation's suffix (國中 + 校長), not 中校
             out.append((ts, te))
         return out
 

@@ -43,7 +43,7 @@ class OrganisationEvidence:
         for span in self.text.known_names:
             cands.append(span)
             origin[span] = "gazetteer"
-        for m in self.lex.suffix_re.finditer(self.s):
+        for m in self._suffix_matches():
             ss, se = m.span()
             if ss in title_cover:
                 continue
@@ -119,6 +119,16 @@ class OrganisationEvidence:
         for (i, j), span in zip(chosen, spans):
             self.findings.note(*span, "AGENCY", origin.get((i, j), "rule"))
         self.findings.set_agencies(sp for sp in spans if not self._names_event(*sp))
+
+    def _suffix_matches(self):
+        """The organisation suffixes of the report, also one that begins inside another and ends after
+        it (漢諾威中國|中心: 國中 'junior high' would hide 中心)."""
+        pos, last_end = 0, -1
+        while m := self.lex.suffix_re.search(self.s, pos):
+            if m.end() > last_end:
+                yield m
+                last_end = m.end()
+            pos = m.start() + 1
 
     def drop_owner_prefixes(self):
         """台外交部, 台央行, 陸國台辦: a one-character owner before a gazetteer name is left out of it,
