@@ -235,7 +235,7 @@ class ReportText:
 
     def in_taiwan_link(self, k: int) -> bool:
         """The 在 at k links a country to 台 in a foreign body's name (英國在台辦事處, 日本在台協會)."""
-        return (self.s[k : k + 1] == "在" and self.s[k + 1 : k + 2] in ("台", "臺") and self.s[k + 1 : k + 2] != ""
+        return (self.s[k : k + 1] == "在" and self.s[k + 1 : k + 2] in ("台", "臺")
                 and (self.tokens.ending_at(k) or (0, ""))[1].startswith("ns"))
 
     def token_at(self, pos: int):

@@ -102,7 +102,8 @@ class OrganisationEvidence:
             if named_after_org or (link and ts - len(link) in cand_ends):
                 continue  # 某司孫某某司長, 外交部派司長: ORG + NAME + TITLE, ORG + 派 + TITLE
             surname_after_org = ts >= 2 and self.s[ts - 1] in self.lex.surnames and (ts - 1) in cand_ends  # 理學院林|院長大成
-            if any(len(m.group()) >= 2 for m in [self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts)] if m):
+            own_suffix = self.lex.suffix_end_re.search(self.s, max(0, ts - 4), ts)
+            if own_suffix and len(own_suffix.group()) >= 2:
                 continue  # 某某研究院|所長: a name that ends in a suffix of its own before the title, not 研究院所 + 長
             if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) \
                     and ts not in cand_ends and not surname_after_org:
