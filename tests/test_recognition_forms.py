@@ -705,3 +705,34 @@ def test_a_suffix_that_begins_inside_another_still_ends_an_organisation(run):
 def test_a_title_after_a_schools_suffix_is_not_read_across_it(run):
     t = run("台北市立大安國中校長王志明表示，")  # 國中 + 校長, not 國 + 中校 (a rank) + 長
     assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == [("王志明", "校長", "台北市立大安國中")]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a noun saying what the body is, before an office fused with its title (主辦單位|某局局長)
+    ("主辦單位臺北市政府社會局局長姚美文致歡迎詞。", [("姚美文", "局長", "臺北市政府社會局")]),
+    ("指導單位教育部國民及學前教育署署長彭志源出席。", [("彭志源", "署長", "教育部國民及學前教育署")]),
+    # 系 + 系主任, as 部 + 部長
+    ("承辦單位國立中山大學社會學系主任王宏明說明。", [("王宏明", "系主任", "國立中山大學社會學系")]),
+    # a unit of 'this ministry': 本部|法制處
+    ("本部法制處處長林秀蘭說明修正重點。", [("林秀蘭", "處長", "法制處")]),
+])
+def test_the_organisation_before_an_office_starts_after_what_describes_it(run, text, rows):
+    t = run(text)
+    assert [(r["name"], r["title"], r["agency"]) for r in t["people"]] == rows
+    assert {r["agency"] for r in t["people"]} <= {r["name"] for r in t["agencies"]}
+
+
+@pytest.mark.parametrize("text, rows", [
+    # the given name an ordinary word (俊秀 'handsome'), read apart by the learned tagger; 工業局|林 one token to jieba
+    ("出席人員：經濟部工業局林副局長俊秀、交通部觀光署周署長永輝",
+     [("林俊秀", "副局長", "經濟部工業局"), ("周永輝", "署長", "交通部觀光署")]),
+    ("本次會議由行政院王主任委員大明主持。", [("王大明", "主任委員", "行政院")]),
+    ("張副司長期盼各界支持。", []),  # 期盼 'hope' is no given name
+])
+def test_split_names_with_a_given_name_that_is_also_a_word(run, text, rows):
+    assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == rows
+
+
+def test_a_place_after_a_generic_determiner_keeps_its_organisation(run):
+    t = run("比賽結束後，貴陽市委副書記辛維明向選手祝賀。")  # 貴陽 a place, not 貴 'your'
+    assert "貴陽市委" in [r["name"] for r in t["agencies"]]

@@ -401,10 +401,13 @@ class NameShapes:
             return None  # 甲和副主席某某: a conjunction before the title, no surname
         nr_signal = (self.tokens.tag_at(ss, "").startswith("nr") and (ss + sl) in self.tok_starts) or (
             self.tokens.tag_at(te, "").startswith("nr") and (te + 2) in self.tok_ends)
-        if not (self.text.is_boundary_before(ss) or ss in self.tok_starts and (self.findings.after_chunk_end(ss) or nr_signal)):
+        if not (self.text.is_boundary_before(ss) or ss in self.findings.agency_by_end  # (工業局|林: the segmenter's 局林)
+                or ss in self.tok_starts and (self.findings.after_chunk_end(ss) or nr_signal)):
             return None
         gtag = word_tag(given) or ""
-        if len(given) < 2 or not self.name_given_ok(given) or (is_common_word(given) and word_freq(given) >= (100 if gtag.startswith(("v", "nz", "ns")) else 50)):
+        learned_given = self.text.learned_per_start.get(te) == (te, te + 2)  # 林副局長俊秀: the tagger reads the given name apart
+        if len(given) < 2 or not self.name_given_ok(given) or (is_common_word(given) and not learned_given
+                                                               and word_freq(given) >= (100 if gtag.startswith(("v", "nz", "ns")) else 50)):
             return None  # 張副司長期盼…: the 'given name' is an ordinary word
         if te + 3 <= len(self.s) and (is_common_word(self.s[te : te + 3]) and word_freq(self.s[te : te + 3]) >= 50 or (
                 is_common_word(self.s[te + 1 : te + 3]) and word_freq(self.s[te + 1 : te + 3]) >= 50)):  # (not the text's end: 強 alone)

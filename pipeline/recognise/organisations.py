@@ -35,6 +35,8 @@ class OrganisationEvidence:
         self.tok_ends = text.tok_ends
         self.naming = OrganisationNaming(text)
         self._place_lengths = sorted({len(p) for p in self.lex.taiwan_places})
+        # 'this ministry', 'that council' (本部, 該會: generic_org_words): a unit named after one belongs to it
+        self._own_bodies = sorted((w for w in self.lex.not_agency if len(w) >= 2 and w[0] in "本该贵" and self.lex.suffix_re.fullmatch(w[1:])), key=len, reverse=True)
 
     def find_agencies(self):
         title_cover = cover_of(self.findings.titles)
@@ -83,13 +85,13 @@ class OrganisationEvidence:
         cand_ends = {c[1] for c in cands}
         for ts, te in self.findings.titles:
             if ts > 0 and self.s[ts - 1] == self.s[ts] and self.s[ts] in self.lex.fused:
-                start = self._trim_generic(self.text.scan_left(ts - 1), ts - 1, office=True)
+                start = self._office_start(ts - 1)
                 if start is not None and ts - start >= 3 and self._valid_agency(start, ts, self.s[ts - 1]):
                     cands.append((start, ts))
                     origin.setdefault((start, ts), "fused with a title")
                 continue
             if self._branch_title(ts, te):
-                start = self._trim_generic(self.text.scan_left(ts), ts, office=True)
+                start = self._office_start(ts)
                 if start is not None and ts - start >= 2:
                     cands.append((start, ts + 2))
                     origin.setdefault((start, ts + 2), "fused with a title (…高雄分處 + 分處長)")
@@ -107,7 +109,7 @@ class OrganisationEvidence:
                 continue  # 某某研究院|所長: a name that ends in a suffix of its own before the title, not 研究院所 + 長
             if self.s[ts:te] in self.lex.fused.get(head, ()) and ts > 0 and is_cjk(self.s[ts - 1]) and not self._plain_name_before(ts) \
                     and ts not in cand_ends and not surname_after_org:
-                start = self._trim_generic(self.text.scan_left(ts), ts, office=True)
+                start = self._office_start(ts)
                 if start is not None and ts + 1 - start >= 3 and self.s[start : ts + 1] not in self.lex.not_agency:
                     cands.append((start, ts + 1))
                     origin.setdefault((start, ts + 1), "fused with a title")
@@ -291,7 +293,11 @@ class OrganisationEvidence:
             if self.s.startswith(g, start):
                 if start + len(g) >= limit:
                     return None
-                if g in ("各", "本", "該", "此", "其", "全", "跨", "貴", "兩", "多", "諸", "某", "每个"):
+                own = next((w for w in self._own_bodies if self.s.startswith(w, start)), "")
+                if own and limit - start - len(own) >= 2 and self.s[start + len(own)] not in self.lex.single_suffixes:
+                    return self._trim_generic(start + len(own), limit, office)  # 本部|法制處, 本會|法規會: a unit of 'this ministry'
+                if g in ("各", "本", "该", "此", "其", "全", "跨", "贵", "两", "多", "诸", "某", "每个") \
+                        and (word_tag(self.s[start : start + 2]) or "")[:2] not in ("ns", "nr", "nt"):  # (貴陽, 兩廣: places)
                     return None
         if office and self.s[start : start + 1] == "前" and limit - start >= 3 and word_tag(self.s[start : start + 2]) != "ns" \
                 and not any(self.s[start : start + n] in self.lex.taiwan_places for n in self._place_lengths):
@@ -402,7 +408,7 @@ class OrganisationEvidence:
             known = self.findings.agency_ending_at(end)
         start = self._trim_generic(self.text.scan_left(end), end, office=True)
         if start is not None:
-            start = self._past_glued_word(start, end, end)
+            start = self.naming.start_after_appositive(self._past_glued_word(start, end, end), end)
         if known and (start is None or start >= known[0] or known[0] - start < 2):
             return known
         if start is None or end - start < 2:
@@ -424,6 +430,12 @@ class OrganisationEvidence:
         span = (start, end)
         self.findings.add_agency(span, replace=known, why="organisation before a name or title")
         return span
+
+    def _office_start(self, end: int) -> int | None:
+        """Where the organisation fused with a title starts (外交部長, 某某署署長), after any noun saying what
+        it is (主辦單位|某某局局長, 指導單位|某某署署長); None when only generic words precede."""
+        start = self._trim_generic(self.text.scan_left(end), end, office=True)
+        return None if start is None else self.naming.start_after_appositive(start, end)
 
     def _known_then_common_word(self, start: int, end: int) -> bool:
         """A found organisation followed by one plain noun or verb (外交部晚宴 + guest: 外交部 hosts a
