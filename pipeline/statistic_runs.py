@@ -226,9 +226,16 @@ def _part_before_share(S: str, window: str, w0: int, lex: _Lexicon, of_whole: bo
     clause_start = max(window.rfind(c) for c in "，,。；;：:、\n") + 1
     markers = lex.share_markers + (lex.share_verbs if of_whole else [])
     at = max((window.rfind(c, clause_start) for c in markers), default=-1)
-    if at <= clause_start:
-        return "", 0
+    if at <= clause_start or _starts_noun(window[at : at + 2]):
+        return "", 0  # (發電占比為9.5%: 占比 'share' is the noun, not 占 'accounts for')
     return _run_before(S, w0 + at, lex, adjacent_ok=True, linked=True)
+
+
+def _starts_noun(pair: str) -> bool:
+    from .lexicon import word_tag
+    from .shadow import simplify
+
+    return len(pair) == 2 and (word_tag(simplify(pair)) or "") == "n"
 
 
 def _noun_after_clause(S: str, pos: int, lex: _Lexicon) -> tuple[str, int]:
@@ -297,9 +304,11 @@ def _inside_words(seg: str) -> set[int]:
     from .shadow import simplify
 
     out, pos = set(), 0
-    for word, flag in dictionary().cut(simplify(seg)):
+    cut = list(dictionary().cut(simplify(seg)))
+    for k, (word, flag) in enumerate(cut):
         if flag.startswith("n") and not flag.startswith("ns"):  # (the dictionary tags 波及 as a place)
-            out.update(range(pos + 1, pos + len(word)))
+            head = k > 0 and k == len(cut) - 1 and len(word) >= 2  # 發電|占比: the phrase's last noun, whole
+            out.update(range(pos + (0 if head else 1), pos + len(word)))
         pos += len(word)
     return out
 

@@ -91,6 +91,7 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
             prev = (first[0], k, first[2])
         if prev is None or prev[2].startswith(("nr", "PER")):
             return k
+        prev = _dictionary_noun(prev, text)
         if not prev[2].startswith(PHRASE) and text[prev[0]:prev[1]] not in lex.attributive_time_words:
             return k
         if e - prev[0] > lex.topic_max_len or not letters(text[prev[0]:k]):
@@ -103,6 +104,29 @@ def _extend_topic(k: int, e: int, text: str, words: Words) -> int:
         if prev[1] - prev[0] == 1 and text[prev[0] - 1 : prev[0]] in lex.before_stop_chars - {"的", "之"}:
             return k  # 在|地|社區工作者: a lone character after a preposition is not grown over (的|年營收 is)
         k = prev[0]
+
+
+def _verb_place_start(k: int, e: int, text: str, words: Words) -> int:
+    """來|台|旅客人次, 赴|日|觀光人數: a one-character place opening the topic after a one-character verb of
+    motion is its modifier with that verb (來台旅客), never a topic's first word on its own."""
+    first, prev = words.at(k), words.ending_at(k)
+    if not first or first[0] != k or first[1] - first[0] != 1 or not first[2].startswith(("ns", "nt", "LOC", "ORG")) \
+            or e - first[1] < 2:
+        return k
+    if prev and prev[1] - prev[0] == 1 and is_verb(prev[2]) and text[prev[0]] not in _lexicon().before_stop_chars:
+        return prev[0]
+    return k
+
+
+def _dictionary_noun(word: tuple[int, int, str], text: str) -> tuple[int, int, str]:
+    """A word the segmenter tags a verb that the dictionary knows only as a noun (長照 'long-term
+    care', configs/taiwan_words.txt) is a noun in a topic."""
+    from .lexicon import word_tag
+    from .shadow import simplify
+
+    if is_verb(word[2]) and word[1] - word[0] >= 2 and word_tag(simplify(text[word[0] : word[1]])) == "n":
+        return (word[0], word[1], "n")
+    return word
 
 
 def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
@@ -122,7 +146,7 @@ def bound_before(st: Statistic, text: str, words: Words) -> Statistic:
     if k >= e:
         return replace(st, subject="")
     k = _extend_topic(k, e, text, words)
-    k = _whole_word_start(k, e, text, words)
+    k = _verb_place_start(_whole_word_start(k, e, text, words), e, text, words)
     e = _drop_final_verb(k, e, text, words, st.kind)
     e = _drop_final_time(k, e, text, words)
     if _ends_with_any(fold(text[k:e]), _lexicon().change_verbs) == fold(text[k:e]):
@@ -186,9 +210,27 @@ def _whole_word_start(k: int, e: int, text: str, words: Words) -> int:
 
     prev, first = words.ending_at(k), words.at(k)
     if not prev or not first or prev[1] - prev[0] != 1 or first[0] != k or text[prev[0]] in _lexicon().before_stop_chars:
-        return k
+        return _noun_across_start(k, e, text)
     joined = simplify(text[prev[0] : min(first[1], e)])
-    return prev[0] if word_freq(joined) > 0 and letters(joined) else k
+    return prev[0] if word_freq(joined) > 0 and letters(joined) else _noun_across_start(k, e, text)
+
+
+def _noun_across_start(k: int, e: int, text: str) -> int:
+    """再生|能源發電占比 → 再生能源發電占比: a dictionary noun that the segmenter cut in two, its second
+    half opening the topic, is taken whole (the longest such word)."""
+    from .lexicon import word_freq, word_tag
+    from .shadow import simplify
+
+    for n in (4, 3):
+        for d in range(1, n - 1):
+            i = k - d
+            if i < 0 or i + n > e:
+                continue
+            word = simplify(text[i : i + n])
+            if letters(word) and word_freq(word) > 0 and (word_tag(word) or "")[:1] in ("n", "l") \
+                    and not (word_tag(word) or "").startswith(("nr", "ns", "nt")):
+                return i
+    return k
 
 
 def _drop_final_time(k: int, e: int, text: str, words: Words) -> int:

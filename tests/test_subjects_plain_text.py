@@ -23,6 +23,11 @@ CASES = [
     # a change from an old value to a new one: both are of the topic before 由/從; a verb is no counted noun
     ("失業率由3.8%降至3.4%。", [("3.8%", "失業率"), ("3.4%", "失業率")]),
     ("補助上限從10萬元提高到20萬元。", [("10萬元", "補助上限"), ("20萬元", "補助上限")]),
+    # a noun the segmenter cut or tagged a verb is taken whole; 占比 'share' is a noun, not 占 'accounts for'
+    ("國內再生能源發電占比為9.5%。", [("9.5%", "再生能源發電占比")]),
+    ("全國長照服務使用人數已突破50萬人。", [("突破50萬人", "長照服務使用人數")]),
+    # a one-character place after a verb of motion is a modifier with it, no topic's start
+    ("去年來台旅客人次為1,050萬人次。", [("1,050萬人次", "來台旅客人次")]),
     ("基本工資由每月27,470元調高至28,590元。", [("27,470元", "基本工資"), ("28,590元", "基本工資")]),
     ("學生人數減少了3成。", [("3成", "學生人數")]),  # the change with its particle 了
     # a stop character inside a noun is part of it (因 in 海洛因, 對 in 反對者)
