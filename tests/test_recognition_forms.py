@@ -736,3 +736,16 @@ def test_split_names_with_a_given_name_that_is_also_a_word(run, text, rows):
 def test_a_place_after_a_generic_determiner_keeps_its_organisation(run):
     t = run("比賽結束後，貴陽市委副書記辛維明向選手祝賀。")  # 貴陽 a place, not 貴 'your'
     assert "貴陽市委" in [r["name"] for r in t["agencies"]]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # programme lines: ORG␣NAME␣TITLE, a list of them, NAME␣TITLE（ORG）
+    ("主持人：國立政治大學經濟學系 莊志琦 教授", [("莊志琦", "教授", "國立政治大學經濟學系")]),
+    ("與談人：台灣經濟研究院 王小明 研究員、中華經濟研究院 李大同 副研究員",
+     [("王小明", "研究員", "台灣經濟研究院"), ("李大同", "副研究員", "中華經濟研究院")]),
+    ("引言人：黃美玲 副教授（輔仁大學社會工作學系）", [("黃美玲", "副教授", "輔仁大學社會工作學系")]),
+    ("引言人：黃美玲副教授（輔仁大學社會工作學系）、陳大文教授（東吳大學）",
+     [("黃美玲", "副教授", "輔仁大學社會工作學系"), ("陳大文", "教授", "東吳大學")]),
+])
+def test_programme_lines_give_each_speaker_their_organisation(run, text, rows):
+    assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == rows

@@ -106,13 +106,14 @@ class AffiliationShapes:
         if not gap:
             return None
         end = pos - gap
-        start = max(self.s.rfind(c, 0, end) for c in " \u3000\t\n：:") + 1
+        start = max(self.s.rfind(c, 0, end) for c in " \u3000\t\n：:、，,；;") + 1
         return (start, end) if end - start >= 2 else None
 
     def _holder_in_cells_before(self, ts: int, te: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """A title alone in its cell with the holder's name in a cell before it, the organisation in the
-        cell between them or in the one after the title (NAME ORG TITLE, NAME TITLE ORG)."""
-        if te < len(self.s) and self.s[te] not in " \u3000\t\n":
+        cell between them, in the one after the title or in the one before the name (NAME ORG TITLE,
+        NAME TITLE ORG, ORG NAME TITLE); a list's mark ends a cell too (…研究院␣王某某␣研究員、…)."""
+        if te < len(self.s) and self.s[te] not in " \u3000\t\n、，,；;。":
             return None
         prev = self._cell_before(ts)
         if prev is None:
@@ -126,6 +127,8 @@ class AffiliationShapes:
             cell = (nxt.end(), next((k for k in range(nxt.end(), min(len(self.s), nxt.end() + 30))
                                           if self.s[k] in " \u3000\t\n"), len(self.s)))
             agency = cell if self.findings.agency_ending_at(cell[1]) == cell else None
+        if agency is None and (first := self._cell_before(prev[0])) and self.findings.agency_ending_at(first[1]) == first:
+            agency = first  # 某大學經濟學系␣莊某某␣教授: ORG NAME TITLE
         return (prev, agency) if self.names.whole_name(*prev) else None
 
     def share_list_titles(self):
@@ -300,6 +303,9 @@ class AffiliationShapes:
             if owner is None:
                 continue
             inner_start = m.start(1)
+            if base is not None and base.agency is None and self.findings.agency_ending_at(m.end(1)) == (inner_start, m.end(1)):
+                base.agency = (inner_start, m.end(1))  # 黃某某副教授（某大學社會工作學系）: the title's organisation
+                continue
             for ts, te in self.findings.titles:
                 if not (inner_start <= ts and te <= m.end(1)) or (ts, te) in self.findings.kept_titles:
                     continue

@@ -397,6 +397,9 @@ class OrganisationEvidence:
             opening = max(self.s.rfind("（", max(0, end - 12), end - 1), self.s.rfind("(", max(0, end - 12), end - 1))
             if opening > 0 and is_cjk(self.s[opening + 1]) and (before := self.findings.agency_ending_at(opening)):
                 return before  # 某某同業公會（電電公會）理事長: the organisation's short form in brackets
+        if known is None and end >= 2 and self.s[end - 1] in " \u3000" and self.s[end - 2] not in " \u3000" \
+                and self.findings.agency_ending_at(end - 1):
+            return self.findings.agency_ending_at(end - 1)  # 某大學經濟學系 莊某某 教授: one space apart in a programme line
         link = self.text.ends_with_word(end, self.lex.agency_links) if known is None else None
         if link and (sender := self.findings.agency_ending_at(end - len(link))):
             return sender  # 某代表處由副代表某某出席: the body sends its own
