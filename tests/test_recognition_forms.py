@@ -749,3 +749,15 @@ def test_a_place_after_a_generic_determiner_keeps_its_organisation(run):
 ])
 def test_programme_lines_give_each_speaker_their_organisation(run, text, rows):
     assert [(r["name"], r["title"], r["agency"]) for r in run(text)["people"]] == rows
+
+
+def test_deputy_listed_after_the_holder_shares_the_office(run):
+    rows = people_rows(run("總統府秘書長潘大明、副秘書長何小華今天陪同出席典禮。"))
+    assert ("潘大明", "秘書長", "總統府") in rows
+    assert ("何小華", "副秘書長", "總統府") in rows
+
+
+def test_another_office_after_the_list_mark_keeps_no_organisation(run):
+    rows = people_rows(run("經濟部長王大明、立委賴小華今天一同出席典禮。"))
+    assert ("王大明", "部長", "經濟部") in rows
+    assert ("賴小華", "立委", "") in rows

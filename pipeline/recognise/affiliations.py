@@ -131,6 +131,22 @@ class AffiliationShapes:
             agency = first  # 某大學經濟學系␣莊某某␣教授: ORG NAME TITLE
         return (prev, agency) if self.names.whole_name(*prev) else None
 
+    def share_list_agencies(self):
+        """ORG + TITLE + NAME、副TITLE + NAME (總統府秘書長甲、副秘書長乙): the deputy listed after the holder
+        of the same office, with no organisation of their own, serves in the same one. (Another title
+        after 、 belongs to no such organisation: 經濟部長甲、立委乙.)"""
+        person_end = {m.end: m.entity for m in self.findings.mentions if m.label == "PERSON"}
+        with_agency = {}
+        for f in self.findings.facts:
+            if f.title and f.agency:
+                with_agency.setdefault(f.person, f)
+        for f in self.findings.facts:
+            if not f.title or f.agency or f.title[0] < 2 or self.s[f.title[0] - 1] not in "、及和与":
+                continue
+            prev = with_agency.get(person_end.get(f.title[0] - 1))
+            if prev and self.s[slice(*prev.title)].removeprefix("副") == self.s[slice(*f.title)].removeprefix("副"):
+                f.agency = prev.agency
+
     def share_list_titles(self):
         """ORG + TITLE + NAME、NAME及NAME: the names listed after the first share its title and agency
         (參議員甲、乙、丙; 市議員甲、乙及丙), unless a title of their own stands beside them."""

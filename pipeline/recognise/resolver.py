@@ -56,6 +56,7 @@ def steps(c: Components) -> list[Callable[[], None]]:
         c.lists.find_nr_people,
         c.lists.find_repeated_names,
         c.affiliations.share_list_titles,
+        c.affiliations.share_list_agencies,
         c.affiliations.find_bracketed_titles,
         c.affiliations.find_titles_after_latin_names,
         c.short_forms.find_short_forms,
